@@ -1,0 +1,32 @@
+package dev.directupload.application.port.out.storage;
+
+import dev.directupload.domain.family.FamilyId;
+import dev.directupload.domain.upload.UploadPolicyRules;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What an upload form must allow, no more.
+ *
+ * @param family the family whose prefix the credentials are narrowed to
+ * @param key exact key or key prefix
+ * @param size the accepted content-length range
+ * @param contentTypes the accepted Content-Type values; empty means the policy pins no type
+ * @param ttl how long the form should live (at most 15 minutes; the adapter shortens it to the credentials)
+ */
+public record UploadFormRequest(FamilyId family, KeyCondition key, SizeRange size, Set<String> contentTypes,
+        Duration ttl) {
+
+    public UploadFormRequest {
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(size, "size");
+        Objects.requireNonNull(ttl, "ttl");
+        contentTypes = Set.copyOf(contentTypes);
+        UploadPolicyRules.requireValidTtl(ttl);
+        if (!key.value().startsWith("families/" + family.value() + "/")) {
+            throw new IllegalArgumentException("key " + key.value() + " is outside family " + family);
+        }
+    }
+}

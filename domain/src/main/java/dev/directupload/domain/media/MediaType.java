@@ -1,0 +1,14 @@
+package dev.directupload.domain.media;
+
+import java.util.Locale;
+
+/** What kind of media a file is; decides its size limit. */
+public enum MediaType {
+    IMAGE,
+    VIDEO;
+
+    /** The wire name of the seed article ({@code image} / {@code video}). */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

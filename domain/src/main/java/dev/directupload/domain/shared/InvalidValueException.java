@@ -1,0 +1,9 @@
+package dev.directupload.domain.shared;
+
+/** A value broke its rule (bad md5, size, name, key, id...). Maps to 400. */
+public class InvalidValueException extends DomainException {
+
+    public InvalidValueException(String code, String message) {
+        super(code, message);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.directupload.domain.storage;
+
+import dev.directupload.domain.family.FamilyId;
+import dev.directupload.domain.identity.UserId;
+
+/** A key prefix ending in '/', for prefix ("starts-with") upload policies; same syntax rules as keys. */
+public record KeyPrefix(String value) {
+
+    public KeyPrefix {
+        ObjectKey.KeyRules.check("key prefix", value, true);
+    }
+
+    /** Where a member's seed-style uploads go: {@code families/{family_id}/incoming/{user_id}/}. */
+    public static KeyPrefix incoming(FamilyId family, UserId user) {
+        return new KeyPrefix("families/" + family.value() + "/incoming/" + user.value() + "/");
+    }
+
+    /** Everything of a family: what its temporary upload credentials may write. */
+    public static KeyPrefix family(FamilyId family) {
+        return new KeyPrefix("families/" + family.value() + "/");
+    }
+
+    /** The prefix without its trailing '/', as the seed article's {@code file_base_path}. */
+    public String basePath() {
+        return value.substring(0, value.length() - 1);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.directupload.domain.upload;
+
+import dev.directupload.domain.album.AlbumId;
+import dev.directupload.domain.family.FamilyId;
+import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.media.ByteSize;
+import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.FileFormat;
+import dev.directupload.domain.media.FileName;
+import dev.directupload.domain.media.MediaFileId;
+import dev.directupload.domain.shared.ConflictException;
+import dev.directupload.domain.storage.ObjectKey;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A pending direct upload: the exact key, what the client declared, and until when the form is valid. */
+public final class UploadSlot {
+
+    private final UploadId id;
+    private final FamilyId familyId;
+    private final AlbumId albumId;
+    private final UserId creatorId;
+    private final ObjectKey key;
+    private final FileName fileName;
+    private final FileFormat format;
+    private final ByteSize size;
+    private final ContentHash hash;
+    private final Instant capturedAt;
+    private final Instant createdAt;
+    private final Instant expiresAt;
+    private final UploadSlotStatus status;
+    private final MediaFileId mediaFileId;
+
+    private UploadSlot(UploadId id, FamilyId familyId, AlbumId albumId, UserId creatorId, ObjectKey key,
+            FileName fileName, FileFormat format, ByteSize size, ContentHash hash, Instant capturedAt,
+            Instant createdAt, Instant expiresAt, UploadSlotStatus status, MediaFileId mediaFileId) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.familyId = Objects.requireNonNull(familyId, "familyId");
+        this.albumId = Objects.requireNonNull(albumId, "albumId");
+        this.creatorId = Objects.requireNonNull(creatorId, "creatorId");
+        this.key = Objects.requireNonNull(key, "key");
+        this.fileName = Objects.requireNonNull(fileName, "fileName");
+        this.format = Objects.requireNonNull(format, "format");
+        this.size = Objects.requireNonNull(size, "size");
+        this.hash = Objects.requireNonNull(hash, "hash");
+        this.capturedAt = capturedAt;
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
+        this.status = Objects.requireNonNull(status, "status");
+        if (!expiresAt.isAfter(createdAt)) {
+            throw new IllegalArgumentException("an upload slot must expire after it is created");
+        }
+        if ((status == UploadSlotStatus.COMPLETED) != (mediaFileId != null)) {
+            throw new IllegalArgumentException("mediaFileId is set exactly when the slot is COMPLETED");
+        }
+        this.mediaFileId = mediaFileId;
+    }
+
+    public static UploadSlot open(FamilyId familyId, AlbumId albumId, UserId creatorId, ObjectKey key,
+            FileName fileName, FileFormat format, ByteSize size, ContentHash hash, Instant capturedAt,
+            Instant now, Instant expiresAt) {
+        return new UploadSlot(UploadId.newId(), familyId, albumId, creatorId, key, fileName, format, size, hash,
+                capturedAt, now, expiresAt, UploadSlotStatus.PENDING, null);
+    }
+
+    public static UploadSlot reconstitute(UploadId id, FamilyId familyId, AlbumId albumId, UserId creatorId,
+            ObjectKey key, FileName fileName, FileFormat format, ByteSize size, ContentHash hash,
+            Instant capturedAt, Instant createdAt, Instant expiresAt, UploadSlotStatus status,
+            MediaFileId mediaFileId) {
+        return new UploadSlot(id, familyId, albumId, creatorId, key, fileName, format, size, hash, capturedAt,
+                createdAt, expiresAt, status, mediaFileId);
+    }
+
+    /** PENDING → COMPLETED with the photo it produced. Completing an EXPIRED slot is a conflict. */
+    public UploadSlot complete(MediaFileId photo) {
+        if (status == UploadSlotStatus.EXPIRED) {
+            throw new ConflictException("upload_expired", "upload " + id + " expired before it was completed");
+        }
+        if (status == UploadSlotStatus.COMPLETED) {
+            return this;
+        }
+        return withStatus(UploadSlotStatus.COMPLETED, photo);
+    }
+
+    /** PENDING → EXPIRED once the form can no longer be used and no object arrived. */
+    public UploadSlot expire(Instant now) {
+        if (status != UploadSlotStatus.PENDING || !isPastExpiry(now)) {
+            throw new IllegalStateException("only a PENDING slot past its expiry can expire");
+        }
+        return withStatus(UploadSlotStatus.EXPIRED, null);
+    }
+
+    public boolean isPastExpiry(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    public boolean isCreatedBy(UserId user) {
+        return creatorId.equals(user);
+    }
+
+    private UploadSlot withStatus(UploadSlotStatus newStatus, MediaFileId photo) {
+        return new UploadSlot(id, familyId, albumId, creatorId, key, fileName, format, size, hash, capturedAt,
+                createdAt, expiresAt, newStatus, photo);
+    }
+
+    public UploadId id() {
+        return id;
+    }
+
+    public FamilyId familyId() {
+        return familyId;
+    }
+
+    public AlbumId albumId() {
+        return albumId;
+    }
+
+    public UserId creatorId() {
+        return creatorId;
+    }
+
+    public ObjectKey key() {
+        return key;
+    }
+
+    public FileName fileName() {
+        return fileName;
+    }
+
+    public FileFormat format() {
+        return format;
+    }
+
+    public ByteSize size() {
+        return size;
+    }
+
+    public ContentHash hash() {
+        return hash;
+    }
+
+    public Optional<Instant> capturedAt() {
+        return Optional.ofNullable(capturedAt);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public UploadSlotStatus status() {
+        return status;
+    }
+
+    public Optional<MediaFileId> mediaFileId() {
+        return Optional.ofNullable(mediaFileId);
+    }
+}
