@@ -1,0 +1,36 @@
+package dev.directupload.application.port.in.upload;
+
+import dev.directupload.domain.album.AlbumId;
+import dev.directupload.domain.family.FamilyId;
+import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.shared.InvalidValueException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/** Prepare 1-500 files of one album for upload; client refs are unique within the request. */
+public record PrepareUploadsCommand(UserId caller, FamilyId family, AlbumId album, List<DeclaredFile> files) {
+
+    public static final int MAX_FILES = 500;
+
+    public PrepareUploadsCommand {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(album, "album");
+        if (files == null || files.isEmpty()) {
+            throw new InvalidValueException("invalid_request", "files must list at least one file");
+        }
+        if (files.size() > MAX_FILES) {
+            throw new InvalidValueException("too_many_files",
+                    "files lists " + files.size() + " files; at most " + MAX_FILES + " per request");
+        }
+        files = List.copyOf(files);
+        var refs = new HashSet<String>();
+        for (DeclaredFile file : files) {
+            if (!refs.add(file.clientRef())) {
+                throw new InvalidValueException("invalid_request",
+                        "client_ref '" + file.clientRef() + "' appears more than once");
+            }
+        }
+    }
+}

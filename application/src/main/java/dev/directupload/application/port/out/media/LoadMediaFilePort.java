@@ -1,0 +1,15 @@
+package dev.directupload.application.port.out.media;
+
+import dev.directupload.domain.media.MediaFile;
+import dev.directupload.domain.media.MediaFileId;
+import dev.directupload.domain.storage.ObjectKey;
+import java.util.Optional;
+
+/** Reads photos. */
+public interface LoadMediaFilePort {
+
+    Optional<MediaFile> findMediaFile(MediaFileId id);
+
+    /** True when any photo points at {@code key}. */
+    boolean isKeyReferenced(ObjectKey key);
+}

@@ -1,0 +1,49 @@
+package dev.directupload.application.service.upload;
+
+import dev.directupload.application.port.in.photo.Photo;
+import dev.directupload.application.port.in.upload.CompleteUploadUseCase;
+import dev.directupload.application.port.out.media.LoadMediaFilePort;
+import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
+import dev.directupload.application.service.access.FamilyAccess;
+import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.media.MediaFile;
+import dev.directupload.domain.shared.ConflictException;
+import dev.directupload.domain.shared.NotFoundException;
+import dev.directupload.domain.upload.UploadId;
+import dev.directupload.domain.upload.UploadSlot;
+import dev.directupload.domain.upload.UploadSlotStatus;
+
+/** Completes the caller's own upload slot: verified against storage, then recorded once. */
+public final class CompleteUploadService implements CompleteUploadUseCase {
+
+    private final LoadUploadSlotPort slots;
+    private final LoadMediaFilePort mediaFiles;
+    private final FamilyAccess access;
+    private final UploadVerifier verifier;
+    private final PhotoUrls photoUrls;
+
+    public CompleteUploadService(LoadUploadSlotPort slots, LoadMediaFilePort mediaFiles, FamilyAccess access,
+            UploadVerifier verifier, PhotoUrls photoUrls) {
+        this.slots = slots;
+        this.mediaFiles = mediaFiles;
+        this.access = access;
+        this.verifier = verifier;
+        this.photoUrls = photoUrls;
+    }
+
+    @Override
+    public Photo complete(UserId caller, UploadId uploadId) {
+        UploadSlot slot = slots.findSlot(uploadId).filter(s -> s.isCreatedBy(caller))
+                .orElseThrow(() -> new NotFoundException("upload_not_found", "upload " + uploadId + " does not exist"));
+        access.requireAlbumIn(slot.albumId(), slot.familyId(), caller);
+        if (slot.status() == UploadSlotStatus.COMPLETED) {
+            MediaFile recorded = slot.mediaFileId().flatMap(mediaFiles::findMediaFile).orElseThrow(
+                    () -> new ConflictException("photo_deleted", "the photo of upload " + uploadId + " was deleted"));
+            return photoUrls.withUrl(recorded);
+        }
+        if (slot.status() == UploadSlotStatus.EXPIRED) {
+            throw new ConflictException("upload_expired", "upload " + uploadId + " expired; prepare it again");
+        }
+        return photoUrls.withUrl(verifier.verifyAndRecord(slot));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.directupload.application.harness;
+
+import dev.directupload.application.port.out.storage.DeleteObjectPort;
+import dev.directupload.application.port.out.storage.DownloadUrl;
+import dev.directupload.application.port.out.storage.InspectObjectPort;
+import dev.directupload.application.port.out.storage.KeyCondition;
+import dev.directupload.application.port.out.storage.ObjectMetadata;
+import dev.directupload.application.port.out.storage.PresignDownloadPort;
+import dev.directupload.application.port.out.storage.SignUploadFormPort;
+import dev.directupload.application.port.out.storage.UploadForm;
+import dev.directupload.application.port.out.storage.UploadFormRequest;
+import dev.directupload.domain.media.ByteSize;
+import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.storage.ObjectKey;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The storage out-ports in memory. Forms are not signed: it records each request so tests can assert
+ * the policy the service asked for, and {@link #upload} plays the client's POST, enforcing the request's
+ * key and size like a real store would.
+ */
+public class InMemoryObjectStorage implements SignUploadFormPort, InspectObjectPort, PresignDownloadPort,
+        DeleteObjectPort {
+
+    private final Clock clock;
+    private final Map<ObjectKey, StoredBytes> objects = new ConcurrentHashMap<>();
+    private final List<UploadFormRequest> signed = new ArrayList<>();
+    private final List<ObjectKey> deleted = new ArrayList<>();
+
+    public InMemoryObjectStorage(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized UploadForm sign(UploadFormRequest request) {
+        signed.add(request);
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("key", request.key().value());
+        fields.put("policy", "in-memory");
+        return new UploadForm("memory://bucket", fields, clock.instant().plus(request.ttl()));
+    }
+
+    /** Stores bytes as the client's POST would, refusing what the signed request does not allow. */
+    public void upload(UploadFormRequest allowedBy, ObjectKey key, byte[] bytes, String contentType) {
+        boolean keyAllowed = allowedBy.key() instanceof KeyCondition.Exact exact ? exact.key().equals(key)
+                : key.startsWith(((KeyCondition.Prefix) allowedBy.key()).prefix());
+        if (!keyAllowed || !allowedBy.size().contains(ByteSize.ofBytes(bytes.length))) {
+            throw new IllegalArgumentException("the policy does not allow this upload");
+        }
+        put(key, bytes, contentType);
+    }
+
+    /** Stores bytes directly (no policy), as an object that arrived by any route. */
+    public void put(ObjectKey key, byte[] bytes, String contentType) {
+        objects.put(key, new StoredBytes(bytes.clone(), contentType));
+    }
+
+    @Override
+    public Optional<ObjectMetadata> inspect(ObjectKey key) {
+        return Optional.ofNullable(objects.get(key)).map(o -> new ObjectMetadata(key,
+                ByteSize.ofBytes(o.bytes.length), Optional.of(new ContentHash(md5(o.bytes))),
+                Optional.ofNullable(o.contentType)));
+    }
+
+    @Override
+    public DownloadUrl presign(ObjectKey key, Duration ttl) {
+        return new DownloadUrl("memory://bucket/" + key.value(), clock.instant().plus(ttl));
+    }
+
+    @Override
+    public synchronized void delete(ObjectKey key) {
+        deleted.add(key);
+        objects.remove(key);
+    }
+
+    public Optional<byte[]> bytesAt(ObjectKey key) {
+        return Optional.ofNullable(objects.get(key)).map(o -> o.bytes.clone());
+    }
+
+    public synchronized List<UploadFormRequest> signedRequests() {
+        return List.copyOf(signed);
+    }
+
+    public synchronized List<ObjectKey> deletedKeys() {
+        return List.copyOf(deleted);
+    }
+
+    public static String md5(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record StoredBytes(byte[] bytes, String contentType) {
+    }
+}
