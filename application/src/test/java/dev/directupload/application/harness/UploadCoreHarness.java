@@ -1,0 +1,68 @@
+package dev.directupload.application.harness;
+
+import dev.directupload.application.service.access.FamilyAccess;
+import dev.directupload.application.service.upload.CompleteUploadService;
+import dev.directupload.application.service.upload.PhotoUrls;
+import dev.directupload.application.service.upload.PrepareUploadsService;
+import dev.directupload.application.service.upload.UploadSettings;
+import dev.directupload.application.service.upload.UploadVerifier;
+import dev.directupload.domain.album.Album;
+import dev.directupload.domain.family.Family;
+import dev.directupload.domain.family.Membership;
+import dev.directupload.domain.family.Role;
+import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.shared.DisplayName;
+import java.time.Instant;
+
+/** The upload core wired on in-memory ports: no database, no store, no framework. */
+public final class UploadCoreHarness {
+
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T19:00:00Z"));
+    public final InMemoryMetadataStore metadata = new InMemoryMetadataStore();
+    public final InMemoryObjectStorage storage = new InMemoryObjectStorage(clock);
+    public final UploadSettings settings;
+    public final FamilyAccess access = new FamilyAccess(metadata, metadata);
+    public final PhotoUrls photoUrls;
+    public final UploadVerifier verifier;
+    public final PrepareUploadsService prepare;
+    public final CompleteUploadService complete;
+
+    public UploadCoreHarness() {
+        this(UploadSettings.defaults());
+    }
+
+    public UploadCoreHarness(UploadSettings settings) {
+        this.settings = settings;
+        photoUrls = new PhotoUrls(storage, settings.downloadUrlTtl());
+        verifier = new UploadVerifier(storage, storage, metadata, metadata, metadata, metadata, metadata, metadata,
+                clock);
+        prepare = new PrepareUploadsService(access, metadata, metadata, metadata, storage, photoUrls, settings, clock);
+        complete = new CompleteUploadService(metadata, metadata, access, verifier, photoUrls);
+    }
+
+    /** A family with one owner and one album. */
+    public FamilyFixture family(String ownerName) {
+        UserId owner = new UserId("u_" + ownerName);
+        Family family = Family.create(new DisplayName(ownerName + " family"), clock.instant());
+        metadata.addMembership(new Membership(family.id(), owner, Role.OWNER, clock.instant()));
+        Album album = Album.create(family.id(), new DisplayName("album"), clock.instant());
+        metadata.addAlbum(album);
+        return new FamilyFixture(family, owner, album);
+    }
+
+    public Album addAlbum(FamilyFixture fixture, String name) {
+        Album album = Album.create(fixture.family().id(), new DisplayName(name), clock.instant());
+        metadata.addAlbum(album);
+        return album;
+    }
+
+    public UserId addMember(FamilyFixture fixture, String name) {
+        UserId user = new UserId("u_" + name);
+        metadata.addMembership(new Membership(fixture.family().id(), user, Role.MEMBER, clock.instant()));
+        return user;
+    }
+
+    /** A family, its owner and an album of it. */
+    public record FamilyFixture(Family family, UserId owner, Album album) {
+    }
+}
