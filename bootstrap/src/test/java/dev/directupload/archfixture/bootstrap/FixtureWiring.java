@@ -1,0 +1,5 @@
+package dev.directupload.archfixture.bootstrap;
+
+/** The fixture's bootstrap. */
+public class FixtureWiring {
+}

@@ -1,0 +1,67 @@
+package dev.directupload.bootstrap.archunit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/** The dependency rules of the hexagon, for any root package (the product's, or a test fixture's). */
+final class ArchitectureRules {
+
+    private static final String[] FRAMEWORKS = {"io.micronaut..", "jakarta..", "javax.inject..", "com.aliyun..",
+        "io.minio..", "java.sql..", "javax.sql.."};
+
+    private ArchitectureRules() {
+    }
+
+    static List<ArchRule> all(String root) {
+        return List.of(onion(root), coreIsFrameworkFree(root), domainUsesJdkOnly(root),
+                portsDoNotDependOnServices(root), adaptersDoNotDependOnServices(root), nothingDependsOnBootstrap(root));
+    }
+
+    /** Domain at the centre, application around it, adapters outside and independent of each other. */
+    static ArchRule onion(String root) {
+        return onionArchitecture()
+                .domainModels(root + ".domain..")
+                .applicationServices(root + ".application..")
+                .adapter("oss", root + ".adapter.oss..")
+                .adapter("minio", root + ".adapter.minio..")
+                .adapter("localstorage", root + ".adapter.localstorage..")
+                .adapter("persistence", root + ".adapter.persistence..")
+                .adapter("web", root + ".adapter.web..")
+                .withOptionalLayers(true)
+                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(root + ".bootstrap.."))
+                .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                        .resideInAPackage(root + ".bootstrap.."), com.tngtech.archunit.base.DescribedPredicate.alwaysTrue());
+    }
+
+    static ArchRule coreIsFrameworkFree(String root) {
+        return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..")
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+                .because("domain and application are plain Java; frameworks and SDKs live in adapters");
+    }
+
+    static ArchRule domainUsesJdkOnly(String root) {
+        return noClasses().that().resideInAPackage(root + ".domain..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", root + ".domain..")
+                .because("the domain depends on the JDK only");
+    }
+
+    static ArchRule portsDoNotDependOnServices(String root) {
+        return noClasses().that().resideInAPackage(root + ".application.port..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".application.service..");
+    }
+
+    static ArchRule adaptersDoNotDependOnServices(String root) {
+        return noClasses().that().resideInAPackage(root + ".adapter..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".application.service..")
+                .because("adapters talk to use-case interfaces and ports, never to their implementations");
+    }
+
+    static ArchRule nothingDependsOnBootstrap(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".bootstrap..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..");
+    }
+}
