@@ -1,8 +1,15 @@
 package dev.directupload.application.harness;
 
 import dev.directupload.application.port.out.TransactionPort;
-import dev.directupload.application.port.out.album.LoadAlbumPort;
-import dev.directupload.application.port.out.family.LoadMembershipPort;
+import dev.directupload.application.port.out.album.AlbumPort;
+import dev.directupload.application.port.out.family.FamilyPort;
+import dev.directupload.application.port.out.family.InvitePort;
+import dev.directupload.application.port.out.family.MembershipPort;
+import dev.directupload.application.port.out.identity.LoadUserPort;
+import dev.directupload.application.port.out.identity.SaveUserPort;
+import dev.directupload.application.port.out.media.DeleteMediaFilePort;
+import dev.directupload.application.port.out.media.PageCursor;
+import dev.directupload.application.port.out.media.PendingDeletionPort;
 import dev.directupload.application.port.out.media.LoadMediaFilePort;
 import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
 import dev.directupload.application.port.out.media.SaveMediaFilePort;
@@ -11,7 +18,13 @@ import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
 import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.album.AlbumId;
+import dev.directupload.domain.family.Family;
 import dev.directupload.domain.family.FamilyId;
+import dev.directupload.domain.family.Invite;
+import dev.directupload.domain.family.InviteCode;
+import dev.directupload.domain.family.Role;
+import dev.directupload.domain.identity.ExternalIdentity;
+import dev.directupload.domain.identity.User;
 import dev.directupload.domain.family.Membership;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ByteSize;
@@ -31,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -39,11 +53,15 @@ import java.util.function.Supplier;
  * per (family, md5, size), one photo per (album, stored object). One lock makes each call, and each
  * transaction, atomic. For unit tests and for running the core without a database.
  */
-public class InMemoryMetadataStore implements LoadMembershipPort, LoadAlbumPort, LoadStoredObjectsPort,
-        SaveStoredObjectPort, LoadMediaFilePort, SaveMediaFilePort, LoadUploadSlotPort, SaveUploadSlotPort,
-        TransactionPort {
+public class InMemoryMetadataStore implements LoadUserPort, SaveUserPort, FamilyPort, MembershipPort, InvitePort,
+        AlbumPort, LoadStoredObjectsPort, SaveStoredObjectPort, LoadMediaFilePort, SaveMediaFilePort,
+        DeleteMediaFilePort, PendingDeletionPort, LoadUploadSlotPort, SaveUploadSlotPort, TransactionPort {
 
     private final Object lock = new Object();
+    private final Map<UserId, User> users = new LinkedHashMap<>();
+    private final Map<FamilyId, Family> families = new LinkedHashMap<>();
+    private final Map<InviteCode, Invite> invites = new LinkedHashMap<>();
+    private final Set<ObjectKey> pendingDeletions = new LinkedHashSet<>();
     private final Map<String, Membership> memberships = new LinkedHashMap<>();
     private final Map<AlbumId, Album> albums = new LinkedHashMap<>();
     private final Map<String, StoredObject> storedObjects = new LinkedHashMap<>();
@@ -60,6 +78,194 @@ public class InMemoryMetadataStore implements LoadMembershipPort, LoadAlbumPort,
     public void addAlbum(Album album) {
         synchronized (lock) {
             albums.put(album.id(), album);
+        }
+    }
+
+    @Override
+    public Optional<User> findUser(UserId id) {
+        synchronized (lock) {
+            return Optional.ofNullable(users.get(id));
+        }
+    }
+
+    @Override
+    public Optional<User> findByIdentity(ExternalIdentity identity) {
+        synchronized (lock) {
+            return users.values().stream().filter(u -> u.identity().equals(identity)).findFirst();
+        }
+    }
+
+    @Override
+    public User saveIfAbsent(User user) {
+        synchronized (lock) {
+            Optional<User> existing = findByIdentity(user.identity());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            users.put(user.id(), user);
+            return user;
+        }
+    }
+
+    @Override
+    public void saveFamily(Family family) {
+        synchronized (lock) {
+            families.put(family.id(), family);
+        }
+    }
+
+    @Override
+    public Optional<Family> findFamily(FamilyId id) {
+        synchronized (lock) {
+            return Optional.ofNullable(families.get(id));
+        }
+    }
+
+    @Override
+    public Membership saveIfAbsent(Membership membership) {
+        synchronized (lock) {
+            return memberships.computeIfAbsent(membership.familyId() + "/" + membership.userId(), k -> membership);
+        }
+    }
+
+    @Override
+    public List<Membership> listMembers(FamilyId family) {
+        synchronized (lock) {
+            return memberships.values().stream().filter(m -> m.familyId().equals(family))
+                    .sorted(Comparator.comparing(Membership::joinedAt)).toList();
+        }
+    }
+
+    @Override
+    public List<Membership> listMemberships(UserId user) {
+        synchronized (lock) {
+            return memberships.values().stream().filter(m -> m.userId().equals(user))
+                    .sorted(Comparator.comparing(Membership::joinedAt)).toList();
+        }
+    }
+
+    @Override
+    public boolean deleteUnlessLastOwner(FamilyId family, UserId user) {
+        synchronized (lock) {
+            Membership target = memberships.get(family + "/" + user);
+            if (target == null) {
+                return true;
+            }
+            long owners = memberships.values().stream()
+                    .filter(m -> m.familyId().equals(family) && m.role() == Role.OWNER).count();
+            if (target.isOwner() && owners <= 1) {
+                return false;
+            }
+            memberships.remove(family + "/" + user);
+            return true;
+        }
+    }
+
+    @Override
+    public void saveInvite(Invite invite) {
+        synchronized (lock) {
+            invites.put(invite.code(), invite);
+        }
+    }
+
+    @Override
+    public Optional<Invite> findInvite(InviteCode code) {
+        synchronized (lock) {
+            return Optional.ofNullable(invites.get(code));
+        }
+    }
+
+    @Override
+    public boolean tryUse(InviteCode code, Instant now) {
+        synchronized (lock) {
+            Invite invite = invites.get(code);
+            if (invite == null || !now.isBefore(invite.expiresAt()) || invite.uses() >= invite.maxUses()) {
+                return false;
+            }
+            invites.put(code, Invite.reconstitute(code, invite.familyId(), invite.createdBy(), invite.createdAt(),
+                    invite.expiresAt(), invite.maxUses(), invite.uses() + 1));
+            return true;
+        }
+    }
+
+    @Override
+    public void saveAlbum(Album album) {
+        addAlbum(album);
+    }
+
+    @Override
+    public List<AlbumSummary> listAlbums(FamilyId family) {
+        synchronized (lock) {
+            return albums.values().stream().filter(a -> a.belongsTo(family))
+                    .sorted(Comparator.comparing(Album::createdAt))
+                    .map(a -> new AlbumSummary(a, mediaFiles.values().stream()
+                            .filter(f -> f.albumId().equals(a.id())).count()))
+                    .toList();
+        }
+    }
+
+    @Override
+    public boolean deleteIfEmpty(AlbumId album) {
+        synchronized (lock) {
+            if (mediaFiles.values().stream().anyMatch(f -> f.albumId().equals(album))) {
+                return false;
+            }
+            albums.remove(album);
+            slots.values().removeIf(s -> s.albumId().equals(album));
+            return true;
+        }
+    }
+
+    @Override
+    public List<MediaFile> listAlbumPage(AlbumId album, Optional<PageCursor> after, int limit) {
+        synchronized (lock) {
+            Comparator<MediaFile> newestFirst = Comparator.comparing(MediaFile::createdAt)
+                    .thenComparing(f -> f.id().value()).reversed();
+            return mediaFiles.values().stream().filter(f -> f.albumId().equals(album))
+                    .filter(f -> after.map(c -> isAfter(f, c)).orElse(true))
+                    .sorted(newestFirst).limit(limit).toList();
+        }
+    }
+
+    private static boolean isAfter(MediaFile file, PageCursor cursor) {
+        int byTime = file.createdAt().compareTo(cursor.createdAt());
+        return byTime < 0 || byTime == 0 && file.id().value().compareTo(cursor.id().value()) < 0;
+    }
+
+    @Override
+    public Optional<ObjectKey> deleteMediaFile(MediaFile file) {
+        synchronized (lock) {
+            if (mediaFiles.remove(file.id()) == null) {
+                return Optional.empty();
+            }
+            boolean stillUsed = mediaFiles.values().stream().anyMatch(f -> f.familyId().equals(file.familyId())
+                    && f.hash().equals(file.hash()) && f.size().equals(file.size()));
+            if (stillUsed) {
+                return Optional.empty();
+            }
+            StoredObject removed = storedObjects.remove(identity(file.familyId(), file.hash(), file.size()));
+            return Optional.ofNullable(removed).map(StoredObject::key);
+        }
+    }
+
+    @Override
+    public void enqueueDeletion(ObjectKey key, Instant now) {
+        synchronized (lock) {
+            pendingDeletions.add(key);
+        }
+    }
+
+    @Override
+    public List<ObjectKey> pendingDeletions(int limit) {
+        synchronized (lock) {
+            return pendingDeletions.stream().limit(limit).toList();
+        }
+    }
+
+    @Override
+    public void deletionDone(ObjectKey key) {
+        synchronized (lock) {
+            pendingDeletions.remove(key);
         }
     }
 
@@ -200,8 +406,17 @@ public class InMemoryMetadataStore implements LoadMembershipPort, LoadAlbumPort,
         private final Map<String, StoredObject> objects = new LinkedHashMap<>(storedObjects);
         private final Map<MediaFileId, MediaFile> files = new LinkedHashMap<>(mediaFiles);
         private final Map<UploadId, UploadSlot> savedSlots = new LinkedHashMap<>(slots);
+        private final Map<String, Membership> savedMemberships = new LinkedHashMap<>(memberships);
+        private final Map<AlbumId, Album> savedAlbums = new LinkedHashMap<>(albums);
+        private final Set<ObjectKey> savedDeletions = new LinkedHashSet<>(pendingDeletions);
 
         void restore() {
+            memberships.clear();
+            memberships.putAll(savedMemberships);
+            albums.clear();
+            albums.putAll(savedAlbums);
+            pendingDeletions.clear();
+            pendingDeletions.addAll(savedDeletions);
             storedObjects.clear();
             storedObjects.putAll(objects);
             mediaFiles.clear();

@@ -1,0 +1,23 @@
+package dev.directupload.application.port.out.album;
+
+import dev.directupload.domain.album.Album;
+import dev.directupload.domain.album.AlbumId;
+import dev.directupload.domain.family.FamilyId;
+import java.util.List;
+
+/** Stores albums (single reads go through {@link LoadAlbumPort}). */
+public interface AlbumPort extends LoadAlbumPort {
+
+    /** Inserts or updates. */
+    void saveAlbum(Album album);
+
+    /** A family's albums with their photo counts, oldest first. */
+    List<AlbumSummary> listAlbums(FamilyId family);
+
+    /** Deletes the album only if it holds no photo, atomically; false when it holds photos. */
+    boolean deleteIfEmpty(AlbumId album);
+
+    /** An album and how many photos it holds. */
+    record AlbumSummary(Album album, long photoCount) {
+    }
+}

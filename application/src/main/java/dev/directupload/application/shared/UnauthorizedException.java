@@ -1,0 +1,11 @@
+package dev.directupload.application.shared;
+
+import dev.directupload.domain.shared.DomainException;
+
+/** The caller could not be authenticated (no or bad token, refused login). Maps to 401. */
+public class UnauthorizedException extends DomainException {
+
+    public UnauthorizedException(String code, String message) {
+        super(code, message);
+    }
+}
