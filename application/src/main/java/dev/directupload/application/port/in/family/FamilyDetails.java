@@ -1,0 +1,14 @@
+package dev.directupload.application.port.in.family;
+
+import dev.directupload.domain.family.Family;
+import dev.directupload.domain.family.Membership;
+import dev.directupload.domain.family.Role;
+import java.util.List;
+
+/** A family with the caller's role and every member. */
+public record FamilyDetails(Family family, Role role, List<Membership> members) {
+
+    public FamilyDetails {
+        members = List.copyOf(members);
+    }
+}
