@@ -1,6 +1,8 @@
 package dev.directupload.adapter.web.error;
 
+import dev.directupload.adapter.web.ratelimit.RateLimitedException;
 import dev.directupload.domain.shared.DomainException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
@@ -14,7 +16,11 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
 
     @Override
     public HttpResponse<ErrorBody> handle(HttpRequest request, DomainException exception) {
-        return HttpResponse.<ErrorBody>status(ErrorStatus.of(exception))
+        var response = HttpResponse.<ErrorBody>status(ErrorStatus.of(exception))
                 .body(new ErrorBody(exception.code(), exception.getMessage()));
+        if (exception instanceof RateLimitedException limited) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfter().toSeconds()));
+        }
+        return response;
     }
 }

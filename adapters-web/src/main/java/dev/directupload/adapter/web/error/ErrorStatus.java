@@ -1,6 +1,8 @@
 package dev.directupload.adapter.web.error;
 
+import dev.directupload.adapter.web.ratelimit.RateLimitedException;
 import dev.directupload.application.shared.DependencyUnavailableException;
+import dev.directupload.application.shared.UnauthorizedException;
 import dev.directupload.domain.shared.ConflictException;
 import dev.directupload.domain.shared.DomainException;
 import dev.directupload.domain.shared.ForbiddenException;
@@ -17,7 +19,9 @@ final class ErrorStatus {
             NotFoundException.class, HttpStatus.NOT_FOUND,
             ConflictException.class, HttpStatus.CONFLICT,
             ForbiddenException.class, HttpStatus.FORBIDDEN,
-            DependencyUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE);
+            DependencyUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE,
+            UnauthorizedException.class, HttpStatus.UNAUTHORIZED,
+            RateLimitedException.class, HttpStatus.TOO_MANY_REQUESTS);
 
     private ErrorStatus() {
     }

@@ -1,0 +1,28 @@
+package dev.directupload.adapter.web.auth;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+
+/**
+ * Development login is for the local store only: on by default there, off by default elsewhere, and the
+ * service refuses to start when it is switched on with any other storage provider.
+ */
+@Context
+final class DevLoginPolicy {
+
+    private final boolean enabled;
+
+    DevLoginPolicy(AuthSettings settings, @Value("${storage.provider:local}") String provider) {
+        Boolean configured = settings.devLogin().enabled();
+        boolean local = "local".equals(provider);
+        if (Boolean.TRUE.equals(configured) && !local) {
+            throw new IllegalStateException("auth.dev-login.enabled=true is allowed only with storage.provider=local"
+                    + ", not " + provider);
+        }
+        this.enabled = configured == null ? local : configured;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+}

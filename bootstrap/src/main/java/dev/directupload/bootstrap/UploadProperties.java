@@ -1,0 +1,37 @@
+package dev.directupload.bootstrap;
+
+import dev.directupload.application.service.upload.UploadSettings;
+import dev.directupload.domain.media.ByteSize;
+import dev.directupload.domain.media.FileFormat;
+import dev.directupload.domain.upload.UploadPolicyRules;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * {@code upload.*}: what may be uploaded, for how long forms and download URLs live, how often the
+ * sweeper runs. ({@code upload.rate-limit.*} belongs to the web adapter.)
+ */
+@ConfigurationProperties("upload")
+record UploadProperties(
+        @Bindable(defaultValue = "52428800") long maxImageBytes,
+        @Bindable(defaultValue = "1073741824") long maxVideoBytes,
+        @Bindable(defaultValue = "image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,video/mp4,video/quicktime")
+        List<String> allowedTypes,
+        @Bindable(defaultValue = "10m") Duration policyTtl,
+        @Bindable(defaultValue = "30m") Duration downloadUrlTtl,
+        @Bindable(defaultValue = "1m") Duration sweepInterval) {
+
+    UploadSettings toSettings() {
+        var formats = EnumSet.noneOf(FileFormat.class);
+        for (String type : allowedTypes) {
+            formats.add(FileFormat.ofContentType(type).orElseThrow(() -> new IllegalArgumentException(
+                    "upload.allowed-types: '" + type + "' is not a supported type; supported: "
+                            + EnumSet.allOf(FileFormat.class).stream().map(FileFormat::contentType).toList())));
+        }
+        return new UploadSettings(new UploadPolicyRules(ByteSize.ofBytes(maxImageBytes), ByteSize.ofBytes(maxVideoBytes),
+                formats, policyTtl), downloadUrlTtl);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.directupload.bootstrap;
+
+import dev.directupload.application.port.out.TransactionPort;
+import dev.directupload.application.port.out.album.AlbumPort;
+import dev.directupload.application.port.out.album.LoadAlbumPort;
+import dev.directupload.application.port.out.family.FamilyPort;
+import dev.directupload.application.port.out.family.InvitePort;
+import dev.directupload.application.port.out.family.LoadMembershipPort;
+import dev.directupload.application.port.out.family.MembershipPort;
+import dev.directupload.application.port.out.identity.LoadUserPort;
+import dev.directupload.application.port.out.identity.SaveUserPort;
+import dev.directupload.application.port.out.identity.WechatSessionPort;
+import dev.directupload.application.port.out.media.LoadMediaFilePort;
+import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
+import dev.directupload.application.port.out.media.SaveMediaFilePort;
+import dev.directupload.application.port.out.media.SaveStoredObjectPort;
+import dev.directupload.application.port.out.storage.DeleteObjectPort;
+import dev.directupload.application.port.out.storage.InspectObjectPort;
+import dev.directupload.application.port.out.storage.PresignDownloadPort;
+import dev.directupload.application.port.out.storage.SignUploadFormPort;
+import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
+import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
+import dev.directupload.application.service.access.FamilyAccess;
+import dev.directupload.application.service.album.AlbumServices;
+import dev.directupload.application.service.family.FamilyServices;
+import dev.directupload.application.service.identity.DevLoginService;
+import dev.directupload.application.service.identity.UserRegistry;
+import dev.directupload.application.service.identity.WechatLoginService;
+import dev.directupload.application.service.upload.CompleteUploadService;
+import dev.directupload.application.service.upload.PhotoUrls;
+import dev.directupload.application.service.upload.PrepareUploadsService;
+import dev.directupload.application.service.upload.UploadSettings;
+import dev.directupload.application.service.upload.UploadVerifier;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Wires the framework-free use cases to whichever adapters the configuration selected. */
+@Factory
+class UseCaseFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    UploadSettings uploadSettings(UploadProperties properties) {
+        return properties.toSettings();
+    }
+
+    @Singleton
+    FamilyAccess familyAccess(LoadMembershipPort memberships, LoadAlbumPort albums) {
+        return new FamilyAccess(memberships, albums);
+    }
+
+    @Singleton
+    UserRegistry userRegistry(LoadUserPort users, SaveUserPort registrations, Clock clock) {
+        return new UserRegistry(users, registrations, clock);
+    }
+
+    @Singleton
+    WechatLoginService wechatLogin(WechatSessionPort wechat, UserRegistry registry) {
+        return new WechatLoginService(wechat, registry);
+    }
+
+    @Singleton
+    DevLoginService devLogin(UserRegistry registry) {
+        return new DevLoginService(registry);
+    }
+
+    @Singleton
+    FamilyServices familyServices(FamilyPort families, MembershipPort memberships, InvitePort invites,
+            FamilyAccess access, TransactionPort transactions, Clock clock) {
+        return new FamilyServices(families, memberships, invites, access, transactions, clock);
+    }
+
+    @Singleton
+    AlbumServices albumServices(AlbumPort albums, FamilyAccess access, Clock clock) {
+        return new AlbumServices(albums, access, clock);
+    }
+
+    @Singleton
+    PhotoUrls photoUrls(PresignDownloadPort presigner, UploadSettings settings) {
+        return new PhotoUrls(presigner, settings.downloadUrlTtl());
+    }
+
+    @Singleton
+    UploadVerifier uploadVerifier(InspectObjectPort inspector, DeleteObjectPort deleter,
+            LoadStoredObjectsPort storedObjects, SaveStoredObjectPort storedObjectWriter, LoadMediaFilePort mediaFiles,
+            SaveMediaFilePort mediaFileWriter, SaveUploadSlotPort slots, TransactionPort transactions, Clock clock) {
+        return new UploadVerifier(inspector, deleter, storedObjects, storedObjectWriter, mediaFiles, mediaFileWriter,
+                slots, transactions, clock);
+    }
+
+    @Singleton
+    PrepareUploadsService prepareUploads(FamilyAccess access, LoadStoredObjectsPort storedObjects,
+            SaveMediaFilePort mediaFiles, SaveUploadSlotPort slots, SignUploadFormPort signer, PhotoUrls photoUrls,
+            UploadSettings settings, Clock clock) {
+        return new PrepareUploadsService(access, storedObjects, mediaFiles, slots, signer, photoUrls, settings, clock);
+    }
+
+    @Singleton
+    CompleteUploadService completeUpload(LoadUploadSlotPort slots, LoadMediaFilePort mediaFiles, FamilyAccess access,
+            UploadVerifier verifier, PhotoUrls photoUrls) {
+        return new CompleteUploadService(slots, mediaFiles, access, verifier, photoUrls);
+    }
+}
