@@ -30,6 +30,7 @@ final class ArchitectureRules {
                 .adapter("localstorage", root + ".adapter.localstorage..")
                 .adapter("persistence", root + ".adapter.persistence..")
                 .adapter("web", root + ".adapter.web..")
+                .adapter("wechat", root + ".adapter.wechat..")
                 .withOptionalLayers(true)
                 .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(root + ".bootstrap.."))
