@@ -1,0 +1,85 @@
+package dev.directupload.adapter.web.upload;
+
+import dev.directupload.adapter.web.auth.Caller;
+import dev.directupload.adapter.web.photo.PhotoResponse;
+import dev.directupload.adapter.web.ratelimit.SigningRateLimiter;
+import dev.directupload.adapter.web.request.PathIds;
+import dev.directupload.adapter.web.upload.UploadDtos.FileRequest;
+import dev.directupload.adapter.web.upload.UploadDtos.ItemResponse;
+import dev.directupload.adapter.web.upload.UploadDtos.PrepareRequest;
+import dev.directupload.adapter.web.upload.UploadDtos.PrepareResponse;
+import dev.directupload.application.port.in.upload.CompleteUploadUseCase;
+import dev.directupload.application.port.in.upload.DeclaredFile;
+import dev.directupload.application.port.in.upload.PrepareUploadsCommand;
+import dev.directupload.application.port.in.upload.PrepareUploadsUseCase;
+import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.shared.InvalidValueException;
+import dev.directupload.domain.upload.UploadId;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The recommended upload flow: prepare (signing, rate-limited) and complete. */
+@Controller("/uploads")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class UploadController {
+
+    private final PrepareUploadsUseCase prepareUploads;
+    private final CompleteUploadUseCase completeUpload;
+    private final SigningRateLimiter rateLimiter;
+
+    UploadController(PrepareUploadsUseCase prepareUploads, CompleteUploadUseCase completeUpload,
+            SigningRateLimiter rateLimiter) {
+        this.prepareUploads = prepareUploads;
+        this.completeUpload = completeUpload;
+        this.rateLimiter = rateLimiter;
+    }
+
+    @Post
+    PrepareResponse prepare(Authentication auth, @Body PrepareRequest body) {
+        UserId caller = Caller.of(auth);
+        rateLimiter.acquire(caller);
+        var command = new PrepareUploadsCommand(caller,
+                PathIds.family(required(body.familyId(), "family_id")),
+                PathIds.album(required(body.albumId(), "album_id")),
+                declared(body.files()));
+        return new PrepareResponse(prepareUploads.prepare(command).stream().map(ItemResponse::from).toList());
+    }
+
+    @Post("/{uploadId}/complete")
+    PhotoResponse complete(Authentication auth, String uploadId) {
+        UploadId id = PathIds.parse(uploadId, UploadId::new, "upload_not_found", "upload");
+        return PhotoResponse.from(completeUpload.complete(Caller.of(auth), id));
+    }
+
+    private static List<DeclaredFile> declared(List<FileRequest> files) {
+        if (files == null) {
+            throw new InvalidValueException("invalid_request", "files is required");
+        }
+        List<DeclaredFile> declared = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            FileRequest f = files.get(i);
+            if (f == null) {
+                throw new InvalidValueException("invalid_request", "files[" + i + "] must be an object");
+            }
+            String ref = f.clientRef() == null ? String.valueOf(i) : f.clientRef();
+            declared.add(new DeclaredFile(ref, f.name(), f.size(), f.type(), f.md5(), f.capturedAt()));
+        }
+        return declared;
+    }
+
+    private static String required(String value, String field) {
+        if (value == null) {
+            throw new InvalidValueException("invalid_request", field + " is required");
+        }
+        return value;
+    }
+}
