@@ -77,8 +77,18 @@ public class InMemoryObjectStorage implements SignUploadFormPort, InspectObjectP
         return new DownloadUrl("memory://bucket/" + key.value(), clock.instant().plus(ttl));
     }
 
+    private volatile boolean deletesFail;
+
+    /** While true, every delete throws, as when storage is down. */
+    public void failDeletes(boolean fail) {
+        deletesFail = fail;
+    }
+
     @Override
     public synchronized void delete(ObjectKey key) {
+        if (deletesFail) {
+            throw new IllegalStateException("storage unavailable");
+        }
         deleted.add(key);
         objects.remove(key);
     }

@@ -1,7 +1,13 @@
 package dev.directupload.application.harness;
 
 import dev.directupload.application.service.access.FamilyAccess;
+import dev.directupload.application.service.photo.ObjectJanitor;
+import dev.directupload.application.service.photo.PhotoServices;
+import dev.directupload.application.service.seed.CheckHashesService;
+import dev.directupload.application.service.seed.RecordPhotosService;
+import dev.directupload.application.service.seed.SignPrefixPolicyService;
 import dev.directupload.application.service.upload.CompleteUploadService;
+import dev.directupload.application.service.upload.SweepUploadsService;
 import dev.directupload.application.service.upload.PhotoUrls;
 import dev.directupload.application.service.upload.PrepareUploadsService;
 import dev.directupload.application.service.upload.UploadSettings;
@@ -26,6 +32,12 @@ public final class UploadCoreHarness {
     public final UploadVerifier verifier;
     public final PrepareUploadsService prepare;
     public final CompleteUploadService complete;
+    public final ObjectJanitor janitor;
+    public final SignPrefixPolicyService signPrefix;
+    public final CheckHashesService checkHashes;
+    public final RecordPhotosService recordPhotos;
+    public final PhotoServices photos;
+    public final SweepUploadsService sweeper;
 
     public UploadCoreHarness() {
         this(UploadSettings.defaults());
@@ -38,6 +50,13 @@ public final class UploadCoreHarness {
                 clock);
         prepare = new PrepareUploadsService(access, metadata, metadata, metadata, storage, photoUrls, settings, clock);
         complete = new CompleteUploadService(metadata, metadata, access, verifier, photoUrls);
+        janitor = new ObjectJanitor(metadata, metadata, metadata, storage);
+        signPrefix = new SignPrefixPolicyService(access, storage, settings);
+        checkHashes = new CheckHashesService(access, metadata);
+        recordPhotos = new RecordPhotosService(access, storage, metadata, metadata, metadata, verifier, photoUrls,
+                settings, metadata, clock);
+        photos = new PhotoServices(access, metadata, metadata, metadata, metadata, janitor, photoUrls, metadata, clock);
+        sweeper = new SweepUploadsService(metadata, metadata, verifier, janitor, clock);
     }
 
     /** A family with one owner and one album. */

@@ -1,0 +1,17 @@
+package dev.directupload.application.port.in.seed;
+
+import dev.directupload.application.port.in.photo.Photo;
+
+/** The answer for one item of {@code POST /photos}, by its index in the request. */
+public sealed interface RecordedPhoto {
+
+    int index();
+
+    /** Checked against storage and recorded (or it was already: the same photo is returned). */
+    record Created(int index, Photo photo) implements RecordedPhoto {
+    }
+
+    /** This item alone was refused; nothing was recorded for it. */
+    record Rejected(int index, String code, String message) implements RecordedPhoto {
+    }
+}

@@ -1,0 +1,56 @@
+package dev.directupload.application.service.seed;
+
+import dev.directupload.application.port.in.seed.CheckHashesUseCase;
+import dev.directupload.application.port.in.seed.HashCheck;
+import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
+import dev.directupload.application.service.access.FamilyAccess;
+import dev.directupload.domain.family.FamilyId;
+import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.shared.InvalidValueException;
+import dev.directupload.domain.storage.StoredObject;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Answers which hashes the caller's family stores, verified, with one query however many are asked. */
+public final class CheckHashesService implements CheckHashesUseCase {
+
+    private final FamilyAccess access;
+    private final LoadStoredObjectsPort storedObjects;
+
+    public CheckHashesService(FamilyAccess access, LoadStoredObjectsPort storedObjects) {
+        this.access = access;
+        this.storedObjects = storedObjects;
+    }
+
+    @Override
+    public HashCheck check(UserId caller, FamilyId family, List<String> md5s) {
+        if (md5s == null || md5s.isEmpty()) {
+            throw new InvalidValueException("invalid_request", "hashes must list at least one md5");
+        }
+        if (md5s.size() > MAX_HASHES) {
+            throw new InvalidValueException("too_many_hashes",
+                    "hashes lists " + md5s.size() + " values; at most " + MAX_HASHES + " per request");
+        }
+        Set<ContentHash> asked = new LinkedHashSet<>();
+        for (int i = 0; i < md5s.size(); i++) {
+            try {
+                asked.add(new ContentHash(md5s.get(i)));
+            } catch (InvalidValueException e) {
+                throw new InvalidValueException(e.code(), "hashes[" + i + "]: " + e.getMessage());
+            }
+        }
+        access.requireMember(family, caller);
+        Set<ContentHash> stored = storedObjects.findByHashes(family, asked).stream()
+                .filter(StoredObject::isVerified).map(StoredObject::hash).collect(Collectors.toSet());
+        List<ContentHash> existing = new ArrayList<>();
+        List<ContentHash> missing = new ArrayList<>();
+        for (ContentHash hash : asked) {
+            (stored.contains(hash) ? existing : missing).add(hash);
+        }
+        return new HashCheck(existing, missing);
+    }
+}
