@@ -26,7 +26,15 @@ import dev.directupload.application.service.family.FamilyServices;
 import dev.directupload.application.service.identity.DevLoginService;
 import dev.directupload.application.service.identity.UserRegistry;
 import dev.directupload.application.service.identity.WechatLoginService;
+import dev.directupload.application.port.out.media.DeleteMediaFilePort;
+import dev.directupload.application.port.out.media.PendingDeletionPort;
+import dev.directupload.application.service.photo.ObjectJanitor;
+import dev.directupload.application.service.photo.PhotoServices;
+import dev.directupload.application.service.seed.CheckHashesService;
+import dev.directupload.application.service.seed.RecordPhotosService;
+import dev.directupload.application.service.seed.SignPrefixPolicyService;
 import dev.directupload.application.service.upload.CompleteUploadService;
+import dev.directupload.application.service.upload.SweepUploadsService;
 import dev.directupload.application.service.upload.PhotoUrls;
 import dev.directupload.application.service.upload.PrepareUploadsService;
 import dev.directupload.application.service.upload.UploadSettings;
@@ -104,5 +112,44 @@ class UseCaseFactory {
     CompleteUploadService completeUpload(LoadUploadSlotPort slots, LoadMediaFilePort mediaFiles, FamilyAccess access,
             UploadVerifier verifier, PhotoUrls photoUrls) {
         return new CompleteUploadService(slots, mediaFiles, access, verifier, photoUrls);
+    }
+
+    @Singleton
+    ObjectJanitor objectJanitor(PendingDeletionPort pending, LoadStoredObjectsPort storedObjects,
+            LoadMediaFilePort mediaFiles, DeleteObjectPort deleter) {
+        return new ObjectJanitor(pending, storedObjects, mediaFiles, deleter);
+    }
+
+    @Singleton
+    SignPrefixPolicyService signPrefixPolicy(FamilyAccess access, SignUploadFormPort signer, UploadSettings settings) {
+        return new SignPrefixPolicyService(access, signer, settings);
+    }
+
+    @Singleton
+    CheckHashesService checkHashes(FamilyAccess access, LoadStoredObjectsPort storedObjects) {
+        return new CheckHashesService(access, storedObjects);
+    }
+
+    @Singleton
+    RecordPhotosService recordPhotos(FamilyAccess access, InspectObjectPort inspector,
+            LoadStoredObjectsPort storedObjects, SaveStoredObjectPort storedObjectWriter, SaveMediaFilePort mediaFiles,
+            UploadVerifier verifier, PhotoUrls photoUrls, UploadSettings settings, TransactionPort transactions,
+            Clock clock) {
+        return new RecordPhotosService(access, inspector, storedObjects, storedObjectWriter, mediaFiles, verifier,
+                photoUrls, settings, transactions, clock);
+    }
+
+    @Singleton
+    PhotoServices photoServices(FamilyAccess access, LoadMembershipPort memberships, LoadMediaFilePort mediaFiles,
+            DeleteMediaFilePort deletions, PendingDeletionPort pending, ObjectJanitor janitor, PhotoUrls photoUrls,
+            TransactionPort transactions, Clock clock) {
+        return new PhotoServices(access, memberships, mediaFiles, deletions, pending, janitor, photoUrls, transactions,
+                clock);
+    }
+
+    @Singleton
+    SweepUploadsService sweepUploads(LoadUploadSlotPort slots, SaveUploadSlotPort slotWriter, UploadVerifier verifier,
+            ObjectJanitor janitor, Clock clock) {
+        return new SweepUploadsService(slots, slotWriter, verifier, janitor, clock);
     }
 }

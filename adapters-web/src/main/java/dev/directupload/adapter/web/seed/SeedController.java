@@ -1,0 +1,153 @@
+package dev.directupload.adapter.web.seed;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.directupload.adapter.web.auth.Caller;
+import dev.directupload.adapter.web.photo.PhotoResponse;
+import dev.directupload.adapter.web.ratelimit.SigningRateLimiter;
+import dev.directupload.adapter.web.request.PathIds;
+import dev.directupload.application.port.in.seed.CheckHashesUseCase;
+import dev.directupload.application.port.in.seed.HashCheck;
+import dev.directupload.application.port.in.seed.PhotoRecord;
+import dev.directupload.application.port.in.seed.PrefixPolicy;
+import dev.directupload.application.port.in.seed.RecordPhotosUseCase;
+import dev.directupload.application.port.in.seed.RecordedPhoto;
+import dev.directupload.application.port.in.seed.SignPrefixPolicyUseCase;
+import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.shared.InvalidValueException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The seed article's three calls, kept for clients written against it. */
+@Controller
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class SeedController {
+
+    private final SignPrefixPolicyUseCase signPrefixPolicy;
+    private final CheckHashesUseCase checkHashes;
+    private final RecordPhotosUseCase recordPhotos;
+    private final SigningRateLimiter rateLimiter;
+
+    SeedController(SignPrefixPolicyUseCase signPrefixPolicy, CheckHashesUseCase checkHashes,
+            RecordPhotosUseCase recordPhotos, SigningRateLimiter rateLimiter) {
+        this.signPrefixPolicy = signPrefixPolicy;
+        this.checkHashes = checkHashes;
+        this.recordPhotos = recordPhotos;
+        this.rateLimiter = rateLimiter;
+    }
+
+    @Get("/families/oss/signature")
+    SignatureResponse signature(Authentication auth, @Nullable @QueryValue("family_id") String familyId,
+            @Nullable @QueryValue("file_path") String filePath) {
+        UserId caller = Caller.of(auth);
+        rateLimiter.acquire(caller);
+        if (familyId == null || filePath == null) {
+            throw new InvalidValueException("invalid_request", "family_id and file_path are required");
+        }
+        PrefixPolicy policy = signPrefixPolicy.sign(caller, PathIds.family(familyId), PathIds.album(filePath));
+        return SignatureResponse.from(policy);
+    }
+
+    @Post("/hash/check")
+    HashCheckResponse hashCheck(Authentication auth, @Body HashCheckRequest body) {
+        if (body.familyId() == null) {
+            throw new InvalidValueException("invalid_request", "family_id is required");
+        }
+        HashCheck result = checkHashes.check(Caller.of(auth), PathIds.family(body.familyId()), body.hashes());
+        return new HashCheckResponse(result.existing().stream().map(ContentHash::md5).toList(),
+                result.missing().stream().map(ContentHash::md5).toList());
+    }
+
+    @Post("/photos")
+    RecordResponse photos(Authentication auth, @Body RecordRequest body) {
+        List<PhotoRecord> items = body.data() == null ? null : body.data().stream().map(d -> d == null ? null
+                : new PhotoRecord(d.albumId(), d.familyId(), d.fileName(), d.filePath(), d.objectKey(), d.fileType(),
+                        d.fileSize(), d.uploadTime(), d.hashValue())).toList();
+        return new RecordResponse(recordPhotos.record(Caller.of(auth), items).stream().map(RecordItem::from).toList());
+    }
+
+    /** The article's signature answer, plus {@code fields}: every form field but {@code key}. */
+    @Serdeable
+    record SignatureResponse(String host, String policy, String signature, String credential, String date,
+            @Nullable String securityToken, String fileBasePath, String signatureVersion, Instant expire,
+            Map<String, String> fields) {
+
+        static SignatureResponse from(PrefixPolicy policy) {
+            Map<String, String> f = policy.form().fields();
+            Map<String, String> withoutKey = new LinkedHashMap<>(f);
+            withoutKey.remove("key");
+            return new SignatureResponse(policy.form().url(), f.get("policy"),
+                    first(f, "x-oss-signature", "x-amz-signature"), first(f, "x-oss-credential", "x-amz-credential"),
+                    first(f, "x-oss-date", "x-amz-date"), first(f, "x-oss-security-token", "x-amz-security-token"),
+                    policy.prefix().basePath(), first(f, "x-oss-signature-version", "x-amz-algorithm"),
+                    policy.form().expiresAt(), withoutKey);
+        }
+
+        private static String first(Map<String, String> fields, String... names) {
+            for (String name : names) {
+                if (fields.containsKey(name)) {
+                    return fields.get(name);
+                }
+            }
+            return null;
+        }
+    }
+
+    /** {@code {"family_id","hashes":[...]}}. */
+    @Serdeable
+    record HashCheckRequest(@Nullable String familyId, @Nullable List<String> hashes) {
+    }
+
+    /** {@code {"existing":[...],"missing":[...]}}. */
+    @Serdeable
+    record HashCheckResponse(List<String> existing, List<String> missing) {
+    }
+
+    /** {@code {"data":[...]}}. */
+    @Serdeable
+    record RecordRequest(@Nullable List<RecordData> data) {
+    }
+
+    /** One item as the article's client sends it ({@code file_size} in KB; {@code creator_uid} ignored). */
+    @Serdeable
+    record RecordData(@Nullable String albumId, @Nullable String familyId, @Nullable String fileName,
+            @Nullable String filePath, @Nullable String objectKey, @Nullable String creatorUid,
+            @Nullable String fileType, @Nullable Long fileSize, @Nullable Long uploadTime,
+            @Nullable String hashValue) {
+    }
+
+    /** {@code {"items":[...]}}. */
+    @Serdeable
+    record RecordResponse(List<RecordItem> items) {
+    }
+
+    /** One result: created with its photo, or rejected with a code. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RecordItem(int index, String status, @Nullable PhotoResponse photo, @Nullable String code,
+            @Nullable String message) {
+
+        static RecordItem from(RecordedPhoto result) {
+            if (result instanceof RecordedPhoto.Created created) {
+                return new RecordItem(result.index(), "created", PhotoResponse.from(created.photo()), null, null);
+            }
+            RecordedPhoto.Rejected rejected = (RecordedPhoto.Rejected) result;
+            return new RecordItem(result.index(), "rejected", null, rejected.code(), rejected.message());
+        }
+    }
+}
