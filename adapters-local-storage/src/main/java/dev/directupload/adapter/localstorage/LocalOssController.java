@@ -4,6 +4,7 @@ import dev.directupload.domain.shared.InvalidValueException;
 import dev.directupload.domain.storage.ObjectKey;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -12,7 +13,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Head;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
@@ -130,19 +130,11 @@ final class LocalOssController {
         }
     }
 
+    /** GetObject and HeadObject: Micronaut routes HEAD to the GET route; HEAD answers headers only. */
     @Get(uri = "/{bucket}/{+key}", produces = MediaType.ALL)
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> getObject(String bucket, HttpRequest<?> request) {
-        return serve(bucket, request, false);
-    }
-
-    @Head(uri = "/{bucket}/{+key}")
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    HttpResponse<?> headObject(String bucket, HttpRequest<?> request) {
-        return serve(bucket, request, true);
-    }
-
-    private HttpResponse<?> serve(String bucket, HttpRequest<?> request, boolean head) {
+        boolean head = request.getMethod() == HttpMethod.HEAD;
         String requestId = requestId();
         try {
             requireBucket(bucket);

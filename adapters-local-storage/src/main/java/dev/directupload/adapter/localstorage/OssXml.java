@@ -32,8 +32,6 @@ final class OssXml {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
                 default -> out.append(c < 0x20 && c != '\n' && c != '\t' ? '?' : c);
             }
         }

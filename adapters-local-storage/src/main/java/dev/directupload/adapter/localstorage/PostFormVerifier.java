@@ -1,5 +1,6 @@
 package dev.directupload.adapter.localstorage;
 
+import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.shared.InvalidValueException;
 import dev.directupload.domain.storage.ObjectKey;
 import io.micronaut.json.JsonMapper;
@@ -106,9 +107,7 @@ final class PostFormVerifier {
         }
         PostPolicy.LengthRange range = policy.lengthRange()
                 .orElse(new PostPolicy.LengthRange(0, MAX_OBJECT_BYTES));
-        String storedType = contentType != null && !contentType.isBlank() ? contentType
-                : fileContentType != null && !fileContentType.isBlank() ? fileContentType
-                : "application/octet-stream";
+        String storedType = storedContentType(contentType, objectKey, fileContentType);
         if (storedType.chars().anyMatch(Character::isISOControl)) {
             throw OssError.INVALID_ARGUMENT.reject("Invalid Content-Type.");
         }
@@ -131,6 +130,27 @@ final class PostFormVerifier {
         } catch (IllegalArgumentException e) {
             throw OssError.INVALID_POLICY_DOCUMENT.reject("Invalid Policy: the policy is not valid Base64.");
         }
+    }
+
+    /**
+     * As OSS: the form's Content-Type; else the type of the key's extension; else (beyond OSS, for
+     * browser forms) the file part's own type; else {@code application/octet-stream}.
+     */
+    private static String storedContentType(String formType, ObjectKey key, String fileType) {
+        if (formType != null && !formType.isBlank()) {
+            return formType;
+        }
+        String name = key.value().substring(key.value().lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        if (dot >= 0) {
+            String extension = name.substring(dot + 1);
+            for (FileFormat format : FileFormat.values()) {
+                if (format.acceptsExtension(extension)) {
+                    return format.contentType();
+                }
+            }
+        }
+        return fileType != null && !fileType.isBlank() ? fileType : "application/octet-stream";
     }
 
     private static int successStatus(String value) {
