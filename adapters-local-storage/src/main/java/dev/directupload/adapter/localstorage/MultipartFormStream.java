@@ -15,6 +15,7 @@ final class MultipartFormStream {
 
     private static final int WINDOW = 64 * 1024;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
+    private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
 
     private final InputStream in;
     private final byte[] delimiter;
@@ -134,8 +135,6 @@ final class MultipartFormStream {
             }
         }
     }
-
-    private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
 
     /** Reads one part's bytes up to the next delimiter. */
     private final class PartBody extends InputStream {

@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -51,7 +52,7 @@ final class ObjectDirectory {
 
         /** OSS's ETag of a simple upload: the MD5 in upper-case hex, quoted. */
         String etag() {
-            return "\"" + md5.toUpperCase(java.util.Locale.ROOT) + "\"";
+            return "\"" + md5.toUpperCase(Locale.ROOT) + "\"";
         }
     }
 
@@ -69,14 +70,6 @@ final class ObjectDirectory {
             throw new UncheckedIOException("cannot create local-storage directories under " + absoluteRoot, e);
         }
         removeStaleTemporaryFiles();
-    }
-
-    Path bucketDir() {
-        return bucketDir;
-    }
-
-    Path tmpDir() {
-        return tmpDir;
     }
 
     /**
@@ -193,7 +186,7 @@ final class ObjectDirectory {
         }
     }
 
-    Path directoryOf(ObjectKey key) {
+    private Path directoryOf(ObjectKey key) {
         String hash = OssV4Signature.sha256Hex(key.value());
         return bucketDir.resolve(hash.substring(0, 2)).resolve(hash);
     }
