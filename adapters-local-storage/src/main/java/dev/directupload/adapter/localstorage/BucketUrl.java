@@ -1,0 +1,38 @@
+package dev.directupload.adapter.localstorage;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Singleton;
+
+/**
+ * Where clients reach the local bucket: {@code {public-url}/local-oss/{bucket}}, the public URL being
+ * {@code local-storage.public-url} or else this server's own URL.
+ */
+@Singleton
+@LocalStorageSelected
+final class BucketUrl {
+
+    static final String PATH = "/local-oss";
+
+    private final LocalStorageProperties properties;
+    private final BeanProvider<EmbeddedServer> server;
+
+    BucketUrl(LocalStorageProperties properties, BeanProvider<EmbeddedServer> server) {
+        this.properties = properties;
+        this.server = server;
+    }
+
+    String value() {
+        return publicUrl() + PATH + "/" + properties.bucket();
+    }
+
+    private String publicUrl() {
+        if (properties.publicUrl() != null) {
+            return properties.publicUrl();
+        }
+        EmbeddedServer embedded = server.find(null).orElseThrow(() -> new IllegalStateException(
+                "local-storage.public-url is not set and no embedded server runs to take the URL from"));
+        String url = embedded.getURL().toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

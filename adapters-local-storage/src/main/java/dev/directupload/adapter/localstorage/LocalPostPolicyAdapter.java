@@ -1,0 +1,106 @@
+package dev.directupload.adapter.localstorage;
+
+import dev.directupload.application.port.out.storage.KeyCondition;
+import dev.directupload.application.port.out.storage.SignUploadFormPort;
+import dev.directupload.application.port.out.storage.UploadForm;
+import dev.directupload.application.port.out.storage.UploadFormRequest;
+import dev.directupload.domain.upload.UploadPolicyRules;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Signs V4 POST forms for the local bucket with the same algorithm, conditions and fields as OSS. */
+@Singleton
+@LocalStorageSelected
+final class LocalPostPolicyAdapter implements SignUploadFormPort {
+
+    private static final DateTimeFormatter EXPIRATION =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final LocalStorageProperties properties;
+    private final SigningIdentity identity;
+    private final BucketUrl bucketUrl;
+    private final Clock clock;
+
+    LocalPostPolicyAdapter(LocalStorageProperties properties, SigningIdentity identity, BucketUrl bucketUrl,
+            Clock clock) {
+        this.properties = properties;
+        this.identity = identity;
+        this.bucketUrl = bucketUrl;
+        this.clock = clock;
+    }
+
+    @Override
+    public UploadForm sign(UploadFormRequest request) {
+        // one instant for x-oss-date, the credential's day and the expiration
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = UploadPolicyRules.expiryWithin(now, request.ttl(), Instant.MAX);
+        String dateTime = OssV4Signature.dateTime(now);
+        String credential = identity.credential(dateTime.substring(0, 8));
+
+        StringBuilder conditions = new StringBuilder()
+                .append("{\"x-oss-signature-version\":").append(json(OssV4Signature.ALGORITHM)).append("},")
+                .append("{\"x-oss-credential\":").append(json(credential)).append("},")
+                .append("{\"x-oss-date\":").append(json(dateTime)).append("},")
+                .append("{\"bucket\":").append(json(properties.bucket())).append("},")
+                .append('[').append(json(request.key() instanceof KeyCondition.Exact ? "eq" : "starts-with"))
+                .append(",\"$key\",").append(json(request.key().value())).append("],")
+                .append("[\"content-length-range\",").append(request.size().min().bytes()).append(',')
+                .append(request.size().max().bytes()).append("],");
+        List<String> types = request.contentTypes().stream().sorted().toList();
+        if (!types.isEmpty()) {
+            conditions.append("[\"in\",\"$content-type\",[")
+                    .append(types.stream().map(LocalPostPolicyAdapter::json).collect(Collectors.joining(",")))
+                    .append("]],");
+        }
+        conditions.append("[\"eq\",\"$success_action_status\",\"200\"]");
+        String policyJson = "{\"expiration\":" + json(EXPIRATION.format(expiresAt)) + ",\"conditions\":["
+                + conditions + "]}";
+        String policy = Base64.getEncoder().encodeToString(policyJson.getBytes(StandardCharsets.UTF_8));
+        String signature = OssV4Signature.sign(identity.signingKey(dateTime.substring(0, 8)), policy);
+
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("key", request.key() instanceof KeyCondition.Exact
+                ? request.key().value()
+                : request.key().value() + "${filename}");
+        fields.put("policy", policy);
+        fields.put("x-oss-signature-version", OssV4Signature.ALGORITHM);
+        fields.put("x-oss-credential", credential);
+        fields.put("x-oss-date", dateTime);
+        fields.put("x-oss-signature", signature);
+        fields.put("success_action_status", "200");
+        if (types.size() == 1) {
+            fields.put("Content-Type", types.get(0));
+        }
+        return new UploadForm(bucketUrl.value(), fields, expiresAt);
+    }
+
+    /** A JSON string literal. */
+    static String json(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.directupload.adapter.localstorage;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Secondary;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Builds the local store's parts from {@code local-storage.*}. */
+@Factory
+@LocalStorageSelected
+final class LocalStorageFactory {
+
+    /** The configured access key, or the one generated once and kept under the root. */
+    @Singleton
+    SigningIdentity signingIdentity(LocalStorageProperties properties) {
+        AccessKey key = properties.accessKeyId() != null
+                ? AccessKey.of(properties.accessKeyId(), properties.accessKeySecret())
+                : GeneratedAccessKeyFile.loadOrCreate(properties.root());
+        return new SigningIdentity(key, properties.region());
+    }
+
+    @Singleton
+    ObjectDirectory objectDirectory(LocalStorageProperties properties) {
+        return new ObjectDirectory(properties.root(), properties.bucket());
+    }
+
+    @Singleton
+    PostFormVerifier postFormVerifier(LocalStorageProperties properties, SigningIdentity identity, Clock clock,
+            JsonMapper json) {
+        return new PostFormVerifier(properties.bucket(), identity, clock, json);
+    }
+
+    @Singleton
+    PresignedGet presignedGet(LocalStorageProperties properties, SigningIdentity identity, Clock clock) {
+        return new PresignedGet(properties.bucket(), identity, clock);
+    }
+
+    /** UTC system time, unless the application provides its own clock. */
+    @Singleton
+    @Secondary
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,228 @@
+package dev.directupload.adapter.localstorage;
+
+import dev.directupload.domain.storage.ObjectKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The bucket on disk. An object lives in {@code <root>/<bucket>/<h[0:2]>/<h>/}, where {@code h} is the
+ * SHA-256 of its key, so no key, however written, names a path of its own: nothing escapes the root.
+ * The directory holds the bytes as {@code <md5>-<size>.data} and a sidecar {@code meta} (key, size, MD5,
+ * Content-Type, data file). Uploads are written to {@code <root>/.tmp} while hashed, moved into place
+ * atomically, and only then published by atomically replacing {@code meta}: a reader that finds
+ * {@code meta} always finds the complete bytes it names.
+ */
+final class ObjectDirectory {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final String META = "meta";
+    private static final Duration STALE_TEMP = Duration.ofHours(1);
+
+    private final Path bucketDir;
+    private final Path tmpDir;
+    private final Object[] locks = new Object[64];
+
+    /** Bytes received into a temporary file, not yet visible to anyone. */
+    record Received(Path tempFile, long size, String md5) {
+    }
+
+    /** A published object: its metadata and where its bytes are. */
+    record StoredObject(ObjectKey key, long size, String md5, String contentType, Instant lastModified,
+            Path data) {
+
+        /** OSS's ETag of a simple upload: the MD5 in upper-case hex, quoted. */
+        String etag() {
+            return "\"" + md5.toUpperCase(Locale.ROOT) + "\"";
+        }
+    }
+
+    ObjectDirectory(Path root, String bucket) {
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        this.bucketDir = absoluteRoot.resolve(bucket);
+        this.tmpDir = absoluteRoot.resolve(".tmp");
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+        try {
+            Files.createDirectories(bucketDir);
+            Files.createDirectories(tmpDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create local-storage directories under " + absoluteRoot, e);
+        }
+        removeStaleTemporaryFiles();
+    }
+
+    /**
+     * Streams {@code body} into a temporary file while computing its MD5. Stops as soon as more than
+     * {@code maxBytes} arrive. On any failure the temporary file is deleted before this returns.
+     *
+     * @throws OssRejection {@code EntityTooLarge}
+     */
+    Received receive(InputStream body, long maxBytes) throws IOException {
+        Path temp = Files.createTempFile(tmpDir, "upload-", ".part");
+        try {
+            MessageDigest md5 = md5();
+            long size = 0;
+            byte[] chunk = new byte[64 * 1024];
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), md5)) {
+                int n;
+                while ((n = body.read(chunk)) >= 0) {
+                    size += n;
+                    if (size > maxBytes) {
+                        throw OssError.ENTITY_TOO_LARGE.reject("Your proposed upload exceeds the maximum allowed "
+                                + "size (" + maxBytes + " bytes).");
+                    }
+                    out.write(chunk, 0, n);
+                }
+            }
+            return new Received(temp, size, HEX.formatHex(md5.digest()));
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /** Deletes a received file that will not be published. */
+    void discard(Received received) {
+        try {
+            Files.deleteIfExists(received.tempFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Publishes received bytes under {@code key}, replacing any previous object atomically. */
+    StoredObject commit(ObjectKey key, Received received, String contentType) throws IOException {
+        Path dir = directoryOf(key);
+        String dataName = received.md5() + "-" + received.size() + ".data";
+        synchronized (lockOf(key)) {
+            try {
+                Files.createDirectories(dir);
+                Files.move(received.tempFile(), dir.resolve(dataName), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+                Properties meta = new Properties();
+                meta.setProperty("key", key.value());
+                meta.setProperty("size", Long.toString(received.size()));
+                meta.setProperty("md5", received.md5());
+                meta.setProperty("content-type", contentType);
+                meta.setProperty("data", dataName);
+                Path metaTemp = Files.createTempFile(dir, META + "-", ".tmp");
+                try {
+                    try (Writer writer = Files.newBufferedWriter(metaTemp, StandardCharsets.UTF_8)) {
+                        meta.store(writer, null);
+                    }
+                    Files.move(metaTemp, dir.resolve(META), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(metaTemp);
+                }
+                deleteDataExcept(dir, dataName);
+            } finally {
+                Files.deleteIfExists(received.tempFile());
+            }
+        }
+        return find(key).orElseThrow(() -> new IOException("object " + key + " vanished while being stored"));
+    }
+
+    /** The published object under {@code key}, if any. */
+    Optional<StoredObject> find(ObjectKey key) {
+        Path dir = directoryOf(key);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Properties meta = new Properties();
+            try (Reader reader = Files.newBufferedReader(dir.resolve(META), StandardCharsets.UTF_8)) {
+                meta.load(reader);
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read metadata of " + key, e);
+            }
+            Path data = dir.resolve(meta.getProperty("data", ""));
+            try {
+                FileTime modified = Files.getLastModifiedTime(data);
+                return Optional.of(new StoredObject(key, Long.parseLong(meta.getProperty("size")),
+                        meta.getProperty("md5"), meta.getProperty("content-type"), modified.toInstant(), data));
+            } catch (NoSuchFileException e) {
+                // replaced or deleted between reading meta and its data: read meta again
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + key, e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Removes the object; removing a missing object does nothing. */
+    void delete(ObjectKey key) {
+        Path dir = directoryOf(key);
+        synchronized (lockOf(key)) {
+            try {
+                Files.deleteIfExists(dir.resolve(META));
+                deleteDataExcept(dir, null);
+                Files.deleteIfExists(dir);
+            } catch (NoSuchFileException e) {
+                // already gone
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + key, e);
+            }
+        }
+    }
+
+    private Path directoryOf(ObjectKey key) {
+        String hash = OssV4Signature.sha256Hex(key.value());
+        return bucketDir.resolve(hash.substring(0, 2)).resolve(hash);
+    }
+
+    private Object lockOf(ObjectKey key) {
+        return locks[Math.floorMod(key.value().hashCode(), locks.length)];
+    }
+
+    private static void deleteDataExcept(Path dir, String keep) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.data")) {
+            for (Path file : files) {
+                if (!file.getFileName().toString().equals(keep)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private void removeStaleTemporaryFiles() {
+        Instant cutoff = Instant.now().minus(STALE_TEMP);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(tmpDir)) {
+            for (Path file : files) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            // best effort: a stale temporary file is harmless
+        }
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 unavailable", e);
+        }
+    }
+}
