@@ -1,0 +1,39 @@
+package dev.directupload.adapter.web.request;
+
+import dev.directupload.adapter.web.error.ErrorBody;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * API bodies are small JSON documents: a request declaring more than {@code api.max-body-size} (1 MB by
+ * default) is refused with 413 before its body is read. The server-wide {@code max-request-size} stays
+ * high only for the local store's streamed uploads under {@code /local-oss}, which this filter skips.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class ApiBodyLimitFilter {
+
+    private final long maxBodyBytes;
+
+    ApiBodyLimitFilter(@Value("${api.max-body-size:1048576}") long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<ErrorBody> limit(HttpRequest<?> request) {
+        if (request.getPath().startsWith("/local-oss/")) {
+            return null;
+        }
+        long declared = request.getContentLength();
+        if (declared > maxBodyBytes) {
+            return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(new ErrorBody(
+                    "request_too_large", "request body of " + declared + " bytes exceeds " + maxBodyBytes));
+        }
+        return null;
+    }
+}
