@@ -1,0 +1,110 @@
+package dev.directupload.adapter.oss.upload;
+
+import dev.directupload.application.port.out.storage.KeyCondition;
+import dev.directupload.application.port.out.storage.SizeRange;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One V4 POST policy, rendered to JSON once; the conditions come in the order of the shared known-answer vectors:
+ * bucket, the V4 fields, the security token (STS), content-length-range, the key, content types, success status.
+ *
+ * @param signedAt the one instant of this signature (x-oss-date and the credential's scope date)
+ * @param securityToken the STS token, or {@code null} for a static key
+ * @param key the key condition; {@code null} only to exercise the safety check
+ * @param size the content-length-range; {@code null} only to exercise the safety check
+ * @param contentTypes the allowed Content-Type values in this order; empty pins none
+ */
+record PostPolicy(String bucket, String region, String accessKeyId, String securityToken, Instant signedAt,
+        Instant expiration, KeyCondition key, SizeRange size, List<String> contentTypes) {
+
+    static final String SIGNATURE_VERSION = "OSS4-HMAC-SHA256";
+    static final String SUCCESS_STATUS = "200";
+
+    private static final DateTimeFormatter X_OSS_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter EXPIRATION =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    PostPolicy {
+        contentTypes = List.copyOf(contentTypes);
+    }
+
+    /** {@code x-oss-date}: {@code yyyyMMdd'T'HHmmss'Z'} in UTC. */
+    String date() {
+        return X_OSS_DATE.format(signedAt);
+    }
+
+    /** {@code x-oss-credential}: {@code <AccessKeyId>/<yyyymmdd>/<region>/oss/aliyun_v4_request}, plain region. */
+    String credential() {
+        return accessKeyId + "/" + date().substring(0, 8) + "/" + region + "/oss/aliyun_v4_request";
+    }
+
+    /** The compact policy JSON whose UTF-8 bytes are Base64-encoded and signed as they are. */
+    String toJson() {
+        StringBuilder json = new StringBuilder(512);
+        json.append("{\"expiration\":");
+        string(json, EXPIRATION.format(expiration));
+        json.append(",\"conditions\":[");
+        field(json, "bucket", bucket).append(',');
+        field(json, "x-oss-signature-version", SIGNATURE_VERSION).append(',');
+        field(json, "x-oss-credential", credential()).append(',');
+        field(json, "x-oss-date", date());
+        if (securityToken != null) {
+            json.append(',');
+            field(json, "x-oss-security-token", securityToken);
+        }
+        if (size != null) {
+            json.append(",[\"content-length-range\",").append(size.min().bytes()).append(',')
+                    .append(size.max().bytes()).append(']');
+        }
+        if (key != null) {
+            json.append(",[");
+            string(json, key instanceof KeyCondition.Exact ? "eq" : "starts-with");
+            json.append(",\"$key\",");
+            string(json, key.value());
+            json.append(']');
+        }
+        if (!contentTypes.isEmpty()) {
+            json.append(",[\"in\",\"$content-type\",[");
+            for (int i = 0; i < contentTypes.size(); i++) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                string(json, contentTypes.get(i));
+            }
+            json.append("]]");
+        }
+        json.append(",[\"eq\",\"$success_action_status\",\"").append(SUCCESS_STATUS).append("\"]]}");
+        return json.toString();
+    }
+
+    private static StringBuilder field(StringBuilder json, String name, String value) {
+        json.append("{\"").append(name).append("\":");
+        string(json, value);
+        return json.append('}');
+    }
+
+    /** A JSON string literal: quotes, backslashes and control characters escaped, everything else as is. */
+    private static void string(StringBuilder json, String value) {
+        json.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+}
