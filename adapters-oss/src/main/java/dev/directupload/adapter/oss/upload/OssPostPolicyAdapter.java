@@ -52,12 +52,13 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
         String policyBase64 = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
         String signature = signer.sign(json, now, signing);
 
-        Map<String, String> fields = new LinkedHashMap<>();
+        String date = policy.date();
+        Map<String, String> fields = new LinkedHashMap<>(16);
         fields.put("key", request.key().value());
         fields.put("policy", policyBase64);
         fields.put("x-oss-signature-version", PostPolicy.SIGNATURE_VERSION);
-        fields.put("x-oss-credential", policy.credential());
-        fields.put("x-oss-date", policy.date());
+        fields.put("x-oss-credential", policy.credential(date));
+        fields.put("x-oss-date", date);
         fields.put("x-oss-signature", signature);
         signing.securityToken().ifPresent(token -> fields.put("x-oss-security-token", token));
         fields.put("success_action_status", PostPolicy.SUCCESS_STATUS);

@@ -3,8 +3,8 @@ package dev.directupload.adapter.oss.upload;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SizeRange;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,35 +24,63 @@ record PostPolicy(String bucket, String region, String accessKeyId, String secur
     static final String SIGNATURE_VERSION = "OSS4-HMAC-SHA256";
     static final String SUCCESS_STATUS = "200";
 
-    private static final DateTimeFormatter X_OSS_DATE =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter EXPIRATION =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
     PostPolicy {
         contentTypes = List.copyOf(contentTypes);
     }
 
     /** {@code x-oss-date}: {@code yyyyMMdd'T'HHmmss'Z'} in UTC. */
     String date() {
-        return X_OSS_DATE.format(signedAt);
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(signedAt.getEpochSecond(), 0, ZoneOffset.UTC);
+        StringBuilder date = new StringBuilder(16);
+        pad(date, utc.getYear(), 4).append(pad2(utc.getMonthValue())).append(pad2(utc.getDayOfMonth())).append('T')
+                .append(pad2(utc.getHour())).append(pad2(utc.getMinute())).append(pad2(utc.getSecond())).append('Z');
+        return date.toString();
     }
 
     /** {@code x-oss-credential}: {@code <AccessKeyId>/<yyyymmdd>/<region>/oss/aliyun_v4_request}, plain region. */
     String credential() {
-        return accessKeyId + "/" + date().substring(0, 8) + "/" + region + "/oss/aliyun_v4_request";
+        return credential(date());
+    }
+
+    /** The credential for an already formatted {@link #date()}. */
+    String credential(String date) {
+        return accessKeyId + "/" + date.substring(0, 8) + "/" + region + "/oss/aliyun_v4_request";
+    }
+
+    /** {@code expiration}: {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'} in UTC. */
+    String expirationText() {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(expiration.getEpochSecond(), expiration.getNano(),
+                ZoneOffset.UTC);
+        StringBuilder text = new StringBuilder(24);
+        pad(text, utc.getYear(), 4).append('-').append(pad2(utc.getMonthValue())).append('-')
+                .append(pad2(utc.getDayOfMonth())).append('T').append(pad2(utc.getHour())).append(':')
+                .append(pad2(utc.getMinute())).append(':').append(pad2(utc.getSecond())).append('.');
+        return pad(text, utc.getNano() / 1_000_000, 3).append('Z').toString();
+    }
+
+    private static StringBuilder pad(StringBuilder out, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(digits);
+    }
+
+    private static String pad2(int value) {
+        return value < 10 ? "0" + value : Integer.toString(value);
     }
 
     /** The compact policy JSON whose UTF-8 bytes are Base64-encoded and signed as they are. */
     String toJson() {
-        StringBuilder json = new StringBuilder(512);
+        String date = date();
+        StringBuilder json = new StringBuilder(640);
         json.append("{\"expiration\":");
-        string(json, EXPIRATION.format(expiration));
+        string(json, expirationText());
         json.append(",\"conditions\":[");
         field(json, "bucket", bucket).append(',');
         field(json, "x-oss-signature-version", SIGNATURE_VERSION).append(',');
-        field(json, "x-oss-credential", credential()).append(',');
-        field(json, "x-oss-date", date());
+        field(json, "x-oss-credential", credential(date)).append(',');
+        field(json, "x-oss-date", date);
         if (securityToken != null) {
             json.append(',');
             field(json, "x-oss-security-token", securityToken);
