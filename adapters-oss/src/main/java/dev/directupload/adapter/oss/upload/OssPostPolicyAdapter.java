@@ -45,7 +45,8 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
                 .truncatedTo(ChronoUnit.MILLIS);
         PostPolicy policy = new PostPolicy(properties.bucket(), properties.region(), signing.accessKeyId(),
                 signing.securityToken().orElse(null), now, expiresAt, request.key(), request.size(),
-                request.contentTypes().stream().sorted().toList());
+                request.contentTypes().size() < 2 ? List.copyOf(request.contentTypes())
+                        : request.contentTypes().stream().sorted().toList());
         PolicySafetyCheck.requireSafe(policy, signing.expiresAt());
 
         String json = policy.toJson();

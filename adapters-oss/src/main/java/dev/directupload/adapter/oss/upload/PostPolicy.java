@@ -32,9 +32,13 @@ record PostPolicy(String bucket, String region, String accessKeyId, String secur
     String date() {
         LocalDateTime utc = LocalDateTime.ofEpochSecond(signedAt.getEpochSecond(), 0, ZoneOffset.UTC);
         StringBuilder date = new StringBuilder(16);
-        pad(date, utc.getYear(), 4).append(pad2(utc.getMonthValue())).append(pad2(utc.getDayOfMonth())).append('T')
-                .append(pad2(utc.getHour())).append(pad2(utc.getMinute())).append(pad2(utc.getSecond())).append('Z');
-        return date.toString();
+        digits(date, utc.getYear(), 4);
+        digits(date, utc.getMonthValue(), 2);
+        digits(date, utc.getDayOfMonth(), 2);
+        digits(date.append('T'), utc.getHour(), 2);
+        digits(date, utc.getMinute(), 2);
+        digits(date, utc.getSecond(), 2);
+        return date.append('Z').toString();
     }
 
     /** {@code x-oss-credential}: {@code <AccessKeyId>/<yyyymmdd>/<region>/oss/aliyun_v4_request}, plain region. */
@@ -52,22 +56,21 @@ record PostPolicy(String bucket, String region, String accessKeyId, String secur
         LocalDateTime utc = LocalDateTime.ofEpochSecond(expiration.getEpochSecond(), expiration.getNano(),
                 ZoneOffset.UTC);
         StringBuilder text = new StringBuilder(24);
-        pad(text, utc.getYear(), 4).append('-').append(pad2(utc.getMonthValue())).append('-')
-                .append(pad2(utc.getDayOfMonth())).append('T').append(pad2(utc.getHour())).append(':')
-                .append(pad2(utc.getMinute())).append(':').append(pad2(utc.getSecond())).append('.');
-        return pad(text, utc.getNano() / 1_000_000, 3).append('Z').toString();
+        digits(text, utc.getYear(), 4);
+        digits(text.append('-'), utc.getMonthValue(), 2);
+        digits(text.append('-'), utc.getDayOfMonth(), 2);
+        digits(text.append('T'), utc.getHour(), 2);
+        digits(text.append(':'), utc.getMinute(), 2);
+        digits(text.append(':'), utc.getSecond(), 2);
+        digits(text.append('.'), utc.getNano() / 1_000_000, 3);
+        return text.append('Z').toString();
     }
 
-    private static StringBuilder pad(StringBuilder out, int value, int width) {
-        String digits = Integer.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            out.append('0');
+    /** Appends {@code value} (0 .. 9999) zero-padded to {@code width} digits. */
+    private static void digits(StringBuilder out, int value, int width) {
+        for (int divisor = width == 4 ? 1000 : width == 3 ? 100 : 10; divisor > 0; divisor /= 10) {
+            out.append((char) ('0' + value / divisor % 10));
         }
-        return out.append(digits);
-    }
-
-    private static String pad2(int value) {
-        return value < 10 ? "0" + value : Integer.toString(value);
     }
 
     /** The compact policy JSON whose UTF-8 bytes are Base64-encoded and signed as they are. */
@@ -119,20 +122,34 @@ record PostPolicy(String bucket, String region, String accessKeyId, String secur
     /** A JSON string literal: quotes, backslashes and control characters escaped, everything else as is. */
     private static void string(StringBuilder json, String value) {
         json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
+        if (!needsEscaping(value)) {
+            json.append(value);
+        } else {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '"' -> json.append("\\\"");
+                    case '\\' -> json.append("\\\\");
+                    default -> {
+                        if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                            json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                        } else {
+                            json.append(c);
+                        }
                     }
                 }
             }
         }
         json.append('"');
+    }
+
+    private static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029) {
+                return true;
+            }
+        }
+        return false;
     }
 }
