@@ -1,0 +1,113 @@
+package dev.directupload.adapter.oss.object;
+
+import com.aliyun.oss.ClientException;
+import com.aliyun.oss.HttpMethod;
+import com.aliyun.oss.OSS;
+import com.aliyun.oss.OSSErrorCode;
+import com.aliyun.oss.OSSException;
+import com.aliyun.oss.model.GeneratePresignedUrlRequest;
+import dev.directupload.adapter.oss.OssProperties;
+import dev.directupload.application.port.out.storage.DeleteObjectPort;
+import dev.directupload.application.port.out.storage.DownloadUrl;
+import dev.directupload.application.port.out.storage.InspectObjectPort;
+import dev.directupload.application.port.out.storage.ObjectMetadata;
+import dev.directupload.application.port.out.storage.PresignDownloadPort;
+import dev.directupload.application.shared.DependencyUnavailableException;
+import dev.directupload.domain.media.ByteSize;
+import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.storage.ObjectKey;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The service's own calls to OSS (HEAD, V4 presigned GET, delete) with its RAM identity; SDK exceptions are
+ * translated here: a missing key is an empty answer, anything else {@code storage_unavailable}.
+ */
+@Singleton
+@Requires(property = "storage.provider", value = "oss")
+class OssObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort, DeleteObjectPort {
+
+    static final String UNAVAILABLE = "storage_unavailable";
+    /** OSS accepts {@code x-oss-expires} of 1 s .. 7 days. */
+    static final Duration MAX_DOWNLOAD_TTL = Duration.ofDays(7);
+    private static final Pattern SINGLE_PART_ETAG = Pattern.compile("[0-9a-fA-F]{32}");
+
+    private final OSS client;
+    private final String bucket;
+    private final Clock clock;
+
+    OssObjectStoreAdapter(OSS client, OssProperties properties, Clock clock) {
+        this.client = client;
+        this.bucket = properties.bucket();
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<ObjectMetadata> inspect(ObjectKey key) {
+        com.aliyun.oss.model.ObjectMetadata head;
+        try {
+            head = client.getObjectMetadata(bucket, key.value());
+        } catch (OSSException e) {
+            if (OSSErrorCode.NO_SUCH_KEY.equals(e.getErrorCode())) {
+                return Optional.empty();
+            }
+            throw unavailable("HEAD " + key, e);
+        } catch (ClientException e) {
+            throw unavailable("HEAD " + key, e);
+        }
+        return Optional.of(new ObjectMetadata(key, ByteSize.ofBytes(head.getContentLength()), md5Of(head.getETag()),
+                Optional.ofNullable(head.getContentType()).filter(type -> !type.isBlank())));
+    }
+
+    /** The MD5 in a single-part ETag (32 hex digits, quotes optional); multipart ETags ({@code ...-N}) carry none. */
+    static Optional<ContentHash> md5Of(String etag) {
+        if (etag == null) {
+            return Optional.empty();
+        }
+        String bare = etag.strip();
+        if (bare.length() >= 2 && bare.startsWith("\"") && bare.endsWith("\"")) {
+            bare = bare.substring(1, bare.length() - 1);
+        }
+        return SINGLE_PART_ETAG.matcher(bare).matches() ? Optional.of(ContentHash.ofMd5(bare)) : Optional.empty();
+    }
+
+    @Override
+    public DownloadUrl presign(ObjectKey key, Duration ttl) {
+        if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(MAX_DOWNLOAD_TTL) > 0) {
+            throw new IllegalArgumentException("download URL ttl must be 1 s .. 7 days, was " + ttl);
+        }
+        Instant expiresAt = clock.instant().plus(ttl).truncatedTo(ChronoUnit.SECONDS);
+        GeneratePresignedUrlRequest request = new GeneratePresignedUrlRequest(bucket, key.value(), HttpMethod.GET);
+        request.setExpiration(Date.from(expiresAt));
+        try {
+            return new DownloadUrl(client.generatePresignedUrl(request).toString(), expiresAt);
+        } catch (ClientException e) {
+            throw unavailable("presign GET " + key, e);
+        }
+    }
+
+    @Override
+    public void delete(ObjectKey key) {
+        try {
+            client.deleteObject(bucket, key.value());
+        } catch (OSSException e) {
+            if (!OSSErrorCode.NO_SUCH_KEY.equals(e.getErrorCode())) {
+                throw unavailable("DELETE " + key, e);
+            }
+        } catch (ClientException e) {
+            throw unavailable("DELETE " + key, e);
+        }
+    }
+
+    private static DependencyUnavailableException unavailable(String what, RuntimeException e) {
+        String code = e instanceof OSSException oss ? oss.getErrorCode() : e.getClass().getSimpleName();
+        return new DependencyUnavailableException(UNAVAILABLE, "OSS " + what + " failed: " + code, e);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.directupload.adapter.oss.upload;
+
+import dev.directupload.adapter.oss.OssProperties;
+import dev.directupload.application.port.out.storage.SignUploadFormPort;
+import dev.directupload.application.port.out.storage.TemporaryCredentials;
+import dev.directupload.application.port.out.storage.UploadForm;
+import dev.directupload.application.port.out.storage.UploadFormRequest;
+import dev.directupload.domain.storage.KeyPrefix;
+import dev.directupload.domain.upload.UploadPolicyRules;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Signs OSS V4 POST upload forms with the family's cached upload credentials. */
+@Singleton
+@Requires(property = "storage.provider", value = "oss")
+class OssPostPolicyAdapter implements SignUploadFormPort {
+
+    private final SigningCredentials credentials;
+    private final V4PolicySigner signer;
+    private final OssProperties properties;
+    private final Clock clock;
+
+    OssPostPolicyAdapter(SigningCredentials credentials, V4PolicySigner signer, OssProperties properties,
+            Clock clock) {
+        this.credentials = credentials;
+        this.signer = signer;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public UploadForm sign(UploadFormRequest request) {
+        TemporaryCredentials signing = credentials.forSigning(KeyPrefix.family(request.family()), request.ttl());
+        // One instant for x-oss-date, the credential's scope date and the expiry; seconds, as x-oss-date has.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = UploadPolicyRules.expiryWithin(now, request.ttl(), signing.expiresAt())
+                .truncatedTo(ChronoUnit.MILLIS);
+        PostPolicy policy = new PostPolicy(properties.bucket(), properties.region(), signing.accessKeyId(),
+                signing.securityToken().orElse(null), now, expiresAt, request.key(), request.size(),
+                request.contentTypes().size() < 2 ? List.copyOf(request.contentTypes())
+                        : request.contentTypes().stream().sorted().toList());
+        PolicySafetyCheck.requireSafe(policy, signing.expiresAt());
+
+        String json = policy.toJson();
+        String policyBase64 = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        String signature = signer.sign(json, now, signing);
+
+        String date = policy.date();
+        Map<String, String> fields = new LinkedHashMap<>(16);
+        fields.put("key", request.key().value());
+        fields.put("policy", policyBase64);
+        fields.put("x-oss-signature-version", PostPolicy.SIGNATURE_VERSION);
+        fields.put("x-oss-credential", policy.credential(date));
+        fields.put("x-oss-date", date);
+        fields.put("x-oss-signature", signature);
+        signing.securityToken().ifPresent(token -> fields.put("x-oss-security-token", token));
+        fields.put("success_action_status", PostPolicy.SUCCESS_STATUS);
+        List<String> types = policy.contentTypes();
+        if (types.size() == 1) {
+            fields.put("Content-Type", types.get(0));
+        }
+        return new UploadForm(properties.publicUrl(), fields, expiresAt);
+    }
+}
