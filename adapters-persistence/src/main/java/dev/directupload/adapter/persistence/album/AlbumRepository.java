@@ -40,7 +40,12 @@ interface AlbumRepository extends GenericRepository<AlbumRow, String> {
     @Requires(condition = VendorCondition.OnH2.class)
     interface H2 extends AlbumRepository {
         @Override
-        @Query("MERGE INTO albums KEY (id) VALUES (:id, :familyId, :name, :createdAt)")
+        @Query("""
+                MERGE INTO albums t USING (VALUES (:id, :familyId, :name, :createdAt)) s (id, family_id, name, created_at)
+                  ON t.id = s.id
+                WHEN MATCHED THEN UPDATE SET name = s.name
+                WHEN NOT MATCHED THEN INSERT (id, family_id, name, created_at)
+                  VALUES (s.id, s.family_id, s.name, s.created_at)""")
         void upsert(String id, String familyId, String name, long createdAt);
     }
 

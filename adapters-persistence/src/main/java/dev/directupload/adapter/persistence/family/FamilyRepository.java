@@ -23,7 +23,10 @@ interface FamilyRepository extends GenericRepository<FamilyRow, String> {
     @Requires(condition = VendorCondition.OnH2.class)
     interface H2 extends FamilyRepository {
         @Override
-        @Query("MERGE INTO families KEY (id) VALUES (:id, :name, :createdAt)")
+        @Query("""
+                MERGE INTO families t USING (VALUES (:id, :name, :createdAt)) s (id, name, created_at) ON t.id = s.id
+                WHEN MATCHED THEN UPDATE SET name = s.name
+                WHEN NOT MATCHED THEN INSERT (id, name, created_at) VALUES (s.id, s.name, s.created_at)""")
         void upsert(String id, String name, long createdAt);
     }
 

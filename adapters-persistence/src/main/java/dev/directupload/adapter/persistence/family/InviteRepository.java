@@ -30,8 +30,13 @@ interface InviteRepository extends GenericRepository<InviteRow, String> {
     interface H2 extends InviteRepository {
         @Override
         @Query("""
-                MERGE INTO invites KEY (code)
-                VALUES (:code, :familyId, :createdBy, :createdAt, :expiresAt, :maxUses, :uses)""")
+                MERGE INTO invites t
+                  USING (VALUES (:code, :familyId, :createdBy, :createdAt, :expiresAt, :maxUses, :uses))
+                    s (code, family_id, created_by, created_at, expires_at, max_uses, uses)
+                  ON t.code = s.code
+                WHEN MATCHED THEN UPDATE SET expires_at = s.expires_at, max_uses = s.max_uses, uses = s.uses
+                WHEN NOT MATCHED THEN INSERT (code, family_id, created_by, created_at, expires_at, max_uses, uses)
+                  VALUES (s.code, s.family_id, s.created_by, s.created_at, s.expires_at, s.max_uses, s.uses)""")
         void upsert(String code, String familyId, String createdBy, long createdAt, long expiresAt, int maxUses,
                 int uses);
     }

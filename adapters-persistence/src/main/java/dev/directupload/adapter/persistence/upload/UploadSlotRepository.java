@@ -30,8 +30,15 @@ interface UploadSlotRepository extends GenericRepository<UploadSlotRow, String> 
     interface H2 extends UploadSlotRepository {
         @Override
         @Query("""
-                MERGE INTO upload_slots KEY (id) VALUES (:id, :familyId, :albumId, :creatorId, :objectKey, :fileName,
-                  :fileFormat, :sizeBytes, :md5, :capturedAt, :createdAt, :expiresAt, :status, :mediaFileId)""")
+                MERGE INTO upload_slots t USING (VALUES (:id)) s (id) ON t.id = s.id
+                WHEN MATCHED THEN UPDATE SET family_id = :familyId, album_id = :albumId, creator_id = :creatorId,
+                  object_key = :objectKey, file_name = :fileName, file_format = :fileFormat, size_bytes = :sizeBytes,
+                  md5 = :md5, captured_at = :capturedAt, created_at = :createdAt, expires_at = :expiresAt,
+                  status = :status, media_file_id = :mediaFileId
+                WHEN NOT MATCHED THEN INSERT (id, family_id, album_id, creator_id, object_key, file_name, file_format,
+                  size_bytes, md5, captured_at, created_at, expires_at, status, media_file_id)
+                  VALUES (:id, :familyId, :albumId, :creatorId, :objectKey, :fileName, :fileFormat, :sizeBytes, :md5,
+                  :capturedAt, :createdAt, :expiresAt, :status, :mediaFileId)""")
         void upsert(String id, String familyId, String albumId, String creatorId, String objectKey, String fileName,
                 String fileFormat, long sizeBytes, String md5, @Nullable Long capturedAt, long createdAt,
                 long expiresAt, String status, @Nullable String mediaFileId);

@@ -1,0 +1,140 @@
+package dev.directupload.adapter.persistence;
+
+import dev.directupload.adapter.persistence.album.JdbcAlbumAdapter;
+import dev.directupload.adapter.persistence.family.JdbcFamilyAdapter;
+import dev.directupload.adapter.persistence.identity.JdbcUserAdapter;
+import dev.directupload.adapter.persistence.media.JdbcMediaFileAdapter;
+import dev.directupload.adapter.persistence.upload.JdbcUploadSlotAdapter;
+import dev.directupload.application.contract.PersistencePorts;
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A database made for one test run: a fresh H2 file, PostgreSQL schema or MariaDB database, migrated by
+ * Flyway through the application context under test, and dropped again on {@link #close()}. PostgreSQL and
+ * MariaDB are skipped, visibly, when nothing listens on their port.
+ */
+final class TestDatabase implements AutoCloseable {
+
+    private final ApplicationContext context;
+    private final Runnable drop;
+    private final PersistencePorts ports;
+
+    private TestDatabase(Map<String, Object> datasource, Runnable drop) {
+        Map<String, Object> properties = new HashMap<>();
+        datasource.forEach((k, v) -> properties.put("datasources.default." + k, v));
+        try {
+            this.context = ApplicationContext.builder().environments("test").properties(properties).start();
+        } catch (RuntimeException e) {
+            drop.run();
+            throw e;
+        }
+        this.drop = drop;
+        JdbcUserAdapter users = context.getBean(JdbcUserAdapter.class);
+        JdbcFamilyAdapter families = context.getBean(JdbcFamilyAdapter.class);
+        JdbcMediaFileAdapter media = context.getBean(JdbcMediaFileAdapter.class);
+        JdbcUploadSlotAdapter slots = context.getBean(JdbcUploadSlotAdapter.class);
+        this.ports = new PersistencePorts(users, users, families, families, families,
+                context.getBean(JdbcAlbumAdapter.class), media, media, media, media, media, media, slots, slots,
+                context.getBean(JdbcTransactionAdapter.class));
+    }
+
+    PersistencePorts ports() {
+        return ports;
+    }
+
+    ApplicationContext context() {
+        return context;
+    }
+
+    static TestDatabase h2() throws IOException {
+        Path dir = Files.createTempDirectory("direct-upload-h2-");
+        return new TestDatabase(Map.of("url", "jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "username", "sa", "password", ""), () -> deleteTree(dir));
+    }
+
+    static TestDatabase postgres() {
+        requireReachable("PostgreSQL", 5432);
+        String schema = "du_test_" + suffix();
+        String server = "jdbc:postgresql://127.0.0.1:5432/test";
+        String user = firstWorkingUser(server, "postgres", "root");
+        execute(server, user, "", "CREATE SCHEMA " + schema);
+        return new TestDatabase(Map.of("url", server + "?currentSchema=" + schema, "username", user,
+                "password", ""), () -> execute(server, user, "", "DROP SCHEMA " + schema + " CASCADE"));
+    }
+
+    static TestDatabase mariadb() {
+        requireReachable("MariaDB", 3306);
+        String database = "du_test_" + suffix();
+        String server = "jdbc:mariadb://127.0.0.1:3306/test";
+        execute(server, "root", "", "CREATE DATABASE " + database);
+        return new TestDatabase(Map.of("url", "jdbc:mariadb://127.0.0.1:3306/" + database, "username", "root",
+                "password", ""), () -> execute(server, "root", "", "DROP DATABASE " + database));
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            drop.run();
+        }
+    }
+
+    private static void requireReachable(String name, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+        } catch (IOException e) {
+            String reason = name + " not reachable on 127.0.0.1:" + port;
+            System.out.println("SKIPPED: " + reason);
+            Assumptions.abort(reason + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String firstWorkingUser(String url, String... users) {
+        SQLException last = null;
+        for (String user : users) {
+            try (Connection ignored = DriverManager.getConnection(url, user, "")) {
+                return user;
+            } catch (SQLException e) {
+                last = e;
+            }
+        }
+        throw new IllegalStateException("no account of " + String.join(", ", users) + " can log in to " + url, last);
+    }
+
+    private static void execute(String url, String user, String password, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("failed on " + url + ": " + sql, e);
+        }
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not delete " + dir, e);
+        }
+    }
+}
