@@ -1,5 +1,7 @@
 package dev.directupload.adapter.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.directupload.application.contract.AlbumPortContract;
 import dev.directupload.application.contract.FamilyPortsContract;
 import dev.directupload.application.contract.MediaPortsContract;
@@ -10,6 +12,7 @@ import dev.directupload.application.contract.UserPortsContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** The persistence contract on JDBC and a fresh H2 file database (always runs). */
 class H2PersistenceContractTest {
@@ -26,6 +29,14 @@ class H2PersistenceContractTest {
         if (database != null) {
             database.close();
         }
+    }
+
+    @Test
+    void runsOnItsDatabaseWithItsVendorsMigration() throws Exception {
+        assertThat(DatabaseVendor.of(database.context())).isEqualTo(DatabaseVendor.H2);
+        assertThat(database.queryOne("SELECT COUNT(*) FROM media_files")).isEqualTo("0");
+        assertThat(database.queryOne("SELECT \"script\" FROM \"flyway_schema_history\" WHERE \"version\" = '1'"))
+                .isEqualTo("V1__schema.sql");
     }
 
     @Nested

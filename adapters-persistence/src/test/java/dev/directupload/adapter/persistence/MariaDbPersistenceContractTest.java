@@ -1,5 +1,7 @@
 package dev.directupload.adapter.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.directupload.application.contract.AlbumPortContract;
 import dev.directupload.application.contract.FamilyPortsContract;
 import dev.directupload.application.contract.MediaPortsContract;
@@ -10,6 +12,7 @@ import dev.directupload.application.contract.UserPortsContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** The persistence contract on JDBC and a fresh database of MariaDB on 127.0.0.1:3306 (skipped when unreachable). */
 class MariaDbPersistenceContractTest {
@@ -26,6 +29,15 @@ class MariaDbPersistenceContractTest {
         if (database != null) {
             database.close();
         }
+    }
+
+    @Test
+    void runsOnItsDatabaseWithItsVendorsMigration() throws Exception {
+        assertThat(DatabaseVendor.of(database.context())).isEqualTo(DatabaseVendor.MYSQL);
+        assertThat(database.queryOne("SELECT COUNT(*) FROM media_files")).isEqualTo("0");
+        assertThat(database.queryOne("SELECT table_collation FROM information_schema.tables"
+                + " WHERE table_schema = DATABASE() AND table_name = 'invites'"))
+                .as("case-sensitive invite codes, as the mysql migration declares").isEqualTo("utf8mb4_bin");
     }
 
     @Nested

@@ -1,5 +1,7 @@
 package dev.directupload.adapter.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.directupload.application.contract.AlbumPortContract;
 import dev.directupload.application.contract.FamilyPortsContract;
 import dev.directupload.application.contract.MediaPortsContract;
@@ -10,6 +12,7 @@ import dev.directupload.application.contract.UserPortsContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** The persistence contract on JDBC and a fresh schema of PostgreSQL on 127.0.0.1:5432 (skipped when unreachable). */
 class PostgresPersistenceContractTest {
@@ -26,6 +29,15 @@ class PostgresPersistenceContractTest {
         if (database != null) {
             database.close();
         }
+    }
+
+    @Test
+    void runsOnItsDatabaseWithItsVendorsMigration() throws Exception {
+        assertThat(DatabaseVendor.of(database.context())).isEqualTo(DatabaseVendor.POSTGRES);
+        assertThat(database.queryOne("SELECT COUNT(*) FROM media_files")).isEqualTo("0");
+        assertThat(database.queryOne("SELECT collation_name FROM information_schema.columns"
+                + " WHERE table_schema = current_schema() AND table_name = 'media_files' AND column_name = 'id'"))
+                .as("media_files.id orders bytewise, as the postgresql migration declares").isEqualTo("C");
     }
 
     @Nested

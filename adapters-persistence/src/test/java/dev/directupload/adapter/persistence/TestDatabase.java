@@ -26,15 +26,18 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A database made for one test run: a fresh H2 file, PostgreSQL schema or MariaDB database, migrated by
  * Flyway through the application context under test, and dropped again on {@link #close()}. PostgreSQL and
- * MariaDB are skipped, visibly, when nothing listens on their port.
+ * MariaDB are skipped, visibly, when nothing listens on their port (127.0.0.1:5432 and :3306; other ports with
+ * {@code -Dtest.postgres.port} and {@code -Dtest.mariadb.port}).
  */
 final class TestDatabase implements AutoCloseable {
 
     private final ApplicationContext context;
     private final Runnable drop;
     private final PersistencePorts ports;
+    private final Map<String, Object> datasource;
 
     private TestDatabase(Map<String, Object> datasource, Runnable drop) {
+        this.datasource = datasource;
         Map<String, Object> properties = new HashMap<>();
         datasource.forEach((k, v) -> properties.put("datasources.default." + k, v));
         try {
@@ -61,6 +64,16 @@ final class TestDatabase implements AutoCloseable {
         return context;
     }
 
+    /** Runs {@code sql} on a connection of its own and returns the first column of the first row. */
+    String queryOne(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection((String) datasource.get("url"),
+                (String) datasource.get("username"), (String) datasource.get("password"));
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
     static TestDatabase h2() throws IOException {
         Path dir = Files.createTempDirectory("direct-upload-h2-");
         return new TestDatabase(Map.of("url", "jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
@@ -68,9 +81,10 @@ final class TestDatabase implements AutoCloseable {
     }
 
     static TestDatabase postgres() {
-        requireReachable("PostgreSQL", 5432);
+        int port = Integer.getInteger("test.postgres.port", 5432);
+        requireReachable("PostgreSQL", port);
         String schema = "du_test_" + suffix();
-        String server = "jdbc:postgresql://127.0.0.1:5432/test";
+        String server = "jdbc:postgresql://127.0.0.1:" + port + "/test";
         String user = firstWorkingUser(server, "postgres", "root");
         execute(server, user, "", "CREATE SCHEMA " + schema);
         return new TestDatabase(Map.of("url", server + "?currentSchema=" + schema, "username", user,
@@ -78,11 +92,12 @@ final class TestDatabase implements AutoCloseable {
     }
 
     static TestDatabase mariadb() {
-        requireReachable("MariaDB", 3306);
+        int port = Integer.getInteger("test.mariadb.port", 3306);
+        requireReachable("MariaDB", port);
         String database = "du_test_" + suffix();
-        String server = "jdbc:mariadb://127.0.0.1:3306/test";
+        String server = "jdbc:mariadb://127.0.0.1:" + port + "/test";
         execute(server, "root", "", "CREATE DATABASE " + database);
-        return new TestDatabase(Map.of("url", "jdbc:mariadb://127.0.0.1:3306/" + database, "username", "root",
+        return new TestDatabase(Map.of("url", "jdbc:mariadb://127.0.0.1:" + port + "/" + database, "username", "root",
                 "password", ""), () -> execute(server, "root", "", "DROP DATABASE " + database));
     }
 
