@@ -31,9 +31,7 @@ public class VendorMigrationLocations implements FlywayConfigurationCustomizer {
 
     @Override
     public void customizeFluentConfiguration(FluentConfiguration configuration) {
-        Location[] configured = configuration.getLocations();
-        if (configured.length == 1 && configured[0].equals(FLYWAY_DEFAULT)
-                || Arrays.stream(configured).allMatch(l -> l.getDescriptor().equals("classpath:db/migration"))) {
+        if (Arrays.stream(configuration.getLocations()).allMatch(FLYWAY_DEFAULT::equals)) {
             configuration.locations(DatabaseVendor.of(context).migrationLocation());
         }
     }

@@ -10,7 +10,9 @@ import dev.directupload.application.contract.TransactionPortContract;
 import dev.directupload.application.contract.UploadSlotPortsContract;
 import dev.directupload.application.contract.UserPortsContract;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,12 @@ class MariaDbPersistenceContractTest {
     @BeforeAll
     static void createDatabase() throws Exception {
         database = TestDatabase.mariadb();
+    }
+
+    /** Every test of an unreachable database is reported as skipped, with the reason. */
+    @BeforeEach
+    void requireDatabase() {
+        Assumptions.assumeTrue(database != null, TestDatabase.mariadbUnreachable());
     }
 
     @AfterAll

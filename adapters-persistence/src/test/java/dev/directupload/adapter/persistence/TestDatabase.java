@@ -21,12 +21,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A database made for one test run: a fresh H2 file, PostgreSQL schema or MariaDB database, migrated by
- * Flyway through the application context under test, and dropped again on {@link #close()}. PostgreSQL and
- * MariaDB are skipped, visibly, when nothing listens on their port (127.0.0.1:5432 and :3306; other ports with
+ * Flyway through the application context under test, and dropped again on {@link #close()}. For PostgreSQL
+ * and MariaDB the factories return null, after printing a SKIPPED line, when nothing listens on their port (127.0.0.1:5432 and :3306; other ports with
  * {@code -Dtest.postgres.port} and {@code -Dtest.mariadb.port}).
  */
 final class TestDatabase implements AutoCloseable {
@@ -80,9 +79,12 @@ final class TestDatabase implements AutoCloseable {
                 "username", "sa", "password", ""), () -> deleteTree(dir));
     }
 
+    /** A fresh schema of database {@code test}, or null when PostgreSQL is not reachable. */
     static TestDatabase postgres() {
-        int port = Integer.getInteger("test.postgres.port", 5432);
-        requireReachable("PostgreSQL", port);
+        int port = postgresPort();
+        if (!reachable(port, postgresUnreachable())) {
+            return null;
+        }
         String schema = "du_test_" + suffix();
         String server = "jdbc:postgresql://127.0.0.1:" + port + "/test";
         String user = firstWorkingUser(server, "postgres", "root");
@@ -91,9 +93,12 @@ final class TestDatabase implements AutoCloseable {
                 "password", ""), () -> execute(server, user, "", "DROP SCHEMA " + schema + " CASCADE"));
     }
 
+    /** A fresh database, or null when MariaDB is not reachable. */
     static TestDatabase mariadb() {
-        int port = Integer.getInteger("test.mariadb.port", 3306);
-        requireReachable("MariaDB", port);
+        int port = mariadbPort();
+        if (!reachable(port, mariadbUnreachable())) {
+            return null;
+        }
         String database = "du_test_" + suffix();
         String server = "jdbc:mariadb://127.0.0.1:" + port + "/test";
         execute(server, "root", "", "CREATE DATABASE " + database);
@@ -110,13 +115,30 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    private static void requireReachable(String name, int port) {
+    static String postgresUnreachable() {
+        return "PostgreSQL not reachable on 127.0.0.1:" + postgresPort();
+    }
+
+    static String mariadbUnreachable() {
+        return "MariaDB not reachable on 127.0.0.1:" + mariadbPort();
+    }
+
+    private static int postgresPort() {
+        return Integer.getInteger("test.postgres.port", 5432);
+    }
+
+    private static int mariadbPort() {
+        return Integer.getInteger("test.mariadb.port", 3306);
+    }
+
+    /** True when something accepts connections on the port; otherwise prints why the tests will be skipped. */
+    private static boolean reachable(int port, String reason) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
         } catch (IOException e) {
-            String reason = name + " not reachable on 127.0.0.1:" + port;
-            System.out.println("SKIPPED: " + reason);
-            Assumptions.abort(reason + " (" + e.getMessage() + ")");
+            System.out.println("SKIPPED: " + reason + " (" + e.getMessage() + ")");
+            return false;
         }
     }
 
