@@ -1,0 +1,157 @@
+package dev.directupload.adapter.persistence.media;
+
+import dev.directupload.adapter.persistence.DuplicateKeys;
+import dev.directupload.adapter.persistence.EpochMicros;
+import dev.directupload.application.port.out.media.DeleteMediaFilePort;
+import dev.directupload.application.port.out.media.LoadMediaFilePort;
+import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
+import dev.directupload.application.port.out.media.PageCursor;
+import dev.directupload.application.port.out.media.PendingDeletionPort;
+import dev.directupload.application.port.out.media.SaveMediaFilePort;
+import dev.directupload.application.port.out.media.SaveStoredObjectPort;
+import dev.directupload.domain.album.AlbumId;
+import dev.directupload.domain.family.FamilyId;
+import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.MediaFile;
+import dev.directupload.domain.media.MediaFileId;
+import dev.directupload.domain.storage.ObjectKey;
+import dev.directupload.domain.storage.StoredObject;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stored objects, photos and the pending-deletion queue in the database. Uniqueness of (family, md5, size) and
+ * of (album, md5, size) is decided by constraints through duplicate-tolerant inserts; a photo's stored object
+ * is deleted with its last photo by a conditional DELETE while the object's row is locked.
+ */
+@Singleton
+public class JdbcMediaFileAdapter implements LoadStoredObjectsPort, SaveStoredObjectPort, LoadMediaFilePort,
+        SaveMediaFilePort, DeleteMediaFilePort, PendingDeletionPort {
+
+    private final StoredObjectRepository objects;
+    private final MediaFileRepository files;
+    private final PendingDeletionRepository deletions;
+
+    JdbcMediaFileAdapter(StoredObjectRepository objects, MediaFileRepository files,
+            PendingDeletionRepository deletions) {
+        this.objects = objects;
+        this.files = files;
+        this.deletions = deletions;
+    }
+
+    @Override
+    public List<StoredObject> findByHashes(FamilyId family, Collection<ContentHash> hashes) {
+        if (hashes.isEmpty()) {
+            return List.of();
+        }
+        List<String> md5s = hashes.stream().map(ContentHash::md5).distinct().toList();
+        return objects.findByHashes(family.value(), md5s).stream().map(MediaMapper::toDomain).toList();
+    }
+
+    @Override
+    public Optional<StoredObject> findByKey(ObjectKey key) {
+        return objects.findByKey(KeyDigest.of(key), key.value()).stream().findFirst().map(MediaMapper::toDomain);
+    }
+
+    @Override
+    public StoredObject saveIfAbsent(StoredObject object) {
+        try {
+            objects.insertIfAbsent(object.familyId().value(), object.hash().md5(), object.size().bytes(),
+                    object.key().value(), KeyDigest.of(object.key()), object.format().name(), object.status().name(),
+                    EpochMicros.of(object.createdAt()), EpochMicros.ofNullable(object.verifiedAt().orElse(null)));
+        } catch (DataAccessException e) {
+            if (!DuplicateKeys.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+        return objects.findByIdentity(object.familyId().value(), object.hash().md5(), object.size().bytes())
+                .map(MediaMapper::toDomain)
+                .orElseThrow(() -> new IllegalStateException("stored object " + object.familyId() + "/"
+                        + object.hash() + "/" + object.size().bytes() + " was neither inserted nor found"));
+    }
+
+    @Override
+    public Optional<MediaFile> findMediaFile(MediaFileId id) {
+        return files.findById(id.value()).map(MediaMapper::toDomain);
+    }
+
+    @Override
+    public boolean isKeyReferenced(ObjectKey key) {
+        return files.countByKey(KeyDigest.of(key), key.value()) > 0;
+    }
+
+    @Override
+    public List<MediaFile> listAlbumPage(AlbumId album, Optional<PageCursor> after, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<MediaFileRow> rows = after
+                .map(c -> files.listPageAfter(album.value(), EpochMicros.of(c.createdAt()), c.id().value(), limit))
+                .orElseGet(() -> files.listFirstPage(album.value(), limit));
+        return rows.stream().map(MediaMapper::toDomain).toList();
+    }
+
+    @Override
+    public MediaFile saveIfAbsent(MediaFile file) {
+        try {
+            files.insertIfAbsent(file.id().value(), file.albumId().value(), file.familyId().value(),
+                    file.creatorId().value(), file.fileName().value(), file.key().value(), KeyDigest.of(file.key()),
+                    file.format().name(), file.size().bytes(), file.hash().md5(),
+                    EpochMicros.ofNullable(file.capturedAt().orElse(null)), EpochMicros.of(file.createdAt()));
+        } catch (DataAccessException e) {
+            if (!DuplicateKeys.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+        return files.findByAlbumContent(file.albumId().value(), file.familyId().value(), file.hash().md5(),
+                        file.size().bytes())
+                .map(MediaMapper::toDomain)
+                .orElseThrow(() -> new IllegalStateException("photo " + file.id() + " was neither inserted nor found"
+                        + " by its album and content (id taken?)"));
+    }
+
+    @Override
+    @Transactional
+    public Optional<ObjectKey> deleteMediaFile(MediaFile file) {
+        String family = file.familyId().value();
+        String md5 = file.hash().md5();
+        long size = file.size().bytes();
+        Optional<StoredObjectRow> object = objects.lockByIdentity(family, md5, size);
+        if (files.deleteById(file.id().value()) == 0 || object.isEmpty()) {
+            return Optional.empty();
+        }
+        if (objects.deleteIfUnreferenced(family, md5, size) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new ObjectKey(object.get().objectKey()));
+    }
+
+    @Override
+    public void enqueueDeletion(ObjectKey key, Instant now) {
+        try {
+            deletions.insertIfAbsent(KeyDigest.of(key), key.value(), EpochMicros.of(now));
+        } catch (DataAccessException e) {
+            if (!DuplicateKeys.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public List<ObjectKey> pendingDeletions(int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return deletions.oldest(limit).stream().map(row -> new ObjectKey(row.objectKey())).toList();
+    }
+
+    @Override
+    public void deletionDone(ObjectKey key) {
+        deletions.delete(KeyDigest.of(key), key.value());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.directupload.adapter.persistence.media;
+
+import dev.directupload.adapter.persistence.VendorCondition;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code stored_objects}; the duplicate-tolerant insert differs per dialect. */
+interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void> {
+
+    @Query("SELECT * FROM stored_objects WHERE family_id = :familyId AND md5 = :md5 AND size_bytes = :sizeBytes")
+    Optional<StoredObjectRow> findByIdentity(String familyId, String md5, long sizeBytes);
+
+    /** Locks the record until the transaction ends, so its last photo and a new one cannot cross. */
+    @Query("""
+            SELECT * FROM stored_objects WHERE family_id = :familyId AND md5 = :md5 AND size_bytes = :sizeBytes
+            FOR UPDATE""")
+    Optional<StoredObjectRow> lockByIdentity(String familyId, String md5, long sizeBytes);
+
+    /** One statement for the whole list (the caller keeps it to at most a few thousand hashes). */
+    @Query("SELECT * FROM stored_objects WHERE family_id = :familyId AND md5 IN (:md5s)")
+    List<StoredObjectRow> findByHashes(String familyId, Collection<String> md5s);
+
+    @Query("SELECT * FROM stored_objects WHERE key_sha256 = :keySha256 AND object_key = :objectKey")
+    List<StoredObjectRow> findByKey(String keySha256, String objectKey);
+
+    /**
+     * Deletes the record only while no photo of its family points at it, in one statement.
+     *
+     * @return rows deleted (0 or 1)
+     */
+    @Query("""
+            DELETE FROM stored_objects WHERE family_id = :familyId AND md5 = :md5 AND size_bytes = :sizeBytes
+              AND NOT EXISTS (SELECT 1 FROM media_files m
+                WHERE m.family_id = :familyId AND m.md5 = :md5 AND m.size_bytes = :sizeBytes)""")
+    int deleteIfUnreferenced(String familyId, String md5, long sizeBytes);
+
+    /** Inserts the record unless its (family, md5, size) exists; never fails on a duplicate. */
+    void insertIfAbsent(String familyId, String md5, long sizeBytes, String objectKey, String keySha256,
+            String fileFormat, String status, long createdAt, @Nullable Long verifiedAt);
+
+    @JdbcRepository(dialect = Dialect.H2)
+    @Requires(condition = VendorCondition.OnH2.class)
+    interface H2 extends StoredObjectRepository {
+        @Override
+        @Query("""
+                MERGE INTO stored_objects t USING (VALUES (:familyId, :md5, :sizeBytes)) s (family_id, md5, size_bytes)
+                  ON t.family_id = s.family_id AND t.md5 = s.md5 AND t.size_bytes = s.size_bytes
+                WHEN NOT MATCHED THEN INSERT (family_id, md5, size_bytes, object_key, key_sha256, file_format, status,
+                    created_at, verified_at)
+                  VALUES (:familyId, :md5, :sizeBytes, :objectKey, :keySha256, :fileFormat, :status, :createdAt,
+                    :verifiedAt)""")
+        void insertIfAbsent(String familyId, String md5, long sizeBytes, String objectKey, String keySha256,
+                String fileFormat, String status, long createdAt, @Nullable Long verifiedAt);
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    @Requires(condition = VendorCondition.OnPostgres.class)
+    interface Postgres extends StoredObjectRepository {
+        @Override
+        @Query("""
+                INSERT INTO stored_objects (family_id, md5, size_bytes, object_key, key_sha256, file_format, status,
+                    created_at, verified_at)
+                VALUES (:familyId, :md5, :sizeBytes, :objectKey, :keySha256, :fileFormat, :status, :createdAt,
+                    :verifiedAt)
+                ON CONFLICT DO NOTHING""")
+        void insertIfAbsent(String familyId, String md5, long sizeBytes, String objectKey, String keySha256,
+                String fileFormat, String status, long createdAt, @Nullable Long verifiedAt);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    @Requires(condition = VendorCondition.OnMySql.class)
+    interface MySql extends StoredObjectRepository {
+        @Override
+        @Query("""
+                INSERT INTO stored_objects (family_id, md5, size_bytes, object_key, key_sha256, file_format, status,
+                    created_at, verified_at)
+                VALUES (:familyId, :md5, :sizeBytes, :objectKey, :keySha256, :fileFormat, :status, :createdAt,
+                    :verifiedAt)
+                ON DUPLICATE KEY UPDATE family_id = family_id""")
+        void insertIfAbsent(String familyId, String md5, long sizeBytes, String objectKey, String keySha256,
+                String fileFormat, String status, long createdAt, @Nullable Long verifiedAt);
+
+        /** A locking read: under REPEATABLE READ a plain read could miss a row another transaction just committed. */
+        @Override
+        @Query("""
+                SELECT * FROM stored_objects WHERE family_id = :familyId AND md5 = :md5 AND size_bytes = :sizeBytes
+                LOCK IN SHARE MODE""")
+        Optional<StoredObjectRow> findByIdentity(String familyId, String md5, long sizeBytes);
+    }
+}

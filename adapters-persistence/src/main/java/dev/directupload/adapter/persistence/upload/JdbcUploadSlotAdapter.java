@@ -1,0 +1,64 @@
+package dev.directupload.adapter.persistence.upload;
+
+import dev.directupload.adapter.persistence.EpochMicros;
+import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
+import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
+import dev.directupload.domain.album.AlbumId;
+import dev.directupload.domain.family.FamilyId;
+import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.media.ByteSize;
+import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.FileFormat;
+import dev.directupload.domain.media.FileName;
+import dev.directupload.domain.media.MediaFileId;
+import dev.directupload.domain.storage.ObjectKey;
+import dev.directupload.domain.upload.UploadId;
+import dev.directupload.domain.upload.UploadSlot;
+import dev.directupload.domain.upload.UploadSlotStatus;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Upload slots in the database; the sweeper's query runs on the (status, expires_at) index. */
+@Singleton
+public class JdbcUploadSlotAdapter implements LoadUploadSlotPort, SaveUploadSlotPort {
+
+    private final UploadSlotRepository slots;
+
+    JdbcUploadSlotAdapter(UploadSlotRepository slots) {
+        this.slots = slots;
+    }
+
+    @Override
+    public Optional<UploadSlot> findSlot(UploadId id) {
+        return slots.findById(id.value()).map(JdbcUploadSlotAdapter::toDomain);
+    }
+
+    @Override
+    public List<UploadSlot> findPendingExpired(Instant now, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return slots.findPendingExpired(EpochMicros.of(now), limit).stream().map(JdbcUploadSlotAdapter::toDomain)
+                .toList();
+    }
+
+    @Override
+    public void saveSlot(UploadSlot slot) {
+        slots.upsert(slot.id().value(), slot.familyId().value(), slot.albumId().value(), slot.creatorId().value(),
+                slot.key().value(), slot.fileName().value(), slot.format().name(), slot.size().bytes(),
+                slot.hash().md5(), EpochMicros.ofNullable(slot.capturedAt().orElse(null)),
+                EpochMicros.of(slot.createdAt()), EpochMicros.of(slot.expiresAt()), slot.status().name(),
+                slot.mediaFileId().map(MediaFileId::value).orElse(null));
+    }
+
+    static UploadSlot toDomain(UploadSlotRow row) {
+        return UploadSlot.reconstitute(new UploadId(row.id()), new FamilyId(row.familyId()), new AlbumId(row.albumId()),
+                new UserId(row.creatorId()), new ObjectKey(row.objectKey()), new FileName(row.fileName()),
+                FileFormat.valueOf(row.fileFormat()), ByteSize.ofBytes(row.sizeBytes()), new ContentHash(row.md5()),
+                EpochMicros.toInstantOrNull(row.capturedAt()), EpochMicros.toInstant(row.createdAt()),
+                EpochMicros.toInstant(row.expiresAt()), UploadSlotStatus.valueOf(row.status()),
+                Optional.ofNullable(row.mediaFileId()).map(MediaFileId::new).orElse(null));
+    }
+}
