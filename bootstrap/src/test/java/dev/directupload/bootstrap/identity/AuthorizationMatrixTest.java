@@ -20,7 +20,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every endpoint × {no token, forged token, expired token, non-member, member, owner}: the status, and
+ * Every endpoint × {no token, forged token, unsigned token, expired token, non-member, member, owner}: the status, and
  * that a refused call changed nothing the owner can see.
  */
 @MicronautTest(transactional = false)
@@ -36,7 +36,7 @@ class AuthorizationMatrixTest {
     @Inject
     TokenGenerator tokens;
 
-    enum Actor { NO_TOKEN, FORGED, EXPIRED, NON_MEMBER, MEMBER, OWNER }
+    enum Actor { NO_TOKEN, FORGED, UNSIGNED, EXPIRED, NON_MEMBER, MEMBER, OWNER }
 
     /** A fresh family per case: owner, member, outsider, an album, an empty album, a pending upload. */
     record World(String owner, String ownerId, String member, String memberId, String outsider, String familyId,
@@ -79,7 +79,7 @@ class AuthorizationMatrixTest {
     }
 
     private static Map<Actor, Integer> expect(int nonMember, int member, int owner) {
-        return Map.of(Actor.NO_TOKEN, 401, Actor.FORGED, 401, Actor.EXPIRED, 401, Actor.NON_MEMBER, nonMember,
+        return Map.of(Actor.NO_TOKEN, 401, Actor.FORGED, 401, Actor.UNSIGNED, 401, Actor.EXPIRED, 401, Actor.NON_MEMBER, nonMember,
                 Actor.MEMBER, member, Actor.OWNER, owner);
     }
 
@@ -125,6 +125,7 @@ class AuthorizationMatrixTest {
         return switch (actor) {
             case NO_TOKEN -> null;
             case FORGED -> forge(w.owner());
+            case UNSIGNED -> unsigned(w.owner());
             case EXPIRED -> tokens.generateToken(Authentication.build(w.ownerId()), -60).orElseThrow();
             case NON_MEMBER -> w.outsider();
             case MEMBER -> w.member();
@@ -138,6 +139,13 @@ class AuthorizationMatrixTest {
         char[] signature = parts[2].toCharArray();
         signature[5] = signature[5] == 'A' ? 'B' : 'A';
         return parts[0] + "." + parts[1] + "." + new String(signature);
+    }
+
+    /** The owner's claims with {@code "alg":"none"} and no signature. */
+    private static String unsigned(String token) {
+        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return header + "." + token.split("\\.")[1] + ".";
     }
 
     /** What the owner sees of the family: members, albums with names and counts. */

@@ -1,5 +1,6 @@
 package dev.directupload.adapter.web.album;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.directupload.adapter.web.auth.Caller;
 import dev.directupload.adapter.web.request.PathIds;
 import dev.directupload.application.port.in.album.CreateAlbumUseCase;
@@ -78,6 +79,7 @@ final class AlbumController {
 
     /** {@code {"id","family_id","name"}}, with {@code photo_count} in listings. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record AlbumResponse(String id, String familyId, String name, @Nullable Long photoCount) {
         static AlbumResponse from(Album album, Long photoCount) {
             return new AlbumResponse(album.id().value(), album.familyId().value(), album.name().value(), photoCount);

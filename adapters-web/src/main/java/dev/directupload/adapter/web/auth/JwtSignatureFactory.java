@@ -2,6 +2,7 @@ package dev.directupload.adapter.web.auth;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import jakarta.inject.Named;
@@ -13,7 +14,7 @@ final class JwtSignatureFactory {
 
     @Singleton
     @Named("generator")
-    SecretSignature tokenSignature(JwtSecret secret) {
+    SignatureGeneratorConfiguration tokenSignature(JwtSecret secret) {
         var config = new SecretSignatureConfiguration("generator");
         config.setSecret(secret.value());
         config.setJwsAlgorithm(JWSAlgorithm.HS256);
