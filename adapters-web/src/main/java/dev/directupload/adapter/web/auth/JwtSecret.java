@@ -1,7 +1,7 @@
 package dev.directupload.adapter.web.auth;
 
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * The token signing key: {@code auth.jwt.secret} when set; with the local store and no secret, one
  * generated once and kept in {@code auth.jwt.secret-file}; otherwise the service refuses to start.
  */
-@Singleton
+@Context
 final class JwtSecret {
 
     static final int MIN_LENGTH = 32;
