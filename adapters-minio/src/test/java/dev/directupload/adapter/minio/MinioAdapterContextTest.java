@@ -84,6 +84,20 @@ class MinioAdapterContextTest {
     }
 
     @Test
+    void shutdown_closesTheClients() {
+        S3ProxyServer server = S3ProxyServer.shared();
+        ApplicationContext context = ApplicationContext.run(server.minioSettings(server.createBucket("albums-close")));
+        MinioClients clients = context.getBean(MinioClients.class);
+        InspectObjectPort inspector = context.getBean(InspectObjectPort.class);
+        assertThat(inspector.inspect(new ObjectKey("families/f_1/x.jpg"))).isEmpty();
+        context.close();
+        // a closed io.minio client has shut its HTTP dispatcher down: calls are rejected, not sent
+        assertThatThrownBy(() -> clients.service().bucketExists(
+                io.minio.BucketExistsArgs.builder().bucket("albums-close").build()))
+                .hasStackTraceContaining("RejectedExecutionException");
+    }
+
+    @Test
     void missingBucket_failsStartNamingIt() {
         S3ProxyServer server = S3ProxyServer.shared();
         assertThatThrownBy(() -> ApplicationContext.run(server.minioSettings("no-such-bucket")).close())
