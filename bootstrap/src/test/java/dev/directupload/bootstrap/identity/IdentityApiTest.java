@@ -2,8 +2,8 @@ package dev.directupload.bootstrap.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.directupload.bootstrap.support.Api;
+import dev.directupload.bootstrap.support.FakeWechat;
 import dev.directupload.bootstrap.support.Api.Answer;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
@@ -11,13 +11,8 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Property(name = "wechat.timeout", value = "1s")
 class IdentityApiTest implements TestPropertyProvider {
 
-    private final HttpServer fakeWechat = startFakeWechat();
+    private final FakeWechat fakeWechat = new FakeWechat();
 
     @Inject
     @Client("/")
@@ -46,51 +41,12 @@ class IdentityApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("wechat.api-base-url", "http://127.0.0.1:" + fakeWechat.getAddress().getPort());
-    }
-
-    /** Code "good-N" logs in openid "open-N"; "bad" gets errcode 40029; "slow" answers after 3 s. */
-    private static HttpServer startFakeWechat() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/sns/jscode2session", exchange -> {
-                String query = exchange.getRequestURI().getQuery();
-                String code = query.replaceAll(".*js_code=([^&]*).*", "$1");
-                String body;
-                if (!query.contains("appid=wx-test-app") || !query.contains("secret=test-secret")) {
-                    body = "{\"errcode\":40013,\"errmsg\":\"invalid appid\"}";
-                } else if (code.startsWith("good-")) {
-                    body = "{\"openid\":\"open-" + code.substring(5) + "\",\"session_key\":\"x\",\"unionid\":\"union-1\"}";
-                } else if (code.equals("slow")) {
-                    sleep(3000);
-                    body = "{\"openid\":\"late\"}";
-                } else {
-                    body = "{\"errcode\":40029,\"errmsg\":\"invalid code\"}";
-                }
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.setExecutor(Executors.newCachedThreadPool());
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return Map.of("wechat.api-base-url", fakeWechat.baseUrl());
     }
 
     @AfterAll
     void stopFakeWechat() {
-        fakeWechat.stop(0);
+        fakeWechat.close();
     }
 
     @Test

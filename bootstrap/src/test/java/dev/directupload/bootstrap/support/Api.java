@@ -12,9 +12,22 @@ import java.util.Map;
 public final class Api {
 
     private final BlockingHttpClient http;
+    private final boolean devLogin;
 
+    /** A client that logs users in through development login (local store). */
     public Api(BlockingHttpClient http) {
+        this(http, true);
+    }
+
+    /** @param devLogin false: log in through WeChat login against a {@link FakeWechat} */
+    public Api(BlockingHttpClient http, boolean devLogin) {
         this.http = http;
+        this.devLogin = devLogin;
+    }
+
+    private Answer loginAnswer(String user) {
+        return devLogin ? post("/auth/dev/login", Map.of("user", user), null)
+                : post("/auth/wechat/login", Map.of("code", "good-" + user), null);
     }
 
     /** Status, parsed JSON body (may be null) and headers of one answer. */
@@ -63,21 +76,17 @@ public final class Api {
         return call(HttpRequest.DELETE(uri), token);
     }
 
-    /** Logs a development user in and returns their token. */
+    /** Logs a user in and returns their token. */
     public String login(String user) {
-        Answer answer = post("/auth/dev/login", Map.of("user", user), null);
-        if (answer.status() != 200) {
-            throw new AssertionError("dev login failed: " + answer);
-        }
-        return answer.text("token");
+        return loginUser(user)[0];
     }
 
     /** Logs in and returns {token, user id}. */
     @SuppressWarnings("unchecked")
     public String[] loginUser(String user) {
-        Answer answer = post("/auth/dev/login", Map.of("user", user), null);
+        Answer answer = loginAnswer(user);
         if (answer.status() != 200) {
-            throw new AssertionError("dev login failed: " + answer);
+            throw new AssertionError("login failed: " + answer);
         }
         return new String[] {answer.text("token"), ((Map<String, Object>) answer.body().get("user")).get("id").toString()};
     }

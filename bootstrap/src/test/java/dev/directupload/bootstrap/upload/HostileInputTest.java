@@ -49,7 +49,7 @@ class HostileInputTest {
     private String foreignPhotoId;
     private String memberUploadId;
     private String ownerUploadWithWrongBytes;
-    private final byte[] bytes = UploadFlowEndToEndTest.randomBytes(4096);
+    private final byte[] bytes = UploadFlowScenarios.randomBytes(4096);
 
     /** One hostile request, what it must answer, and whether the answer is a per-item rejection. */
     record Case(String name, Function<HostileInputTest, Answer> request, int status, String code) {
@@ -72,19 +72,19 @@ class HostileInputTest {
         foreignFamilyId = api.post("/families", Map.of("name", "Other"), stranger).text("id");
         foreignAlbumId = api.post("/families/" + foreignFamilyId + "/albums", Map.of("name", "B"), stranger).text("id");
         Map<String, Object> slot = prepare(stranger, foreignFamilyId, foreignAlbumId, bytes);
-        UploadFlowEndToEndTest.upload(slot, bytes, "image/jpeg");
+        UploadFlowScenarios.upload(slot, bytes, "image/jpeg");
         foreignPhotoId = api.post("/uploads/" + slot.get("upload_id") + "/complete", Map.of(), stranger).text("id");
 
         memberUploadId = prepare(member, familyId, albumId, bytes).get("upload_id").toString();
-        byte[] declared = UploadFlowEndToEndTest.randomBytes(2048);
+        byte[] declared = UploadFlowScenarios.randomBytes(2048);
         Map<String, Object> wrong = prepare(owner, familyId, albumId, declared);
-        UploadFlowEndToEndTest.upload(wrong, UploadFlowEndToEndTest.randomBytes(2048), "image/jpeg");
+        UploadFlowScenarios.upload(wrong, UploadFlowScenarios.randomBytes(2048), "image/jpeg");
         ownerUploadWithWrongBytes = wrong.get("upload_id").toString();
     }
 
     private Map<String, Object> prepare(String token, String family, String album, byte[] content) {
-        return UploadFlowEndToEndTest.items(api.post("/uploads", Map.of("family_id", family, "album_id", album,
-                "files", List.of(UploadFlowEndToEndTest.file("0", "x.jpg", content, "image/jpeg"))), token)).get(0);
+        return UploadFlowScenarios.items(api.post("/uploads", Map.of("family_id", family, "album_id", album,
+                "files", List.of(UploadFlowScenarios.file("0", "x.jpg", content, "image/jpeg"))), token)).get(0);
     }
 
     private Answer uploads(Object files) {
