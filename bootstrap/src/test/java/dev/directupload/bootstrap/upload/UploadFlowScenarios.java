@@ -117,8 +117,9 @@ abstract class UploadFlowScenarios {
         Answer again = api.post("/uploads/" + slot.get("upload_id") + "/complete", Map.of(), wang.token());
         assertThat(again.text("id")).isEqualTo(completed.text("id"));
 
-        List<Map<String, Object>> listed = (List<Map<String, Object>>) api.get("/albums/" + wang.albumA() + "/photos",
-                wang.token()).body().get("items");
+        Map<String, Object> page = api.get("/albums/" + wang.albumA() + "/photos", wang.token()).body();
+        assertThat(page).containsEntry("next_cursor", null);
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) page.get("items");
         assertThat(listed).singleElement().satisfies(p -> assertThat(p.get("id")).isEqualTo(completed.text("id")));
         var download = Multipart.get(listed.get(0).get("url").toString());
         assertThat(download.statusCode()).isEqualTo(200);

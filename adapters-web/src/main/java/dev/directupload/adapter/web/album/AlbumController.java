@@ -92,6 +92,7 @@ final class AlbumController {
 
     /** {@code {"items": [...]}}. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record AlbumList(List<AlbumResponse> items) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.directupload.adapter.web.family;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.directupload.application.port.in.family.FamilyDetails;
 import dev.directupload.application.port.in.family.FamilyView;
 import dev.directupload.domain.family.Invite;
@@ -31,6 +32,7 @@ final class FamilyDtos {
 
     /** {@code {"items": [...]}}. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record FamilyList(List<FamilyResponse> items) {
     }
 
@@ -44,6 +46,7 @@ final class FamilyDtos {
 
     /** A family with its members. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record FamilyDetailsResponse(String id, String name, String role, List<MemberResponse> members) {
         static FamilyDetailsResponse from(FamilyDetails d) {
             return new FamilyDetailsResponse(d.family().id().value(), d.family().name().value(), wire(d.role()),

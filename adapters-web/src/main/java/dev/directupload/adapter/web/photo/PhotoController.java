@@ -1,5 +1,6 @@
 package dev.directupload.adapter.web.photo;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.directupload.adapter.web.auth.Caller;
 import dev.directupload.adapter.web.request.PathIds;
 import dev.directupload.application.port.in.photo.DeletePhotoUseCase;
@@ -64,6 +65,7 @@ final class PhotoController {
 
     /** {@code {"items":[...],"next_cursor": "..." | null}}. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record PhotoListResponse(List<PhotoResponse> items, @Nullable String nextCursor) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.directupload.adapter.web.photo;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.directupload.application.port.in.photo.Photo;
 import dev.directupload.domain.media.MediaFile;
 import io.micronaut.core.annotation.Nullable;
@@ -8,6 +9,7 @@ import java.time.Instant;
 
 /** A photo or video as the API shows it, with a presigned download URL. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record PhotoResponse(String id, String albumId, String familyId, String fileName, String type,
         String contentType, long size, String md5, String creatorId, @Nullable Instant capturedAt, Instant createdAt,
         String url, Instant urlExpiresAt) {

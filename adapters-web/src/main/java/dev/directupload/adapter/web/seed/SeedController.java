@@ -83,6 +83,7 @@ final class SeedController {
 
     /** The article's signature answer, plus {@code fields}: every form field but {@code key}. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record SignatureResponse(String host, String policy, String signature, String credential, String date,
             @Nullable String securityToken, String fileBasePath, String signatureVersion, Instant expire,
             Map<String, String> fields) {
@@ -115,6 +116,7 @@ final class SeedController {
 
     /** {@code {"existing":[...],"missing":[...]}}. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record HashCheckResponse(List<String> existing, List<String> missing) {
     }
 
@@ -133,6 +135,7 @@ final class SeedController {
 
     /** {@code {"items":[...]}}. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record RecordResponse(List<RecordItem> items) {
     }
 

@@ -28,6 +28,7 @@ final class UploadDtos {
 
     /** The answer, one item per file in request order. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record PrepareResponse(List<ItemResponse> items) {
     }
 
