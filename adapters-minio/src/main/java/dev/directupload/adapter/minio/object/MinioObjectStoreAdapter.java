@@ -9,7 +9,6 @@ import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
 import dev.directupload.application.shared.DependencyUnavailableException;
 import dev.directupload.domain.media.ByteSize;
-import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.storage.ObjectKey;
 import io.micronaut.context.annotation.Requires;
 import io.minio.GetPresignedObjectUrlArgs;
@@ -29,7 +28,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * The service's own calls to the S3 store (stat, presigned GET, delete); io.minio exceptions are translated here: a
@@ -43,7 +41,6 @@ class MinioObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort,
     /** SigV4 presigned URLs live 1 s .. 7 days. */
     static final Duration MAX_DOWNLOAD_TTL = Duration.ofDays(7);
     private static final String NO_SUCH_KEY = "NoSuchKey";
-    private static final Pattern SINGLE_PART_ETAG = Pattern.compile("[0-9a-fA-F]{32}");
 
     private final MinioClient service;
     private final MinioClient publicSigner;
@@ -70,20 +67,8 @@ class MinioObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort,
         } catch (MinioException | IOException | GeneralSecurityException e) {
             throw unavailable("stat " + key, e);
         }
-        return Optional.of(new ObjectMetadata(key, ByteSize.ofBytes(stat.size()), md5Of(stat.etag()),
+        return Optional.of(new ObjectMetadata(key, ByteSize.ofBytes(stat.size()), ObjectMetadata.md5FromEtag(stat.etag()),
                 Optional.ofNullable(stat.contentType()).filter(type -> !type.isBlank())));
-    }
-
-    /** The MD5 in a single-part ETag (32 hex digits, quotes optional); multipart ETags ({@code ...-N}) carry none. */
-    static Optional<ContentHash> md5Of(String etag) {
-        if (etag == null) {
-            return Optional.empty();
-        }
-        String bare = etag.strip();
-        if (bare.length() >= 2 && bare.startsWith("\"") && bare.endsWith("\"")) {
-            bare = bare.substring(1, bare.length() - 1);
-        }
-        return SINGLE_PART_ETAG.matcher(bare).matches() ? Optional.of(ContentHash.ofMd5(bare)) : Optional.empty();
     }
 
     /** Signed for {@code minio.public-url}, since the host is part of a SigV4 signature; makes no call. */

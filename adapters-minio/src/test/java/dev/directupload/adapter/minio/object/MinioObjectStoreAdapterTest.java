@@ -8,7 +8,6 @@ import dev.directupload.adapter.minio.MinioProperties;
 import dev.directupload.adapter.minio.testing.ClosedPort;
 import dev.directupload.application.port.out.storage.DownloadUrl;
 import dev.directupload.application.shared.DependencyUnavailableException;
-import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.storage.ObjectKey;
 import io.minio.MinioClient;
 import java.time.Clock;
@@ -39,18 +38,6 @@ class MinioObjectStoreAdapterTest {
     @AfterEach
     void close() throws Exception {
         new MinioClients(service, publicSigner).close();
-    }
-
-    @Test
-    void md5_comesOnlyFromASinglePartEtag() {
-        String md5 = "9e107d9d372bb6826bd81d3542a419d6";
-        assertThat(MinioObjectStoreAdapter.md5Of(md5)).contains(ContentHash.ofMd5(md5));
-        assertThat(MinioObjectStoreAdapter.md5Of("\"" + md5.toUpperCase() + "\"")).contains(ContentHash.ofMd5(md5));
-        assertThat(MinioObjectStoreAdapter.md5Of(md5 + "-3")).isEmpty();
-        assertThat(MinioObjectStoreAdapter.md5Of("\"" + md5 + "-3\"")).isEmpty();
-        assertThat(MinioObjectStoreAdapter.md5Of(md5.substring(1))).isEmpty();
-        assertThat(MinioObjectStoreAdapter.md5Of("")).isEmpty();
-        assertThat(MinioObjectStoreAdapter.md5Of(null)).isEmpty();
     }
 
     @Test

@@ -14,7 +14,6 @@ import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
 import dev.directupload.application.shared.DependencyUnavailableException;
 import dev.directupload.domain.media.ByteSize;
-import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.storage.ObjectKey;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The service's own calls to OSS (HEAD, V4 presigned GET, delete) with its RAM identity; SDK exceptions are
@@ -37,7 +35,6 @@ class OssObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort, D
     static final String UNAVAILABLE = "storage_unavailable";
     /** OSS accepts {@code x-oss-expires} of 1 s .. 7 days. */
     static final Duration MAX_DOWNLOAD_TTL = Duration.ofDays(7);
-    private static final Pattern SINGLE_PART_ETAG = Pattern.compile("[0-9a-fA-F]{32}");
 
     private final OSS client;
     private final String bucket;
@@ -62,20 +59,8 @@ class OssObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort, D
         } catch (ClientException e) {
             throw unavailable("HEAD " + key, e);
         }
-        return Optional.of(new ObjectMetadata(key, ByteSize.ofBytes(head.getContentLength()), md5Of(head.getETag()),
+        return Optional.of(new ObjectMetadata(key, ByteSize.ofBytes(head.getContentLength()), ObjectMetadata.md5FromEtag(head.getETag()),
                 Optional.ofNullable(head.getContentType()).filter(type -> !type.isBlank())));
-    }
-
-    /** The MD5 in a single-part ETag (32 hex digits, quotes optional); multipart ETags ({@code ...-N}) carry none. */
-    static Optional<ContentHash> md5Of(String etag) {
-        if (etag == null) {
-            return Optional.empty();
-        }
-        String bare = etag.strip();
-        if (bare.length() >= 2 && bare.startsWith("\"") && bare.endsWith("\"")) {
-            bare = bare.substring(1, bare.length() - 1);
-        }
-        return SINGLE_PART_ETAG.matcher(bare).matches() ? Optional.of(ContentHash.ofMd5(bare)) : Optional.empty();
     }
 
     @Override

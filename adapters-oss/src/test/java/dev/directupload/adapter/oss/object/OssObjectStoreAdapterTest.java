@@ -167,17 +167,6 @@ class OssObjectStoreAdapterTest {
         assertThatThrownBy(() -> adapter.presign(KEY, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Test
-    void md5OfEtag_acceptsOnlyThirtyTwoHexDigits() {
-        assertThat(OssObjectStoreAdapter.md5Of("\"D41D8CD98F00B204E9800998ECF8427E\""))
-                .contains(ContentHash.ofMd5("d41d8cd98f00b204e9800998ecf8427e"));
-        assertThat(OssObjectStoreAdapter.md5Of("d41d8cd98f00b204e9800998ecf8427e"))
-                .contains(ContentHash.ofMd5("d41d8cd98f00b204e9800998ecf8427e"));
-        assertThat(OssObjectStoreAdapter.md5Of("\"D41D8CD98F00B204E9800998ECF8427E-2\"")).isEmpty();
-        assertThat(OssObjectStoreAdapter.md5Of("W/\"abc\"")).isEmpty();
-        assertThat(OssObjectStoreAdapter.md5Of(null)).isEmpty();
-    }
-
     static Map<String, String> query(String rawQuery) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&")) {
