@@ -2,20 +2,12 @@ package dev.directupload.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.directupload.application.contract.AlbumPortContract;
-import dev.directupload.application.contract.FamilyPortsContract;
-import dev.directupload.application.contract.MediaPortsContract;
-import dev.directupload.application.contract.PersistencePorts;
-import dev.directupload.application.contract.TransactionPortContract;
-import dev.directupload.application.contract.UploadSlotPortsContract;
-import dev.directupload.application.contract.UserPortsContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The persistence contract on JDBC and a fresh H2 file database (always runs). */
-class H2PersistenceContractTest {
+class H2PersistenceContractTest extends JdbcPersistenceContract {
 
     private static TestDatabase database;
 
@@ -39,51 +31,8 @@ class H2PersistenceContractTest {
                 .isEqualTo("V1__schema.sql");
     }
 
-    @Nested
-    class Users extends UserPortsContract {
-        @Override
-        protected PersistencePorts ports() {
-            return database.ports();
-        }
-    }
-
-    @Nested
-    class Families extends FamilyPortsContract {
-        @Override
-        protected PersistencePorts ports() {
-            return database.ports();
-        }
-    }
-
-    @Nested
-    class Albums extends AlbumPortContract {
-        @Override
-        protected PersistencePorts ports() {
-            return database.ports();
-        }
-    }
-
-    @Nested
-    class Media extends MediaPortsContract {
-        @Override
-        protected PersistencePorts ports() {
-            return database.ports();
-        }
-    }
-
-    @Nested
-    class UploadSlots extends UploadSlotPortsContract {
-        @Override
-        protected PersistencePorts ports() {
-            return database.ports();
-        }
-    }
-
-    @Nested
-    class Transactions extends TransactionPortContract {
-        @Override
-        protected PersistencePorts ports() {
-            return database.ports();
-        }
+    @Override
+    TestDatabase database() {
+        return database;
     }
 }
