@@ -3,7 +3,7 @@
 //   setup   BASE OUT_PROPS                     dev login as "bench", create a family and an album, write their ids
 //   hash    BASE PROPS ROUNDS CALLS WARMUP     POST /hash/check with 1 and with 1000 hashes (half stored, half not);
 //                                              -Dheavy.calls=N -Dheavy.warmup=N for the 1000-hash call
-//   prepare BASE PROPS ROUNDS CALLS WARMUP     POST /uploads with 500 new files
+//   prepare BASE PROPS ROUNDS CALLS WARMUP     POST /uploads with 500 new files (-Dheavy.calls / -Dheavy.warmup too)
 //   list    BASE PROPS ROUNDS CALLS WARMUP     GET /albums/{id}/photos?limit=100, first page and a page 10 deep
 //
 // The seeded family stores md5("bench-" + i) for i in 1..STORED (the seed scripts use the same rule), so the
@@ -62,7 +62,8 @@ public class UploadFlowBench {
                         measure("hash_check_1000", rounds, Integer.getInteger("heavy.calls", calls),
                                 Integer.getInteger("heavy.warmup", warmup), i -> hashCheck(1000));
                     }
-                    case "prepare" -> measure("prepare_500", rounds, calls, warmup, i -> prepare(500));
+                    case "prepare" -> measure("prepare_500", rounds, Integer.getInteger("heavy.calls", calls),
+                            Integer.getInteger("heavy.warmup", warmup), i -> prepare(500));
                     default -> {
                         String deepCursor = cursorAfterPages(10);
                         measure("list_100_first_page", rounds, calls, warmup, i -> list(null));

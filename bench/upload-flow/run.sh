@@ -11,8 +11,8 @@
 # Usage: bench/upload-flow/run.sh [h2|postgresql|all]        (default all; build the jar first:
 #        ./mvnw -B -ntp -o -DskipTests package)
 # Env:   PORT (18680), STORED (1000000), PHOTOS (2000), ROUNDS (3), CALLS (30), WARMUP (20), WRK_SECONDS (15),
-#        WRK_CONNECTIONS (16), H2_HASH1000_CALLS (3), H2_HASH1000_WARMUP (1), PGHOST (127.0.0.1), PGPORT (5432),
-#        PGUSER (postgres), PGDATABASE (test), SKIP_WRK=1
+#        WRK_CONNECTIONS (16), H2_HEAVY_CALLS (3), H2_HEAVY_WARMUP (1), PGHOST (127.0.0.1), PGPORT (5432),
+#        PGUSER (postgres), PGDATABASE (test), BENCHES ("hash prepare list wrk")
 # The service runs with the signing rate limit raised (upload.rate-limit.capacity / per-minute = 100000000): the
 # default 60 per minute per user would otherwise cap one benchmark user. Results (no tokens) go to
 # bench/upload-flow/results/ (not committed). Everything else lives in a temporary directory or a temporary
@@ -32,9 +32,11 @@ ROUNDS=${ROUNDS:-3}
 CALLS=${CALLS:-30}
 WARMUP=${WARMUP:-20}
 WRK_SECONDS=${WRK_SECONDS:-15}
-# On H2 the 1000-hash check scans the whole family (see docs/benchmarks.md): a few calls only, each takes seconds.
-H2_HASH1000_CALLS=${H2_HASH1000_CALLS:-3}
-H2_HASH1000_WARMUP=${H2_HASH1000_WARMUP:-1}
+# On H2 the 1000-hash check and the 500-file prepare scan the whole family (see docs/benchmarks.md): a few calls
+# only per round, each takes tens of seconds.
+H2_HEAVY_CALLS=${H2_HEAVY_CALLS:-3}
+H2_HEAVY_WARMUP=${H2_HEAVY_WARMUP:-1}
+BENCHES=${BENCHES:-hash prepare list wrk}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-16}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-test}
 BASE=http://127.0.0.1:$PORT
@@ -88,7 +90,6 @@ bench() { # mode [-D options]
 }
 
 throughput() { # label
-  [ "${SKIP_WRK:-}" = 1 ] && return 0
   command -v wrk >/dev/null || { log "wrk not installed: skipping throughput"; return 0; }
   local family album token sig
   family=$(prop family_id); album=$(prop album_id); token=$(prop token)
@@ -114,6 +115,8 @@ throughput() { # label
     done
   done
 }
+
+want() { [[ " $BENCHES " == *" $1 "* ]]; }
 
 prop() { sed -n "s/^$1=//p" "$WORK/ids.properties"; }
 
@@ -146,8 +149,10 @@ run_h2() {
     -script "$script" -showResults | grep -A1 -E '^SELECT COUNT' | grep -- '-->' | tee -a "$REPORT"
   log "seeded H2 in $((SECONDS - t0)) s; database file: $(du -sh "$WORK/svc/data/db.mv.db" | cut -f1)"
   start_service
-  bench hash -Dheavy.calls="$H2_HASH1000_CALLS" -Dheavy.warmup="$H2_HASH1000_WARMUP"; bench prepare; bench list
-  throughput h2
+  want hash && bench hash -Dheavy.calls="$H2_HEAVY_CALLS" -Dheavy.warmup="$H2_HEAVY_WARMUP"
+  want prepare && bench prepare -Dheavy.calls="$H2_HEAVY_CALLS" -Dheavy.warmup="$H2_HEAVY_WARMUP"
+  want list && bench list
+  want wrk && throughput h2
   stop_service
 }
 
@@ -167,10 +172,12 @@ run_postgresql() {
     -f "$HERE/seed-postgresql.sql" -At | tee -a "$REPORT"
   log "seeded PostgreSQL in $((SECONDS - t0)) s; stored_objects: $(psql -X -Atc "SELECT pg_size_pretty(pg_total_relation_size('$PG_SCHEMA.stored_objects'))")"
   start_service "${pg[@]}"
-  bench hash; bench prepare; bench list
-  throughput postgresql
+  want hash && bench hash
+  want prepare && bench prepare
+  want list && bench list
+  want wrk && throughput postgresql
   stop_service
-  psql -q -X -c "DROP SCHEMA $PG_SCHEMA CASCADE"
+  psql -q -X -c "SET client_min_messages = warning" -c "DROP SCHEMA $PG_SCHEMA CASCADE"
   PG_SCHEMA=
 }
 
