@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The shared OSS V4 known-answer vectors ({@code ../shared/vectors/oss-v4.json} beside the repository). */
+/** The OSS V4 known-answer vectors: {@code ../shared/vectors/oss-v4.json}, else the repository copy {@code vectors/}. */
 final class Vectors {
 
     static final JsonMapper JSON = JsonMapper.createDefault();
@@ -40,10 +40,12 @@ final class Vectors {
 
     /** Found by walking up from the working directory; missing vectors fail the tests, they never skip them. */
     private static Path file() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/vectors/oss-v4.json");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
+        for (String relative : new String[] {"shared/vectors/oss-v4.json", "vectors/oss-v4.json"}) {
+            for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+                Path candidate = dir.resolve(relative);
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
             }
         }
         throw new IllegalStateException("shared/vectors/oss-v4.json not found above " + Path.of("").toAbsolutePath());

@@ -11,10 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The shared known-answer vectors ({@code ../shared/vectors/oss-v4.json} beside the project); missing = failure. */
+/**
+ * The known-answer vectors: {@code ../shared/vectors/oss-v4.json} beside the project, else the repository's copy
+ * {@code vectors/oss-v4.json}; missing = failure.
+ */
 public final class Vectors {
 
     private static final String RELATIVE = "shared/vectors/oss-v4.json";
+    private static final String COPY = "vectors/oss-v4.json";
 
     private Vectors() {
     }
@@ -51,10 +55,12 @@ public final class Vectors {
         if (configured != null) {
             return Path.of(configured).resolve("vectors/oss-v4.json");
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(RELATIVE);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
+        for (String relative : new String[] {RELATIVE, COPY}) {
+            for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+                Path candidate = dir.resolve(relative);
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
             }
         }
         throw new AssertionError("known-answer vectors not found: expected " + RELATIVE
