@@ -10,6 +10,20 @@ public final class DuplicateKeys {
     private DuplicateKeys() {
     }
 
+    /**
+     * Runs a duplicate-tolerant insert: a unique-constraint violation (an H2 race the MERGE did not absorb) is
+     * swallowed, since the caller re-reads the row that holds the identity; any other failure propagates.
+     */
+    public static void ignoringDuplicate(Runnable insert) {
+        try {
+            insert.run();
+        } catch (RuntimeException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+    }
+
     /** True when {@code failure} was caused by a duplicate key (SQLState 23505, or MySQL/MariaDB error 1062). */
     public static boolean isDuplicateKey(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -11,7 +11,6 @@ import dev.directupload.domain.family.Invite;
 import dev.directupload.domain.family.InviteCode;
 import dev.directupload.domain.family.Membership;
 import dev.directupload.domain.identity.UserId;
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -53,14 +52,8 @@ public class JdbcFamilyAdapter implements FamilyPort, MembershipPort, InvitePort
 
     @Override
     public Membership saveIfAbsent(Membership membership) {
-        try {
-            memberships.insertIfAbsent(membership.familyId().value(), membership.userId().value(),
-                    membership.role().name(), EpochMicros.of(membership.joinedAt()));
-        } catch (DataAccessException e) {
-            if (!DuplicateKeys.isDuplicateKey(e)) {
-                throw e;
-            }
-        }
+        DuplicateKeys.ignoringDuplicate(() -> memberships.insertIfAbsent(membership.familyId().value(),
+                membership.userId().value(), membership.role().name(), EpochMicros.of(membership.joinedAt())));
         return findMembership(membership.familyId(), membership.userId()).orElseThrow(() ->
                 new IllegalStateException("membership " + membership + " was neither inserted nor found"));
     }

@@ -6,7 +6,6 @@ import dev.directupload.application.port.out.identity.SaveUserPort;
 import dev.directupload.domain.identity.ExternalIdentity;
 import dev.directupload.domain.identity.User;
 import dev.directupload.domain.identity.UserId;
-import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -33,13 +32,8 @@ public class JdbcUserAdapter implements LoadUserPort, SaveUserPort {
     @Override
     public User saveIfAbsent(User user) {
         UserRow row = UserMapper.toRow(user);
-        try {
-            users.insertIfAbsent(row.id(), row.provider(), row.subject(), row.unionId(), row.createdAt());
-        } catch (DataAccessException e) {
-            if (!DuplicateKeys.isDuplicateKey(e)) {
-                throw e;
-            }
-        }
+        DuplicateKeys.ignoringDuplicate(
+                () -> users.insertIfAbsent(row.id(), row.provider(), row.subject(), row.unionId(), row.createdAt()));
         return findByIdentity(user.identity()).orElseThrow(() -> new IllegalStateException(
                 "user " + user.id() + " was neither inserted nor found by its identity (id taken by another identity?)"));
     }

@@ -16,7 +16,6 @@ import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.media.MediaFileId;
 import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.storage.StoredObject;
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -60,15 +59,10 @@ public class JdbcMediaFileAdapter implements LoadStoredObjectsPort, SaveStoredOb
 
     @Override
     public StoredObject saveIfAbsent(StoredObject object) {
-        try {
-            objects.insertIfAbsent(object.familyId().value(), object.hash().md5(), object.size().bytes(),
-                    object.key().value(), KeyDigest.of(object.key()), object.format().name(), object.status().name(),
-                    EpochMicros.of(object.createdAt()), EpochMicros.ofNullable(object.verifiedAt().orElse(null)));
-        } catch (DataAccessException e) {
-            if (!DuplicateKeys.isDuplicateKey(e)) {
-                throw e;
-            }
-        }
+        DuplicateKeys.ignoringDuplicate(() -> objects.insertIfAbsent(object.familyId().value(), object.hash().md5(),
+                object.size().bytes(), object.key().value(), KeyDigest.of(object.key()), object.format().name(),
+                object.status().name(), EpochMicros.of(object.createdAt()),
+                EpochMicros.ofNullable(object.verifiedAt().orElse(null))));
         return objects.findByIdentity(object.familyId().value(), object.hash().md5(), object.size().bytes())
                 .map(MediaMapper::toDomain)
                 .orElseThrow(() -> new IllegalStateException("stored object " + object.familyId() + "/"
@@ -98,16 +92,10 @@ public class JdbcMediaFileAdapter implements LoadStoredObjectsPort, SaveStoredOb
 
     @Override
     public MediaFile saveIfAbsent(MediaFile file) {
-        try {
-            files.insertIfAbsent(file.id().value(), file.albumId().value(), file.familyId().value(),
-                    file.creatorId().value(), file.fileName().value(), file.key().value(), KeyDigest.of(file.key()),
-                    file.format().name(), file.size().bytes(), file.hash().md5(),
-                    EpochMicros.ofNullable(file.capturedAt().orElse(null)), EpochMicros.of(file.createdAt()));
-        } catch (DataAccessException e) {
-            if (!DuplicateKeys.isDuplicateKey(e)) {
-                throw e;
-            }
-        }
+        DuplicateKeys.ignoringDuplicate(() -> files.insertIfAbsent(file.id().value(), file.albumId().value(),
+                file.familyId().value(), file.creatorId().value(), file.fileName().value(), file.key().value(),
+                KeyDigest.of(file.key()), file.format().name(), file.size().bytes(), file.hash().md5(),
+                EpochMicros.ofNullable(file.capturedAt().orElse(null)), EpochMicros.of(file.createdAt())));
         return files.findByAlbumContent(file.albumId().value(), file.familyId().value(), file.hash().md5(),
                         file.size().bytes())
                 .map(MediaMapper::toDomain)
@@ -133,13 +121,8 @@ public class JdbcMediaFileAdapter implements LoadStoredObjectsPort, SaveStoredOb
 
     @Override
     public void enqueueDeletion(ObjectKey key, Instant now) {
-        try {
-            deletions.insertIfAbsent(KeyDigest.of(key), key.value(), EpochMicros.of(now));
-        } catch (DataAccessException e) {
-            if (!DuplicateKeys.isDuplicateKey(e)) {
-                throw e;
-            }
-        }
+        DuplicateKeys.ignoringDuplicate(
+                () -> deletions.insertIfAbsent(KeyDigest.of(key), key.value(), EpochMicros.of(now)));
     }
 
     @Override
