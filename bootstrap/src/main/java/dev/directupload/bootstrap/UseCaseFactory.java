@@ -28,12 +28,12 @@ import dev.directupload.application.service.identity.UserRegistry;
 import dev.directupload.application.service.identity.WechatLoginService;
 import dev.directupload.application.port.out.media.DeleteMediaFilePort;
 import dev.directupload.application.port.out.media.PendingDeletionPort;
-import dev.directupload.application.service.photo.ObjectJanitor;
 import dev.directupload.application.service.photo.PhotoServices;
 import dev.directupload.application.service.seed.CheckHashesService;
 import dev.directupload.application.service.seed.RecordPhotosService;
 import dev.directupload.application.service.seed.SignPrefixPolicyService;
 import dev.directupload.application.service.upload.CompleteUploadService;
+import dev.directupload.application.service.upload.ObjectJanitor;
 import dev.directupload.application.service.upload.SweepUploadsService;
 import dev.directupload.application.service.upload.PhotoUrls;
 import dev.directupload.application.service.upload.PrepareUploadsService;
@@ -94,11 +94,10 @@ class UseCaseFactory {
     }
 
     @Singleton
-    UploadVerifier uploadVerifier(InspectObjectPort inspector, DeleteObjectPort deleter,
-            LoadStoredObjectsPort storedObjects, SaveStoredObjectPort storedObjectWriter, LoadMediaFilePort mediaFiles,
-            SaveMediaFilePort mediaFileWriter, SaveUploadSlotPort slots, TransactionPort transactions, Clock clock) {
-        return new UploadVerifier(inspector, deleter, storedObjects, storedObjectWriter, mediaFiles, mediaFileWriter,
-                slots, transactions, clock);
+    UploadVerifier uploadVerifier(InspectObjectPort inspector, ObjectJanitor janitor,
+            SaveStoredObjectPort storedObjectWriter, SaveMediaFilePort mediaFileWriter, SaveUploadSlotPort slots,
+            TransactionPort transactions, Clock clock) {
+        return new UploadVerifier(inspector, janitor, storedObjectWriter, mediaFileWriter, slots, transactions, clock);
     }
 
     @Singleton
@@ -133,9 +132,9 @@ class UseCaseFactory {
     @Singleton
     RecordPhotosService recordPhotos(FamilyAccess access, InspectObjectPort inspector,
             LoadStoredObjectsPort storedObjects, SaveStoredObjectPort storedObjectWriter, SaveMediaFilePort mediaFiles,
-            UploadVerifier verifier, PhotoUrls photoUrls, UploadSettings settings, TransactionPort transactions,
+            ObjectJanitor janitor, PhotoUrls photoUrls, UploadSettings settings, TransactionPort transactions,
             Clock clock) {
-        return new RecordPhotosService(access, inspector, storedObjects, storedObjectWriter, mediaFiles, verifier,
+        return new RecordPhotosService(access, inspector, storedObjects, storedObjectWriter, mediaFiles, janitor,
                 photoUrls, settings, transactions, clock);
     }
 

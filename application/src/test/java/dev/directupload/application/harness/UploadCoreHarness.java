@@ -1,12 +1,12 @@
 package dev.directupload.application.harness;
 
 import dev.directupload.application.service.access.FamilyAccess;
-import dev.directupload.application.service.photo.ObjectJanitor;
 import dev.directupload.application.service.photo.PhotoServices;
 import dev.directupload.application.service.seed.CheckHashesService;
 import dev.directupload.application.service.seed.RecordPhotosService;
 import dev.directupload.application.service.seed.SignPrefixPolicyService;
 import dev.directupload.application.service.upload.CompleteUploadService;
+import dev.directupload.application.service.upload.ObjectJanitor;
 import dev.directupload.application.service.upload.SweepUploadsService;
 import dev.directupload.application.service.upload.PhotoUrls;
 import dev.directupload.application.service.upload.PrepareUploadsService;
@@ -46,14 +46,13 @@ public final class UploadCoreHarness {
     public UploadCoreHarness(UploadSettings settings) {
         this.settings = settings;
         photoUrls = new PhotoUrls(storage, settings.downloadUrlTtl());
-        verifier = new UploadVerifier(storage, storage, metadata, metadata, metadata, metadata, metadata, metadata,
-                clock);
+        janitor = new ObjectJanitor(metadata, metadata, metadata, storage);
+        verifier = new UploadVerifier(storage, janitor, metadata, metadata, metadata, metadata, clock);
         prepare = new PrepareUploadsService(access, metadata, metadata, metadata, storage, photoUrls, settings, clock);
         complete = new CompleteUploadService(metadata, metadata, access, verifier, photoUrls);
-        janitor = new ObjectJanitor(metadata, metadata, metadata, storage);
         signPrefix = new SignPrefixPolicyService(access, storage, settings);
         checkHashes = new CheckHashesService(access, metadata);
-        recordPhotos = new RecordPhotosService(access, storage, metadata, metadata, metadata, verifier, photoUrls,
+        recordPhotos = new RecordPhotosService(access, storage, metadata, metadata, metadata, janitor, photoUrls,
                 settings, metadata, clock);
         photos = new PhotoServices(access, metadata, metadata, metadata, metadata, janitor, photoUrls, metadata, clock);
         sweeper = new SweepUploadsService(metadata, metadata, verifier, janitor, clock);

@@ -11,6 +11,7 @@ import dev.directupload.application.port.out.media.LoadMediaFilePort;
 import dev.directupload.application.port.out.media.PageCursor;
 import dev.directupload.application.port.out.media.PendingDeletionPort;
 import dev.directupload.application.service.access.FamilyAccess;
+import dev.directupload.application.service.upload.ObjectJanitor;
 import dev.directupload.application.service.upload.PhotoUrls;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.identity.UserId;

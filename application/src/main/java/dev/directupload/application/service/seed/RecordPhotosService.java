@@ -12,7 +12,7 @@ import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.service.access.FamilyAccess;
 import dev.directupload.application.service.upload.PhotoUrls;
 import dev.directupload.application.service.upload.UploadSettings;
-import dev.directupload.application.service.upload.UploadVerifier;
+import dev.directupload.application.service.upload.ObjectJanitor;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.family.FamilyId;
@@ -47,21 +47,21 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
     private final LoadStoredObjectsPort storedObjects;
     private final SaveStoredObjectPort storedObjectWriter;
     private final SaveMediaFilePort mediaFiles;
-    private final UploadVerifier verifier;
+    private final ObjectJanitor janitor;
     private final PhotoUrls photoUrls;
     private final UploadSettings settings;
     private final TransactionPort transactions;
     private final Clock clock;
 
     public RecordPhotosService(FamilyAccess access, InspectObjectPort inspector, LoadStoredObjectsPort storedObjects,
-            SaveStoredObjectPort storedObjectWriter, SaveMediaFilePort mediaFiles, UploadVerifier verifier,
+            SaveStoredObjectPort storedObjectWriter, SaveMediaFilePort mediaFiles, ObjectJanitor janitor,
             PhotoUrls photoUrls, UploadSettings settings, TransactionPort transactions, Clock clock) {
         this.access = access;
         this.inspector = inspector;
         this.storedObjects = storedObjects;
         this.storedObjectWriter = storedObjectWriter;
         this.mediaFiles = mediaFiles;
-        this.verifier = verifier;
+        this.janitor = janitor;
         this.photoUrls = photoUrls;
         this.settings = settings;
         this.transactions = transactions;
@@ -115,7 +115,7 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
             return mediaFiles.saveIfAbsent(MediaFile.record(album.id(), caller, name, kept, null, clock.instant()));
         });
         if (!photo.key().equals(key)) {
-            verifier.discardUnlessReferenced(key);
+            janitor.deleteUnlessReferenced(key);
         }
         return photo;
     }
@@ -141,7 +141,7 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
             failure = new ConflictException("hash_conflict", "this family stores md5 " + hash + " with another size");
         }
         if (failure != null) {
-            verifier.discardUnlessReferenced(stored.key());
+            janitor.deleteUnlessReferenced(stored.key());
             throw failure;
         }
         return format;

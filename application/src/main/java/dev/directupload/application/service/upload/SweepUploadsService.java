@@ -3,7 +3,6 @@ package dev.directupload.application.service.upload;
 import dev.directupload.application.port.in.upload.SweepUploadsUseCase;
 import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
 import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
-import dev.directupload.application.service.photo.ObjectJanitor;
 import dev.directupload.domain.shared.ConflictException;
 import dev.directupload.domain.upload.UploadSlot;
 import java.lang.System.Logger.Level;

@@ -1,17 +1,13 @@
 package dev.directupload.application.service.upload;
 
 import dev.directupload.application.port.out.TransactionPort;
-import dev.directupload.application.port.out.media.LoadMediaFilePort;
-import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
 import dev.directupload.application.port.out.media.SaveMediaFilePort;
 import dev.directupload.application.port.out.media.SaveStoredObjectPort;
-import dev.directupload.application.port.out.storage.DeleteObjectPort;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
 import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.shared.ConflictException;
-import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.storage.StoredObject;
 import dev.directupload.domain.upload.UploadSlot;
 import java.time.Clock;
@@ -23,23 +19,18 @@ import java.time.Clock;
 public final class UploadVerifier {
 
     private final InspectObjectPort inspector;
-    private final DeleteObjectPort deleter;
-    private final LoadStoredObjectsPort storedObjects;
+    private final ObjectJanitor janitor;
     private final SaveStoredObjectPort storedObjectWriter;
-    private final LoadMediaFilePort mediaFiles;
     private final SaveMediaFilePort mediaFileWriter;
     private final SaveUploadSlotPort slots;
     private final TransactionPort transactions;
     private final Clock clock;
 
-    public UploadVerifier(InspectObjectPort inspector, DeleteObjectPort deleter, LoadStoredObjectsPort storedObjects,
-            SaveStoredObjectPort storedObjectWriter, LoadMediaFilePort mediaFiles, SaveMediaFilePort mediaFileWriter,
-            SaveUploadSlotPort slots, TransactionPort transactions, Clock clock) {
+    public UploadVerifier(InspectObjectPort inspector, ObjectJanitor janitor, SaveStoredObjectPort storedObjectWriter,
+            SaveMediaFilePort mediaFileWriter, SaveUploadSlotPort slots, TransactionPort transactions, Clock clock) {
         this.inspector = inspector;
-        this.deleter = deleter;
-        this.storedObjects = storedObjects;
+        this.janitor = janitor;
         this.storedObjectWriter = storedObjectWriter;
-        this.mediaFiles = mediaFiles;
         this.mediaFileWriter = mediaFileWriter;
         this.slots = slots;
         this.transactions = transactions;
@@ -54,7 +45,7 @@ public final class UploadVerifier {
         ObjectMetadata stored = inspector.inspect(slot.key()).orElseThrow(() -> new ConflictException(
                 "object_not_found", "no object at " + slot.key() + " yet; upload it, then complete again"));
         if (!stored.matches(slot.size(), slot.hash())) {
-            discardUnlessReferenced(slot.key());
+            janitor.deleteUnlessReferenced(slot.key());
             throw new ConflictException("upload_verification_failed", "stored object has " + stored.size().bytes()
                     + " bytes and md5 " + stored.md5().map(Object::toString).orElse("unknown") + ", declared "
                     + slot.size().bytes() + " bytes and md5 " + slot.hash());
@@ -68,12 +59,5 @@ public final class UploadVerifier {
             slots.saveSlot(slot.complete(photo.id()));
             return photo;
         });
-    }
-
-    /** Deletes bytes that failed a check, unless a record already vouches for that key. */
-    public void discardUnlessReferenced(ObjectKey key) {
-        if (storedObjects.findByKey(key).isEmpty() && !mediaFiles.isKeyReferenced(key)) {
-            deleter.delete(key);
-        }
     }
 }

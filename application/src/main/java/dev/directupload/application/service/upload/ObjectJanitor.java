@@ -1,4 +1,4 @@
-package dev.directupload.application.service.photo;
+package dev.directupload.application.service.upload;
 
 import dev.directupload.application.port.out.media.LoadMediaFilePort;
 import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
@@ -29,12 +29,20 @@ public final class ObjectJanitor {
         this.deleter = deleter;
     }
 
+    /**
+     * Deletes bytes at once unless a stored-object record or a photo vouches for their key: what a failed check
+     * leaves behind. A storage failure propagates.
+     */
+    public void deleteUnlessReferenced(ObjectKey key) {
+        if (storedObjects.findByKey(key).isEmpty() && !mediaFiles.isKeyReferenced(key)) {
+            deleter.delete(key);
+        }
+    }
+
     /** Tries one queued key now; true when it is gone from the queue. */
     public boolean tryDelete(ObjectKey key) {
         try {
-            if (storedObjects.findByKey(key).isEmpty() && !mediaFiles.isKeyReferenced(key)) {
-                deleter.delete(key);
-            }
+            deleteUnlessReferenced(key);
             pending.deletionDone(key);
             return true;
         } catch (RuntimeException e) {
