@@ -61,10 +61,10 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
     @Override
     public List<PreparedItem> prepare(PrepareUploadsCommand command) {
         Album album = access.requireAlbumIn(command.album(), command.family(), command.caller());
-        List<Object> judged = new ArrayList<>(command.files().size());
+        List<Verdict> judged = new ArrayList<>(command.files().size());
         Set<ContentHash> hashes = new LinkedHashSet<>();
         for (DeclaredFile file : command.files()) {
-            Object verdict = admit(file);
+            Verdict verdict = admit(file);
             judged.add(verdict);
             if (verdict instanceof AdmittedFile admitted) {
                 hashes.add(admitted.hash());
@@ -75,9 +75,9 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
 
         Map<ContentHash, AdmittedFile> firstByHash = new HashMap<>();
         List<PreparedItem> items = new ArrayList<>(judged.size());
-        for (Object verdict : judged) {
-            if (verdict instanceof PreparedItem.Rejected rejected) {
-                items.add(rejected);
+        for (Verdict verdict : judged) {
+            if (verdict instanceof Refused refused) {
+                items.add(refused.answer());
                 continue;
             }
             AdmittedFile file = (AdmittedFile) verdict;
@@ -118,7 +118,7 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
         return new PreparedItem.Upload(file.clientRef(), slot.id(), form);
     }
 
-    private Object admit(DeclaredFile file) {
+    private Verdict admit(DeclaredFile file) {
         try {
             FileName name = new FileName(file.name());
             ContentHash hash = new ContentHash(file.md5());
@@ -129,7 +129,7 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
             FileFormat format = settings.rules().admit(file.type(), name, size);
             return new AdmittedFile(file, name, hash, size, format);
         } catch (InvalidValueException e) {
-            return new PreparedItem.Rejected(file.clientRef(), e.code(), e.getMessage());
+            return new Refused(new PreparedItem.Rejected(file.clientRef(), e.code(), e.getMessage()));
         }
     }
 
@@ -138,9 +138,17 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
                 "md5 " + file.hash() + " with " + file.size().bytes() + " bytes conflicts: " + why);
     }
 
+    /** How one declared file fared against the per-file rules. */
+    private sealed interface Verdict permits AdmittedFile, Refused {
+    }
+
+    /** A declared file that broke a per-file rule, with the answer for it. */
+    private record Refused(PreparedItem.Rejected answer) implements Verdict {
+    }
+
     /** A declared file that passed every per-file rule. */
     private record AdmittedFile(DeclaredFile source, FileName name, ContentHash hash, ByteSize size,
-            FileFormat format) {
+            FileFormat format) implements Verdict {
         String clientRef() {
             return source.clientRef();
         }
