@@ -25,8 +25,11 @@ class SweepJob {
     void sweep() {
         SweepReport report = sweeper.sweep();
         if (report.completed() + report.expired() + report.deletedObjects() > 0) {
-            LOG.info("Upload sweep: {} completed, {} expired, {} objects deleted", report.completed(),
-                    report.expired(), report.deletedObjects());
+            LOG.info(
+                    "Upload sweep: {} completed, {} expired, {} objects deleted",
+                    report.completed(),
+                    report.expired(),
+                    report.deletedObjects());
         }
     }
 }

@@ -18,8 +18,12 @@ import java.util.List;
 record UploadProperties(
         @Bindable(defaultValue = "52428800") long maxImageBytes,
         @Bindable(defaultValue = "1073741824") long maxVideoBytes,
-        @Bindable(defaultValue = "image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,video/mp4,video/quicktime")
+
+        @Bindable(
+                defaultValue =
+                        "image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,video/mp4,video/quicktime")
         List<String> allowedTypes,
+
         @Bindable(defaultValue = "10m") Duration policyTtl,
         @Bindable(defaultValue = "30m") Duration downloadUrlTtl,
         @Bindable(defaultValue = "1m") Duration sweepInterval) {
@@ -27,11 +31,16 @@ record UploadProperties(
     UploadSettings toSettings() {
         var formats = EnumSet.noneOf(FileFormat.class);
         for (String type : allowedTypes) {
-            formats.add(FileFormat.ofContentType(type).orElseThrow(() -> new IllegalArgumentException(
-                    "upload.allowed-types: '" + type + "' is not a supported type; supported: "
-                            + EnumSet.allOf(FileFormat.class).stream().map(FileFormat::contentType).toList())));
+            formats.add(FileFormat.ofContentType(type)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "upload.allowed-types: '" + type + "' is not a supported type; supported: "
+                                    + EnumSet.allOf(FileFormat.class).stream()
+                                            .map(FileFormat::contentType)
+                                            .toList())));
         }
-        return new UploadSettings(new UploadPolicyRules(ByteSize.ofBytes(maxImageBytes), ByteSize.ofBytes(maxVideoBytes),
-                formats, policyTtl), downloadUrlTtl);
+        return new UploadSettings(
+                new UploadPolicyRules(
+                        ByteSize.ofBytes(maxImageBytes), ByteSize.ofBytes(maxVideoBytes), formats, policyTtl),
+                downloadUrlTtl);
     }
 }

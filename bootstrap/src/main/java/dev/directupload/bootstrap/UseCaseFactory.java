@@ -10,8 +10,10 @@ import dev.directupload.application.port.out.family.MembershipPort;
 import dev.directupload.application.port.out.identity.LoadUserPort;
 import dev.directupload.application.port.out.identity.SaveUserPort;
 import dev.directupload.application.port.out.identity.WechatSessionPort;
+import dev.directupload.application.port.out.media.DeleteMediaFilePort;
 import dev.directupload.application.port.out.media.LoadMediaFilePort;
 import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
+import dev.directupload.application.port.out.media.PendingDeletionPort;
 import dev.directupload.application.port.out.media.SaveMediaFilePort;
 import dev.directupload.application.port.out.media.SaveStoredObjectPort;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
@@ -26,17 +28,15 @@ import dev.directupload.application.service.family.FamilyServices;
 import dev.directupload.application.service.identity.DevLoginService;
 import dev.directupload.application.service.identity.UserRegistry;
 import dev.directupload.application.service.identity.WechatLoginService;
-import dev.directupload.application.port.out.media.DeleteMediaFilePort;
-import dev.directupload.application.port.out.media.PendingDeletionPort;
 import dev.directupload.application.service.photo.PhotoServices;
 import dev.directupload.application.service.seed.CheckHashesService;
 import dev.directupload.application.service.seed.RecordPhotosService;
 import dev.directupload.application.service.seed.SignPrefixPolicyService;
 import dev.directupload.application.service.upload.CompleteUploadService;
 import dev.directupload.application.service.upload.ObjectJanitor;
-import dev.directupload.application.service.upload.SweepUploadsService;
 import dev.directupload.application.service.upload.PhotoUrls;
 import dev.directupload.application.service.upload.PrepareUploadsService;
+import dev.directupload.application.service.upload.SweepUploadsService;
 import dev.directupload.application.service.upload.UploadSettings;
 import dev.directupload.application.service.upload.UploadVerifier;
 import io.micronaut.context.annotation.Factory;
@@ -78,8 +78,13 @@ class UseCaseFactory {
     }
 
     @Singleton
-    FamilyServices familyServices(FamilyPort families, MembershipPort memberships, InvitePort invites,
-            FamilyAccess access, TransactionPort transactions, Clock clock) {
+    FamilyServices familyServices(
+            FamilyPort families,
+            MembershipPort memberships,
+            InvitePort invites,
+            FamilyAccess access,
+            TransactionPort transactions,
+            Clock clock) {
         return new FamilyServices(families, memberships, invites, access, transactions, clock);
     }
 
@@ -94,28 +99,46 @@ class UseCaseFactory {
     }
 
     @Singleton
-    UploadVerifier uploadVerifier(InspectObjectPort inspector, ObjectJanitor janitor,
-            SaveStoredObjectPort storedObjectWriter, SaveMediaFilePort mediaFileWriter, SaveUploadSlotPort slots,
-            TransactionPort transactions, Clock clock) {
+    UploadVerifier uploadVerifier(
+            InspectObjectPort inspector,
+            ObjectJanitor janitor,
+            SaveStoredObjectPort storedObjectWriter,
+            SaveMediaFilePort mediaFileWriter,
+            SaveUploadSlotPort slots,
+            TransactionPort transactions,
+            Clock clock) {
         return new UploadVerifier(inspector, janitor, storedObjectWriter, mediaFileWriter, slots, transactions, clock);
     }
 
     @Singleton
-    PrepareUploadsService prepareUploads(FamilyAccess access, LoadStoredObjectsPort storedObjects,
-            SaveMediaFilePort mediaFiles, SaveUploadSlotPort slots, SignUploadFormPort signer, PhotoUrls photoUrls,
-            UploadSettings settings, Clock clock) {
+    PrepareUploadsService prepareUploads(
+            FamilyAccess access,
+            LoadStoredObjectsPort storedObjects,
+            SaveMediaFilePort mediaFiles,
+            SaveUploadSlotPort slots,
+            SignUploadFormPort signer,
+            PhotoUrls photoUrls,
+            UploadSettings settings,
+            Clock clock) {
         return new PrepareUploadsService(access, storedObjects, mediaFiles, slots, signer, photoUrls, settings, clock);
     }
 
     @Singleton
-    CompleteUploadService completeUpload(LoadUploadSlotPort slots, LoadMediaFilePort mediaFiles, FamilyAccess access,
-            UploadVerifier verifier, PhotoUrls photoUrls) {
+    CompleteUploadService completeUpload(
+            LoadUploadSlotPort slots,
+            LoadMediaFilePort mediaFiles,
+            FamilyAccess access,
+            UploadVerifier verifier,
+            PhotoUrls photoUrls) {
         return new CompleteUploadService(slots, mediaFiles, access, verifier, photoUrls);
     }
 
     @Singleton
-    ObjectJanitor objectJanitor(PendingDeletionPort pending, LoadStoredObjectsPort storedObjects,
-            LoadMediaFilePort mediaFiles, DeleteObjectPort deleter) {
+    ObjectJanitor objectJanitor(
+            PendingDeletionPort pending,
+            LoadStoredObjectsPort storedObjects,
+            LoadMediaFilePort mediaFiles,
+            DeleteObjectPort deleter) {
         return new ObjectJanitor(pending, storedObjects, mediaFiles, deleter);
     }
 
@@ -130,25 +153,52 @@ class UseCaseFactory {
     }
 
     @Singleton
-    RecordPhotosService recordPhotos(FamilyAccess access, InspectObjectPort inspector,
-            LoadStoredObjectsPort storedObjects, SaveStoredObjectPort storedObjectWriter, SaveMediaFilePort mediaFiles,
-            ObjectJanitor janitor, PhotoUrls photoUrls, UploadSettings settings, TransactionPort transactions,
+    RecordPhotosService recordPhotos(
+            FamilyAccess access,
+            InspectObjectPort inspector,
+            LoadStoredObjectsPort storedObjects,
+            SaveStoredObjectPort storedObjectWriter,
+            SaveMediaFilePort mediaFiles,
+            ObjectJanitor janitor,
+            PhotoUrls photoUrls,
+            UploadSettings settings,
+            TransactionPort transactions,
             Clock clock) {
-        return new RecordPhotosService(access, inspector, storedObjects, storedObjectWriter, mediaFiles, janitor,
-                photoUrls, settings, transactions, clock);
-    }
-
-    @Singleton
-    PhotoServices photoServices(FamilyAccess access, LoadMembershipPort memberships, LoadMediaFilePort mediaFiles,
-            DeleteMediaFilePort deletions, PendingDeletionPort pending, ObjectJanitor janitor, PhotoUrls photoUrls,
-            TransactionPort transactions, Clock clock) {
-        return new PhotoServices(access, memberships, mediaFiles, deletions, pending, janitor, photoUrls, transactions,
+        return new RecordPhotosService(
+                access,
+                inspector,
+                storedObjects,
+                storedObjectWriter,
+                mediaFiles,
+                janitor,
+                photoUrls,
+                settings,
+                transactions,
                 clock);
     }
 
     @Singleton
-    SweepUploadsService sweepUploads(LoadUploadSlotPort slots, SaveUploadSlotPort slotWriter, UploadVerifier verifier,
-            ObjectJanitor janitor, Clock clock) {
+    PhotoServices photoServices(
+            FamilyAccess access,
+            LoadMembershipPort memberships,
+            LoadMediaFilePort mediaFiles,
+            DeleteMediaFilePort deletions,
+            PendingDeletionPort pending,
+            ObjectJanitor janitor,
+            PhotoUrls photoUrls,
+            TransactionPort transactions,
+            Clock clock) {
+        return new PhotoServices(
+                access, memberships, mediaFiles, deletions, pending, janitor, photoUrls, transactions, clock);
+    }
+
+    @Singleton
+    SweepUploadsService sweepUploads(
+            LoadUploadSlotPort slots,
+            SaveUploadSlotPort slotWriter,
+            UploadVerifier verifier,
+            ObjectJanitor janitor,
+            Clock clock) {
         return new SweepUploadsService(slots, slotWriter, verifier, janitor, clock);
     }
 }

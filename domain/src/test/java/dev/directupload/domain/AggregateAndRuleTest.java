@@ -44,8 +44,8 @@ class AggregateAndRuleTest {
     static final ByteSize SIZE = ByteSize.ofBytes(2481337);
 
     static StoredObject verified(FamilyId family, ByteSize size) {
-        return StoredObject.verified(family, HASH, size, ObjectKey.forContent(family, HASH, FileFormat.JPEG),
-                FileFormat.JPEG, NOW);
+        return StoredObject.verified(
+                family, HASH, size, ObjectKey.forContent(family, HASH, FileFormat.JPEG), FileFormat.JPEG, NOW);
     }
 
     static String code(Throwable e) {
@@ -66,7 +66,8 @@ class AggregateAndRuleTest {
         @Test
         void membership_knowsItsOwner() {
             assertThat(new Membership(FAMILY, ALICE, Role.OWNER, NOW).isOwner()).isTrue();
-            assertThat(new Membership(FAMILY, ALICE, Role.MEMBER, NOW).isOwner()).isFalse();
+            assertThat(new Membership(FAMILY, ALICE, Role.MEMBER, NOW).isOwner())
+                    .isFalse();
             assertThatThrownBy(() -> new Membership(FAMILY, ALICE, null, NOW)).isInstanceOf(NullPointerException.class);
         }
 
@@ -86,8 +87,8 @@ class AggregateAndRuleTest {
 
         @Test
         void uploaded_becomesVerified_onlyWithMatchingSizeAndHash() {
-            StoredObject uploaded = StoredObject.uploaded(FAMILY, HASH, SIZE,
-                    ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG), FileFormat.JPEG, NOW);
+            StoredObject uploaded = StoredObject.uploaded(
+                    FAMILY, HASH, SIZE, ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG), FileFormat.JPEG, NOW);
             assertThat(uploaded.isVerified()).isFalse();
             StoredObject verified = uploaded.verify(SIZE, HASH, NOW.plusSeconds(5));
             assertThat(verified.status()).isEqualTo(StoredObjectStatus.VERIFIED);
@@ -102,10 +103,12 @@ class AggregateAndRuleTest {
         @Test
         void verifiedAt_isSetExactlyWhenVerified() {
             ObjectKey key = ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG);
-            assertThatThrownBy(() -> StoredObject.reconstitute(FAMILY, HASH, SIZE, key, FileFormat.JPEG,
-                    StoredObjectStatus.VERIFIED, NOW, null)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> StoredObject.reconstitute(FAMILY, HASH, SIZE, key, FileFormat.JPEG,
-                    StoredObjectStatus.UPLOADED, NOW, NOW)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> StoredObject.reconstitute(
+                            FAMILY, HASH, SIZE, key, FileFormat.JPEG, StoredObjectStatus.VERIFIED, NOW, null))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> StoredObject.reconstitute(
+                            FAMILY, HASH, SIZE, key, FileFormat.JPEG, StoredObjectStatus.UPLOADED, NOW, NOW))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -126,11 +129,12 @@ class AggregateAndRuleTest {
 
         @Test
         void record_refusesAnUnverifiedObject() {
-            StoredObject uploaded = StoredObject.uploaded(FAMILY, HASH, SIZE,
-                    ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG), FileFormat.JPEG, NOW);
+            StoredObject uploaded = StoredObject.uploaded(
+                    FAMILY, HASH, SIZE, ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG), FileFormat.JPEG, NOW);
             Album album = Album.create(FAMILY, new DisplayName("a"), NOW);
             assertThatThrownBy(() -> MediaFile.record(album.id(), ALICE, new FileName("a.jpg"), uploaded, null, NOW))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("VERIFIED");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("VERIFIED");
         }
     }
 
@@ -139,8 +143,18 @@ class AggregateAndRuleTest {
 
         UploadSlot open() {
             Album album = Album.create(FAMILY, new DisplayName("a"), NOW);
-            return UploadSlot.open(FAMILY, album.id(), ALICE, ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG),
-                    new FileName("a.jpg"), FileFormat.JPEG, SIZE, HASH, null, NOW, NOW.plus(Duration.ofMinutes(10)));
+            return UploadSlot.open(
+                    FAMILY,
+                    album.id(),
+                    ALICE,
+                    ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG),
+                    new FileName("a.jpg"),
+                    FileFormat.JPEG,
+                    SIZE,
+                    HASH,
+                    null,
+                    NOW,
+                    NOW.plus(Duration.ofMinutes(10)));
         }
 
         @Test
@@ -159,16 +173,27 @@ class AggregateAndRuleTest {
             assertThatThrownBy(() -> slot.expire(NOW.plusSeconds(599))).isInstanceOf(IllegalStateException.class);
             UploadSlot expired = slot.expire(NOW.plusSeconds(600));
             assertThat(expired.status()).isEqualTo(UploadSlotStatus.EXPIRED);
-            assertThatThrownBy(() -> expired.complete(MediaFileId.newId())).isInstanceOf(ConflictException.class)
+            assertThatThrownBy(() -> expired.complete(MediaFileId.newId()))
+                    .isInstanceOf(ConflictException.class)
                     .satisfies(e -> assertThat(code(e)).isEqualTo("upload_expired"));
         }
 
         @Test
         void mustExpireAfterCreation() {
             Album album = Album.create(FAMILY, new DisplayName("a"), NOW);
-            assertThatThrownBy(() -> UploadSlot.open(FAMILY, album.id(), ALICE,
-                    ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG), new FileName("a.jpg"), FileFormat.JPEG, SIZE,
-                    HASH, null, NOW, NOW)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> UploadSlot.open(
+                            FAMILY,
+                            album.id(),
+                            ALICE,
+                            ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG),
+                            new FileName("a.jpg"),
+                            FileFormat.JPEG,
+                            SIZE,
+                            HASH,
+                            null,
+                            NOW,
+                            NOW))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
@@ -196,8 +221,8 @@ class AggregateAndRuleTest {
 
         @Test
         void unverifiedObject_isNotInstant() {
-            StoredObject uploaded = StoredObject.uploaded(FAMILY, HASH, SIZE,
-                    ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG), FileFormat.JPEG, NOW);
+            StoredObject uploaded = StoredObject.uploaded(
+                    FAMILY, HASH, SIZE, ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG), FileFormat.JPEG, NOW);
             assertThat(DedupeRule.decide(FAMILY, HASH, SIZE, List.of(uploaded)))
                     .isInstanceOf(DedupeDecision.Upload.class);
         }
@@ -218,8 +243,11 @@ class AggregateAndRuleTest {
     @Nested
     class Policy {
 
-        UploadPolicyRules rules = new UploadPolicyRules(ByteSize.ofMegabytes(10), ByteSize.ofMegabytes(100),
-                EnumSet.of(FileFormat.JPEG, FileFormat.MP4), Duration.ofMinutes(10));
+        UploadPolicyRules rules = new UploadPolicyRules(
+                ByteSize.ofMegabytes(10),
+                ByteSize.ofMegabytes(100),
+                EnumSet.of(FileFormat.JPEG, FileFormat.MP4),
+                Duration.ofMinutes(10));
 
         @Test
         void admitsAllowedTypesWithinTheirLimit() {
@@ -231,8 +259,10 @@ class AggregateAndRuleTest {
 
         @Test
         void refusesOversizeEmptyAndDisallowed() {
-            assertThatThrownBy(() -> rules.admit("image/jpeg", new FileName("a.jpg"),
-                    ByteSize.ofBytes(ByteSize.ofMegabytes(10).bytes() + 1)))
+            assertThatThrownBy(() -> rules.admit(
+                            "image/jpeg",
+                            new FileName("a.jpg"),
+                            ByteSize.ofBytes(ByteSize.ofMegabytes(10).bytes() + 1)))
                     .satisfies(e -> assertThat(code(e)).isEqualTo("file_too_large"));
             assertThatThrownBy(() -> rules.admit("image/jpeg", new FileName("a.jpg"), ByteSize.ofBytes(0)))
                     .satisfies(e -> assertThat(code(e)).isEqualTo("invalid_size"));
@@ -243,8 +273,9 @@ class AggregateAndRuleTest {
 
         @Test
         void ttlAbove15Minutes_isRefused() {
-            assertThatThrownBy(() -> new UploadPolicyRules(ByteSize.ofBytes(1), ByteSize.ofBytes(1),
-                    Set.of(FileFormat.JPEG), Duration.ofMinutes(16))).hasMessageContaining("15 minutes");
+            assertThatThrownBy(() -> new UploadPolicyRules(
+                            ByteSize.ofBytes(1), ByteSize.ofBytes(1), Set.of(FileFormat.JPEG), Duration.ofMinutes(16)))
+                    .hasMessageContaining("15 minutes");
             assertThatThrownBy(() -> UploadPolicyRules.requireValidTtl(Duration.ZERO))
                     .isInstanceOf(IllegalArgumentException.class);
             UploadPolicyRules.requireValidTtl(Duration.ofMinutes(15));
@@ -252,8 +283,10 @@ class AggregateAndRuleTest {
 
         @Test
         void expiry_neverOutlivesTheCredentials() {
-            assertThat(rules.policyExpiry(NOW, NOW.plus(Duration.ofHours(1)))).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
-            assertThat(rules.policyExpiry(NOW, NOW.plus(Duration.ofMinutes(3)))).isEqualTo(NOW.plus(Duration.ofMinutes(3)));
+            assertThat(rules.policyExpiry(NOW, NOW.plus(Duration.ofHours(1))))
+                    .isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+            assertThat(rules.policyExpiry(NOW, NOW.plus(Duration.ofMinutes(3))))
+                    .isEqualTo(NOW.plus(Duration.ofMinutes(3)));
             assertThatThrownBy(() -> rules.policyExpiry(NOW, NOW)).isInstanceOf(IllegalStateException.class);
         }
 

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ValueObjectTest {
 
     private static void assertInvalid(Runnable construction, String code, String messagePart) {
-        assertThatThrownBy(construction::run).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(construction::run)
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining(messagePart)
                 .satisfies(e -> assertThat(((InvalidValueException) e).code()).isEqualTo(code));
     }
@@ -85,14 +86,20 @@ class ValueObjectTest {
 
         @Test
         void shard_isTheFirstTwoCharacters() {
-            assertThat(new ContentHash("9e107d9d372bb6826bd81d3542a419d6").shard()).isEqualTo("9e");
+            assertThat(new ContentHash("9e107d9d372bb6826bd81d3542a419d6").shard())
+                    .isEqualTo("9e");
         }
 
         @ParameterizedTest
         @NullAndEmptySource
-        @ValueSource(strings = {"9e107d9d372bb6826bd81d3542a419d", "9e107d9d372bb6826bd81d3542a419d6a",
-                "9e107d9d372bb6826bd81d3542a419dg", " 9e107d9d372bb6826bd81d3542a419d6",
-                "9e107d9d-72bb6826bd81d3542a419d6"})
+        @ValueSource(
+                strings = {
+                    "9e107d9d372bb6826bd81d3542a419d",
+                    "9e107d9d372bb6826bd81d3542a419d6a",
+                    "9e107d9d372bb6826bd81d3542a419dg",
+                    " 9e107d9d372bb6826bd81d3542a419d6",
+                    "9e107d9d-72bb6826bd81d3542a419d6"
+                })
         void anythingButThirtyTwoHex_isRejected(String md5) {
             assertInvalid(() -> new ContentHash(md5), "invalid_md5", "32 hexadecimal");
         }
@@ -135,9 +142,18 @@ class ValueObjectTest {
     class Formats {
 
         @ParameterizedTest
-        @ValueSource(strings = {"a.jpg:image/jpeg", "a.JPEG:image/jpeg", "a.png:image/png", "a.gif:image/gif",
-                "a.webp:image/webp", "a.heic:image/heic", "a.heif:image/heif", "a.mp4:video/mp4",
-                "a.MOV:video/quicktime"})
+        @ValueSource(
+                strings = {
+                    "a.jpg:image/jpeg",
+                    "a.JPEG:image/jpeg",
+                    "a.png:image/png",
+                    "a.gif:image/gif",
+                    "a.webp:image/webp",
+                    "a.heic:image/heic",
+                    "a.heif:image/heif",
+                    "a.mp4:video/mp4",
+                    "a.MOV:video/quicktime"
+                })
         void knownTypes_withMatchingExtensions_areAccepted(String nameAndType) {
             String[] parts = nameAndType.split(":");
             FileFormat format = FileFormat.of(parts[1], new FileName(parts[0]));
@@ -146,15 +162,18 @@ class ValueObjectTest {
 
         @Test
         void mediaType_followsTheMimeType() {
-            assertThat(FileFormat.of("video/quicktime", new FileName("clip.mov")).mediaType())
+            assertThat(FileFormat.of("video/quicktime", new FileName("clip.mov"))
+                            .mediaType())
                     .isEqualTo(MediaType.VIDEO);
-            assertThat(FileFormat.of("image/heic", new FileName("x.heic")).mediaType()).isEqualTo(MediaType.IMAGE);
+            assertThat(FileFormat.of("image/heic", new FileName("x.heic")).mediaType())
+                    .isEqualTo(MediaType.IMAGE);
             assertThat(MediaType.VIDEO.wireName()).isEqualTo("video");
         }
 
         @Test
         void keyExtension_isCanonical_whateverTheName() {
-            assertThat(FileFormat.of("image/jpeg", new FileName("IMG.JPEG")).canonicalExtension()).isEqualTo("jpg");
+            assertThat(FileFormat.of("image/jpeg", new FileName("IMG.JPEG")).canonicalExtension())
+                    .isEqualTo("jpg");
         }
 
         @Test
@@ -164,27 +183,26 @@ class ValueObjectTest {
 
         @Test
         void extensionNeverDecidesTheType() {
-            assertInvalid(() -> FileFormat.of("text/html", new FileName("evil.jpg")), "type_not_allowed",
-                    "text/html");
-            assertInvalid(() -> FileFormat.of("image/png", new FileName("photo.jpg")), "type_not_allowed",
-                    "does not match");
+            assertInvalid(() -> FileFormat.of("text/html", new FileName("evil.jpg")), "type_not_allowed", "text/html");
+            assertInvalid(
+                    () -> FileFormat.of("image/png", new FileName("photo.jpg")), "type_not_allowed", "does not match");
             assertInvalid(() -> FileFormat.of(null, new FileName("photo.jpg")), "type_not_allowed", "null");
         }
 
         @Test
         void nameWithoutExtension_isRejected() {
-            assertInvalid(() -> FileFormat.of("image/jpeg", new FileName("photo")), "type_not_allowed",
-                    "no extension");
-            assertInvalid(() -> FileFormat.of("image/jpeg", new FileName(".jpg")), "type_not_allowed",
-                    "no extension");
+            assertInvalid(() -> FileFormat.of("image/jpeg", new FileName("photo")), "type_not_allowed", "no extension");
+            assertInvalid(() -> FileFormat.of("image/jpeg", new FileName(".jpg")), "type_not_allowed", "no extension");
         }
 
         @ParameterizedTest
         @NullAndEmptySource
         @ValueSource(strings = {"   ", "a/b.jpg", "a\\b.jpg", "a\u0000.jpg", "a\n.jpg"})
         void badFileNames_areRejected(String name) {
-            assertThatThrownBy(() -> new FileName(name)).isInstanceOf(InvalidValueException.class)
-                    .satisfies(e -> assertThat(((InvalidValueException) e).code()).isEqualTo("invalid_name"));
+            assertThatThrownBy(() -> new FileName(name))
+                    .isInstanceOf(InvalidValueException.class)
+                    .satisfies(
+                            e -> assertThat(((InvalidValueException) e).code()).isEqualTo("invalid_name"));
         }
 
         @Test
@@ -211,8 +229,10 @@ class ValueObjectTest {
             KeyPrefix prefix = KeyPrefix.incoming(family, new UserId("u_7"));
             assertThat(prefix.value()).isEqualTo("families/f_1/incoming/u_7/");
             assertThat(prefix.basePath()).isEqualTo("families/f_1/incoming/u_7");
-            assertThat(new ObjectKey("families/f_1/incoming/u_7/1769673600000_0.jpg").startsWith(prefix)).isTrue();
-            assertThat(new ObjectKey("families/f_1/incoming/u_70/x.jpg").startsWith(prefix)).isFalse();
+            assertThat(new ObjectKey("families/f_1/incoming/u_7/1769673600000_0.jpg").startsWith(prefix))
+                    .isTrue();
+            assertThat(new ObjectKey("families/f_1/incoming/u_70/x.jpg").startsWith(prefix))
+                    .isFalse();
         }
 
         @Test
@@ -229,11 +249,27 @@ class ValueObjectTest {
 
         @ParameterizedTest
         @NullAndEmptySource
-        @ValueSource(strings = {"/abs/key.jpg", "a\\b.jpg", "a/../b.jpg", "../b.jpg", "a/..", "./a.jpg", "a/./b",
-                "a//b.jpg", "a/", "a\u0000b", "a\u007fb", "a\nb", "a\u2028b"})
+        @ValueSource(
+                strings = {
+                    "/abs/key.jpg",
+                    "a\\b.jpg",
+                    "a/../b.jpg",
+                    "../b.jpg",
+                    "a/..",
+                    "./a.jpg",
+                    "a/./b",
+                    "a//b.jpg",
+                    "a/",
+                    "a\u0000b",
+                    "a\u007fb",
+                    "a\nb",
+                    "a\u2028b"
+                })
         void ossInvalidOrUnsafeKeys_areRejected(String key) {
-            assertThatThrownBy(() -> new ObjectKey(key)).isInstanceOf(InvalidValueException.class)
-                    .satisfies(e -> assertThat(((InvalidValueException) e).code()).isEqualTo("invalid_object_key"));
+            assertThatThrownBy(() -> new ObjectKey(key))
+                    .isInstanceOf(InvalidValueException.class)
+                    .satisfies(
+                            e -> assertThat(((InvalidValueException) e).code()).isEqualTo("invalid_object_key"));
         }
 
         @ParameterizedTest
@@ -257,8 +293,10 @@ class ValueObjectTest {
         @NullAndEmptySource
         @ValueSource(strings = {"  ", "\t", "a\u0000b", "a\nb"})
         void blankOrControl_isRejected(String name) {
-            assertThatThrownBy(() -> new DisplayName(name)).isInstanceOf(InvalidValueException.class)
-                    .satisfies(e -> assertThat(((InvalidValueException) e).code()).isEqualTo("invalid_name"));
+            assertThatThrownBy(() -> new DisplayName(name))
+                    .isInstanceOf(InvalidValueException.class)
+                    .satisfies(
+                            e -> assertThat(((InvalidValueException) e).code()).isEqualTo("invalid_name"));
         }
     }
 }

@@ -21,6 +21,7 @@ record AccessKey(String id, String secret, Optional<String> securityToken) {
 
     @Override
     public String toString() {
-        return "AccessKey[id=" + id + ", secret=***, token=" + securityToken.map(t -> "***").orElse("none") + "]";
+        return "AccessKey[id=" + id + ", secret=***, token="
+                + securityToken.map(t -> "***").orElse("none") + "]";
     }
 }

@@ -30,8 +30,9 @@ final class BucketUrl {
         if (properties.publicUrl() != null) {
             return properties.publicUrl();
         }
-        EmbeddedServer embedded = server.find(null).orElseThrow(() -> new IllegalStateException(
-                "local-storage.public-url is not set and no embedded server runs to take the URL from"));
+        EmbeddedServer embedded = server.find(null)
+                .orElseThrow(() -> new IllegalStateException(
+                        "local-storage.public-url is not set and no embedded server runs to take the URL from"));
         String url = embedded.getURL().toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

@@ -23,8 +23,7 @@ final class GeneratedAccessKeyFile {
 
     static final String FILE_NAME = ".credentials";
 
-    private GeneratedAccessKeyFile() {
-    }
+    private GeneratedAccessKeyFile() {}
 
     /** Reads the key kept under {@code root}, generating and saving one first if there is none. */
     static AccessKey loadOrCreate(Path root) {
@@ -51,10 +50,15 @@ final class GeneratedAccessKeyFile {
         random.nextBytes(id);
         random.nextBytes(secret);
         Properties generated = new Properties();
-        generated.setProperty("access-key-id", "LOCAL" + HexFormat.of().withUpperCase().formatHex(id));
-        generated.setProperty("access-key-secret", Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        generated.setProperty(
+                "access-key-id", "LOCAL" + HexFormat.of().withUpperCase().formatHex(id));
+        generated.setProperty(
+                "access-key-secret", Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
         Path temp = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? Files.createTempFile(file.getParent(), FILE_NAME, ".tmp",
+                ? Files.createTempFile(
+                        file.getParent(),
+                        FILE_NAME,
+                        ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
         try {

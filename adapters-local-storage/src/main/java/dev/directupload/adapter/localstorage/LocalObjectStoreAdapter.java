@@ -29,8 +29,12 @@ final class LocalObjectStoreAdapter implements InspectObjectPort, PresignDownloa
 
     @Override
     public Optional<ObjectMetadata> inspect(ObjectKey key) {
-        return objects.find(key).map(o -> new ObjectMetadata(key, ByteSize.ofBytes(o.size()),
-                Optional.of(ContentHash.ofMd5(o.md5())), Optional.ofNullable(o.contentType())));
+        return objects.find(key)
+                .map(o -> new ObjectMetadata(
+                        key,
+                        ByteSize.ofBytes(o.size()),
+                        Optional.of(ContentHash.ofMd5(o.md5())),
+                        Optional.ofNullable(o.contentType())));
     }
 
     @Override

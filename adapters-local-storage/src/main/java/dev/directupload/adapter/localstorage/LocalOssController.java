@@ -56,8 +56,12 @@ final class LocalOssController {
     private final ObjectDirectory objects;
     private final BucketUrl bucketUrl;
 
-    LocalOssController(LocalStorageProperties properties, PostFormVerifier verifier, PresignedGet presigned,
-            ObjectDirectory objects, BucketUrl bucketUrl) {
+    LocalOssController(
+            LocalStorageProperties properties,
+            PostFormVerifier verifier,
+            PresignedGet presigned,
+            ObjectDirectory objects,
+            BucketUrl bucketUrl) {
         this.properties = properties;
         this.verifier = verifier;
         this.presigned = presigned;
@@ -75,14 +79,16 @@ final class LocalOssController {
         String requestId = requestId();
         try (InputStream in = body == null ? InputStream.nullInputStream() : body) {
             requireBucket(bucket);
-            String boundary = MultipartFormStream.boundaryOf(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
+            String boundary = MultipartFormStream.boundaryOf(
+                            request.getHeaders().get(HttpHeaders.CONTENT_TYPE))
                     .orElseThrow(() -> OssError.MALFORMED_POST_REQUEST.reject("The body of your POST request is "
                             + "not well-formed multipart/form-data: no multipart/form-data boundary."));
             MultipartFormStream form = new MultipartFormStream(in, boundary);
             Map<String, String> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             while (true) {
-                MultipartFormStream.Part part = form.next().orElseThrow(() -> OssError.INVALID_ARGUMENT.reject(
-                        "POST requires exactly one file upload per request: the form has no 'file' field."));
+                MultipartFormStream.Part part = form.next()
+                        .orElseThrow(() -> OssError.INVALID_ARGUMENT.reject(
+                                "POST requires exactly one file upload per request: the form has no 'file' field."));
                 if (part.name().equals("file")) {
                     return storeFile(form, part, fields, requestId);
                 }
@@ -97,13 +103,17 @@ final class LocalOssController {
             return error(rejection, requestId, request, true);
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("PostObject {} failed: {}", requestId, e.toString());
-            return error(OssError.MALFORMED_POST_REQUEST.reject("The request body could not be read completely."),
-                    requestId, request, true);
+            return error(
+                    OssError.MALFORMED_POST_REQUEST.reject("The request body could not be read completely."),
+                    requestId,
+                    request,
+                    true);
         }
     }
 
-    private HttpResponse<?> storeFile(MultipartFormStream form, MultipartFormStream.Part file,
-            Map<String, String> fields, String requestId) throws IOException {
+    private HttpResponse<?> storeFile(
+            MultipartFormStream form, MultipartFormStream.Part file, Map<String, String> fields, String requestId)
+            throws IOException {
         PostFormVerifier.AcceptedForm accepted = verifier.verify(fields, file.fileName(), file.contentType());
         ObjectDirectory.Received received = objects.receive(file.body(), accepted.maxBytes());
         try {
@@ -120,9 +130,11 @@ final class LocalOssController {
                     .header(HttpHeaders.ETAG, stored.etag())
                     .header("x-oss-request-id", requestId);
             if (accepted.successStatus() == 201) {
-                String location = bucketUrl.value() + "/" + OssV4Signature.encode(stored.key().value(), true);
-                return response.contentType(XML).body(OssXml.postResponse(properties.bucket(), location,
-                        stored.key().value(), stored.etag()));
+                String location = bucketUrl.value() + "/"
+                        + OssV4Signature.encode(stored.key().value(), true);
+                return response.contentType(XML)
+                        .body(OssXml.postResponse(
+                                properties.bucket(), location, stored.key().value(), stored.etag()));
             }
             return response;
         } finally {
@@ -140,13 +152,13 @@ final class LocalOssController {
             requireBucket(bucket);
             String key = keyOf(request.getUri().getRawPath(), bucket);
             Map<String, String> headers = new TreeMap<>();
-            request.getHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-                    String.join(",", values)));
+            request.getHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
             presigned.verify(head ? "HEAD" : "GET", key, query(request.getUri().getRawQuery()), headers);
             ObjectKey objectKey = objectKey(key);
             for (int attempt = 0; attempt < 3; attempt++) {
-                ObjectDirectory.StoredObject stored = objects.find(objectKey).orElseThrow(
-                        () -> OssError.NO_SUCH_KEY.reject("The specified key does not exist."));
+                ObjectDirectory.StoredObject stored = objects.find(objectKey)
+                        .orElseThrow(() -> OssError.NO_SUCH_KEY.reject("The specified key does not exist."));
                 MutableHttpResponse<?> response = HttpResponse.ok()
                         .header(HttpHeaders.ETAG, stored.etag())
                         .header(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(stored.lastModified()))
@@ -157,8 +169,11 @@ final class LocalOssController {
                 }
                 try {
                     InputStream data = Files.newInputStream(stored.data());
-                    return response.body(new StreamedFile(data, mediaType(stored.contentType()),
-                            stored.lastModified().toEpochMilli(), stored.size()));
+                    return response.body(new StreamedFile(
+                            data,
+                            mediaType(stored.contentType()),
+                            stored.lastModified().toEpochMilli(),
+                            stored.size()));
                 } catch (NoSuchFileException replaced) {
                     // replaced or deleted since find: look again
                 }
@@ -258,14 +273,16 @@ final class LocalOssController {
         }
     }
 
-    private MutableHttpResponse<?> error(OssRejection rejection, String requestId, HttpRequest<?> request,
-            boolean withBody) {
-        MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.valueOf(rejection.error().status()))
+    private MutableHttpResponse<?> error(
+            OssRejection rejection, String requestId, HttpRequest<?> request, boolean withBody) {
+        MutableHttpResponse<?> response = HttpResponse.status(
+                        HttpStatus.valueOf(rejection.error().status()))
                 .header("x-oss-request-id", requestId);
         if (!withBody) {
             return response;
         }
-        String host = Optional.ofNullable(request.getHeaders().get(HttpHeaders.HOST)).orElse("local-oss");
+        String host =
+                Optional.ofNullable(request.getHeaders().get(HttpHeaders.HOST)).orElse("local-oss");
         return response.contentType(XML).body(OssXml.error(rejection, requestId, host));
     }
 

@@ -31,8 +31,8 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
     private final BucketUrl bucketUrl;
     private final Clock clock;
 
-    LocalPostPolicyAdapter(LocalStorageProperties properties, SigningIdentity identity, BucketUrl bucketUrl,
-            Clock clock) {
+    LocalPostPolicyAdapter(
+            LocalStorageProperties properties, SigningIdentity identity, BucketUrl bucketUrl, Clock clock) {
         this.properties = properties;
         this.identity = identity;
         this.bucketUrl = bucketUrl;
@@ -48,30 +48,47 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
         String credential = identity.credential(dateTime.substring(0, 8));
 
         StringBuilder conditions = new StringBuilder()
-                .append("{\"x-oss-signature-version\":").append(json(OssV4Signature.ALGORITHM)).append("},")
-                .append("{\"x-oss-credential\":").append(json(credential)).append("},")
-                .append("{\"x-oss-date\":").append(json(dateTime)).append("},")
-                .append("{\"bucket\":").append(json(properties.bucket())).append("},")
-                .append('[').append(json(request.key() instanceof KeyCondition.Exact ? "eq" : "starts-with"))
-                .append(",\"$key\",").append(json(request.key().value())).append("],")
-                .append("[\"content-length-range\",").append(request.size().min().bytes()).append(',')
-                .append(request.size().max().bytes()).append("],");
+                .append("{\"x-oss-signature-version\":")
+                .append(json(OssV4Signature.ALGORITHM))
+                .append("},")
+                .append("{\"x-oss-credential\":")
+                .append(json(credential))
+                .append("},")
+                .append("{\"x-oss-date\":")
+                .append(json(dateTime))
+                .append("},")
+                .append("{\"bucket\":")
+                .append(json(properties.bucket()))
+                .append("},")
+                .append('[')
+                .append(json(request.key() instanceof KeyCondition.Exact ? "eq" : "starts-with"))
+                .append(",\"$key\",")
+                .append(json(request.key().value()))
+                .append("],")
+                .append("[\"content-length-range\",")
+                .append(request.size().min().bytes())
+                .append(',')
+                .append(request.size().max().bytes())
+                .append("],");
         List<String> types = request.contentTypes().stream().sorted().toList();
         if (!types.isEmpty()) {
-            conditions.append("[\"in\",\"$content-type\",[")
+            conditions
+                    .append("[\"in\",\"$content-type\",[")
                     .append(types.stream().map(LocalPostPolicyAdapter::json).collect(Collectors.joining(",")))
                     .append("]],");
         }
         conditions.append("[\"eq\",\"$success_action_status\",\"200\"]");
-        String policyJson = "{\"expiration\":" + json(EXPIRATION.format(expiresAt)) + ",\"conditions\":["
-                + conditions + "]}";
+        String policyJson =
+                "{\"expiration\":" + json(EXPIRATION.format(expiresAt)) + ",\"conditions\":[" + conditions + "]}";
         String policy = Base64.getEncoder().encodeToString(policyJson.getBytes(StandardCharsets.UTF_8));
         String signature = OssV4Signature.sign(identity.signingKey(dateTime.substring(0, 8)), policy);
 
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("key", request.key() instanceof KeyCondition.Exact
-                ? request.key().value()
-                : request.key().value() + "${filename}");
+        fields.put(
+                "key",
+                request.key() instanceof KeyCondition.Exact
+                        ? request.key().value()
+                        : request.key().value() + "${filename}");
         fields.put("policy", policy);
         fields.put("x-oss-signature-version", OssV4Signature.ALGORITHM);
         fields.put("x-oss-credential", credential);

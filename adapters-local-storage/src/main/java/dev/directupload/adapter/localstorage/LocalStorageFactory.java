@@ -26,8 +26,8 @@ final class LocalStorageFactory {
     }
 
     @Singleton
-    PostFormVerifier postFormVerifier(LocalStorageProperties properties, SigningIdentity identity, Clock clock,
-            JsonMapper json) {
+    PostFormVerifier postFormVerifier(
+            LocalStorageProperties properties, SigningIdentity identity, Clock clock, JsonMapper json) {
         return new PostFormVerifier(properties.bucket(), identity, clock, json);
     }
 

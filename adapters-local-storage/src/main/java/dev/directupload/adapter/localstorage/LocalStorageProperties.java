@@ -36,8 +36,8 @@ record LocalStorageProperties(
                     + "cn-hangzhou (no 'oss-' prefix), was " + region);
         }
         if ((accessKeyId == null) != (accessKeySecret == null)) {
-            throw new IllegalArgumentException("set both local-storage.access-key-id and access-key-secret, "
-                    + "or neither");
+            throw new IllegalArgumentException(
+                    "set both local-storage.access-key-id and access-key-secret, " + "or neither");
         }
         if (publicUrl != null) {
             publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;

@@ -26,8 +26,7 @@ final class MultipartFormStream {
     private PartBody current;
 
     /** One part: its name, file name and Content-Type from the part headers, and its body stream. */
-    record Part(String name, String fileName, String contentType, InputStream body) {
-    }
+    record Part(String name, String fileName, String contentType, InputStream body) {}
 
     MultipartFormStream(InputStream in, String boundary) {
         this.in = in;
@@ -253,7 +252,7 @@ final class MultipartFormStream {
     }
 
     private static OssRejection malformed(String detail) {
-        return OssError.MALFORMED_POST_REQUEST.reject("The body of your POST request is not well-formed "
-                + "multipart/form-data: " + detail + ".");
+        return OssError.MALFORMED_POST_REQUEST.reject(
+                "The body of your POST request is not well-formed " + "multipart/form-data: " + detail + ".");
     }
 }

@@ -43,12 +43,10 @@ final class ObjectDirectory {
     private final Object[] locks = new Object[64];
 
     /** Bytes received into a temporary file, not yet visible to anyone. */
-    record Received(Path tempFile, long size, String md5) {
-    }
+    record Received(Path tempFile, long size, String md5) {}
 
     /** A published object: its metadata and where its bytes are. */
-    record StoredObject(ObjectKey key, long size, String md5, String contentType, Instant lastModified,
-            Path data) {
+    record StoredObject(ObjectKey key, long size, String md5, String contentType, Instant lastModified, Path data) {
 
         /** OSS's ETag of a simple upload: the MD5 in upper-case hex, quoted. */
         String etag() {
@@ -89,8 +87,8 @@ final class ObjectDirectory {
                 while ((n = body.read(chunk)) >= 0) {
                     size += n;
                     if (size > maxBytes) {
-                        throw OssError.ENTITY_TOO_LARGE.reject("Your proposed upload exceeds the maximum allowed "
-                                + "size (" + maxBytes + " bytes).");
+                        throw OssError.ENTITY_TOO_LARGE.reject(
+                                "Your proposed upload exceeds the maximum allowed " + "size (" + maxBytes + " bytes).");
                     }
                     out.write(chunk, 0, n);
                 }
@@ -118,7 +116,10 @@ final class ObjectDirectory {
         synchronized (lockOf(key)) {
             try {
                 Files.createDirectories(dir);
-                Files.move(received.tempFile(), dir.resolve(dataName), StandardCopyOption.ATOMIC_MOVE,
+                Files.move(
+                        received.tempFile(),
+                        dir.resolve(dataName),
+                        StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
                 Properties meta = new Properties();
                 meta.setProperty("key", key.value());
@@ -131,7 +132,10 @@ final class ObjectDirectory {
                     try (Writer writer = Files.newBufferedWriter(metaTemp, StandardCharsets.UTF_8)) {
                         meta.store(writer, null);
                     }
-                    Files.move(metaTemp, dir.resolve(META), StandardCopyOption.ATOMIC_MOVE,
+                    Files.move(
+                            metaTemp,
+                            dir.resolve(META),
+                            StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
                 } finally {
                     Files.deleteIfExists(metaTemp);
@@ -159,8 +163,13 @@ final class ObjectDirectory {
             Path data = dir.resolve(meta.getProperty("data", ""));
             try {
                 FileTime modified = Files.getLastModifiedTime(data);
-                return Optional.of(new StoredObject(key, Long.parseLong(meta.getProperty("size")),
-                        meta.getProperty("md5"), meta.getProperty("content-type"), modified.toInstant(), data));
+                return Optional.of(new StoredObject(
+                        key,
+                        Long.parseLong(meta.getProperty("size")),
+                        meta.getProperty("md5"),
+                        meta.getProperty("content-type"),
+                        modified.toInstant(),
+                        data));
             } catch (NoSuchFileException e) {
                 // replaced or deleted between reading meta and its data: read meta again
             } catch (IOException e) {

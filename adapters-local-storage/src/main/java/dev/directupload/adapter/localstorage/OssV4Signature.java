@@ -22,8 +22,7 @@ final class OssV4Signature {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private OssV4Signature() {
-    }
+    private OssV4Signature() {}
 
     /** {@code x-oss-date} of an instant: always UTC, second precision. */
     static String dateTime(Instant instant) {
@@ -57,16 +56,20 @@ final class OssV4Signature {
      * The canonical request of a presigned request: the URI is {@code /bucket/key} whatever path the
      * request really used; {@code canonicalHeaders} is {@code "name:value\n"} per signed header.
      */
-    static String canonicalRequest(String method, String bucket, String key, String canonicalQuery,
-            String canonicalHeaders, String additionalHeaders) {
-        return method + "\n" + encode("/" + bucket + "/" + key, true) + "\n" + canonicalQuery + "\n"
-                + canonicalHeaders + "\n" + additionalHeaders + "\n" + UNSIGNED_PAYLOAD;
+    static String canonicalRequest(
+            String method,
+            String bucket,
+            String key,
+            String canonicalQuery,
+            String canonicalHeaders,
+            String additionalHeaders) {
+        return method + "\n" + encode("/" + bucket + "/" + key, true) + "\n" + canonicalQuery + "\n" + canonicalHeaders
+                + "\n" + additionalHeaders + "\n" + UNSIGNED_PAYLOAD;
     }
 
     /** Constant-time comparison of two signatures. */
     static boolean matches(String expected, String given) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
     /** RFC 3986 percent-encoding of the UTF-8 bytes, keeping unreserved characters (and '/' when asked). */
@@ -74,11 +77,18 @@ final class OssV4Signature {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.' || c == '~' || (keepSlash && c == '/')) {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~'
+                    || (keepSlash && c == '/')) {
                 out.append(c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
                         .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
             }
         }

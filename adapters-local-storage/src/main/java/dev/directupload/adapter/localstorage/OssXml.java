@@ -3,8 +3,7 @@ package dev.directupload.adapter.localstorage;
 /** The XML bodies OSS answers: {@code <Error>} and the 201 {@code <PostResponse>}. */
 final class OssXml {
 
-    private OssXml() {
-    }
+    private OssXml() {}
 
     static String error(OssRejection rejection, String requestId, String hostId) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n"

@@ -27,6 +27,7 @@ final class PostFormVerifier {
 
     /** OSS's limit for one PostObject upload. */
     static final long MAX_OBJECT_BYTES = 5L * 1024 * 1024 * 1024;
+
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
 
     private static final DateTimeFormatter STRICT_DATE_TIME =
@@ -45,8 +46,7 @@ final class PostFormVerifier {
     }
 
     /** What a verified form allows: the object key, its size bounds and how to answer. */
-    record AcceptedForm(ObjectKey key, long minBytes, long maxBytes, String contentType, int successStatus) {
-    }
+    record AcceptedForm(ObjectKey key, long minBytes, long maxBytes, String contentType, int successStatus) {}
 
     /**
      * @param fields the form fields before the file, keyed case-insensitively
@@ -57,8 +57,8 @@ final class PostFormVerifier {
     AcceptedForm verify(Map<String, String> fields, String fileName, String fileContentType) {
         String version = required(fields, "x-oss-signature-version");
         if (!OssV4Signature.ALGORITHM.equals(version)) {
-            throw OssError.INVALID_ARGUMENT.reject("Invalid signature version '" + version + "', expected "
-                    + OssV4Signature.ALGORITHM + ".");
+            throw OssError.INVALID_ARGUMENT.reject(
+                    "Invalid signature version '" + version + "', expected " + OssV4Signature.ALGORITHM + ".");
         }
         String credential = required(fields, "x-oss-credential");
         String dateTime = required(fields, "x-oss-date");
@@ -68,8 +68,8 @@ final class PostFormVerifier {
         Instant requestTime = requestTime(dateTime);
         Instant now = clock.instant();
         if (Duration.between(requestTime, now).abs().compareTo(MAX_SKEW) > 0) {
-            throw OssError.REQUEST_TIME_TOO_SKEWED.reject("The difference between the request time ("
-                    + dateTime + ") and the server's time (" + OssV4Signature.dateTime(now) + ") is too large.");
+            throw OssError.REQUEST_TIME_TOO_SKEWED.reject("The difference between the request time (" + dateTime
+                    + ") and the server's time (" + OssV4Signature.dateTime(now) + ") is too large.");
         }
         String day = dateTime.substring(0, 8);
         identity.checkCredential(credential, day);
@@ -82,8 +82,8 @@ final class PostFormVerifier {
         PostPolicy policy = PostPolicy.parse(decode(policyBase64), json);
         for (String required : new String[] {"x-oss-signature-version", "x-oss-credential", "x-oss-date"}) {
             if (!policy.constrains(required)) {
-                throw OssError.INVALID_POLICY_DOCUMENT.reject("Invalid Policy: the policy must contain the "
-                        + "condition '" + required + "'.");
+                throw OssError.INVALID_POLICY_DOCUMENT.reject(
+                        "Invalid Policy: the policy must contain the " + "condition '" + required + "'.");
             }
         }
         if (!now.isBefore(policy.expiration())) {
@@ -105,13 +105,16 @@ final class PostFormVerifier {
         } catch (InvalidValueException e) {
             throw OssError.INVALID_ARGUMENT.reject("The specified object name is not valid: " + e.getMessage());
         }
-        PostPolicy.LengthRange range = policy.lengthRange()
-                .orElse(new PostPolicy.LengthRange(0, MAX_OBJECT_BYTES));
+        PostPolicy.LengthRange range = policy.lengthRange().orElse(new PostPolicy.LengthRange(0, MAX_OBJECT_BYTES));
         String storedType = storedContentType(contentType, objectKey, fileContentType);
         if (storedType.chars().anyMatch(Character::isISOControl)) {
             throw OssError.INVALID_ARGUMENT.reject("Invalid Content-Type.");
         }
-        return new AcceptedForm(objectKey, range.min(), Math.min(range.max(), MAX_OBJECT_BYTES), storedType,
+        return new AcceptedForm(
+                objectKey,
+                range.min(),
+                Math.min(range.max(), MAX_OBJECT_BYTES),
+                storedType,
                 successStatus(fields.get("success_action_status")));
     }
 
@@ -119,8 +122,8 @@ final class PostFormVerifier {
         try {
             return LocalDateTime.parse(dateTime, STRICT_DATE_TIME).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw OssError.INVALID_ARGUMENT.reject("Invalid x-oss-date '" + dateTime
-                    + "', expected yyyyMMdd'T'HHmmss'Z'.");
+            throw OssError.INVALID_ARGUMENT.reject(
+                    "Invalid x-oss-date '" + dateTime + "', expected yyyyMMdd'T'HHmmss'Z'.");
         }
     }
 
@@ -167,8 +170,8 @@ final class PostFormVerifier {
     private static String required(Map<String, String> fields, String name) {
         String value = fields.get(name);
         if (value == null || value.isEmpty()) {
-            throw OssError.INVALID_ARGUMENT.reject("The form field '" + name.toLowerCase(Locale.ROOT)
-                    + "' must be provided.");
+            throw OssError.INVALID_ARGUMENT.reject(
+                    "The form field '" + name.toLowerCase(Locale.ROOT) + "' must be provided.");
         }
         return value;
     }

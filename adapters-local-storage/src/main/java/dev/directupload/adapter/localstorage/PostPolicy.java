@@ -69,7 +69,9 @@ final class PostPolicy {
 
     /** The tightest {@code content-length-range}, if the policy has one. */
     Optional<LengthRange> lengthRange() {
-        return conditions.stream().filter(LengthRange.class::isInstance).map(LengthRange.class::cast)
+        return conditions.stream()
+                .filter(LengthRange.class::isInstance)
+                .map(LengthRange.class::cast)
                 .reduce((a, b) -> new LengthRange(Math.max(a.min(), b.min()), Math.min(a.max(), b.max())));
     }
 
@@ -82,8 +84,8 @@ final class PostPolicy {
     void check(UnaryOperator<String> field) {
         for (Condition condition : conditions) {
             if (!condition.test(field)) {
-                throw OssError.ACCESS_DENIED.reject("Invalid according to Policy: Policy Condition failed: "
-                        + condition.describe());
+                throw OssError.ACCESS_DENIED.reject(
+                        "Invalid according to Policy: Policy Condition failed: " + condition.describe());
             }
         }
     }
@@ -128,7 +130,9 @@ final class PostPolicy {
     }
 
     private static String variable(JsonNode node) {
-        if (!node.isString() || !node.getStringValue().startsWith("$") || node.getStringValue().length() < 2) {
+        if (!node.isString()
+                || !node.getStringValue().startsWith("$")
+                || node.getStringValue().length() < 2) {
             throw invalid("Invalid Policy: Condition field must be a '$name' string.");
         }
         return node.getStringValue().substring(1).toLowerCase(Locale.ROOT);

@@ -53,8 +53,7 @@ final class PresignedGet {
     }
 
     /** A presigned URL and its expiry. */
-    record SignedUrl(String url, Instant expiresAt) {
-    }
+    record SignedUrl(String url, Instant expiresAt) {}
 
     /**
      * Checks a presigned request.
@@ -72,8 +71,8 @@ final class PresignedGet {
         }
         String version = query.get("x-oss-signature-version");
         if (!OssV4Signature.ALGORITHM.equals(version)) {
-            throw OssError.INVALID_ARGUMENT.reject("Invalid signature version '" + version + "', expected "
-                    + OssV4Signature.ALGORITHM + ".");
+            throw OssError.INVALID_ARGUMENT.reject(
+                    "Invalid signature version '" + version + "', expected " + OssV4Signature.ALGORITHM + ".");
         }
         String credential = required(query, "x-oss-credential");
         String dateTime = required(query, "x-oss-date");
@@ -94,7 +93,9 @@ final class PresignedGet {
         Set<String> additional = new TreeSet<>();
         String listed = query.get("x-oss-additional-headers");
         if (listed != null && !listed.isEmpty()) {
-            Arrays.stream(listed.split(";")).map(h -> h.trim().toLowerCase(Locale.ROOT)).forEach(additional::add);
+            Arrays.stream(listed.split(";"))
+                    .map(h -> h.trim().toLowerCase(Locale.ROOT))
+                    .forEach(additional::add);
         }
         String canonicalHeaders = headers.entrySet().stream()
                 .filter(h -> isSigned(h.getKey(), additional))
@@ -103,35 +104,42 @@ final class PresignedGet {
                 .collect(Collectors.joining());
         Map<String, String> signed = new TreeMap<>(query);
         signed.remove("x-oss-signature");
-        String expected = signature(method, key, canonicalQuery(signed), canonicalHeaders,
-                String.join(";", additional), dateTime);
+        String expected = signature(
+                method, key, canonicalQuery(signed), canonicalHeaders, String.join(";", additional), dateTime);
         if (!OssV4Signature.matches(expected, signature)) {
             throw OssError.SIGNATURE_DOES_NOT_MATCH.reject("The request signature we calculated does not match "
                     + "the signature you provided. Check your key and signing method.");
         }
     }
 
-    private String signature(String method, String key, String canonicalQuery, String canonicalHeaders,
-            String additionalHeaders, String dateTime) {
+    private String signature(
+            String method,
+            String key,
+            String canonicalQuery,
+            String canonicalHeaders,
+            String additionalHeaders,
+            String dateTime) {
         String day = dateTime.substring(0, 8);
-        String canonical = OssV4Signature.canonicalRequest(method, bucket, key, canonicalQuery, canonicalHeaders,
-                additionalHeaders);
-        String toSign = OssV4Signature.stringToSign(dateTime, OssV4Signature.scope(day, identity.region()),
-                canonical);
+        String canonical = OssV4Signature.canonicalRequest(
+                method, bucket, key, canonicalQuery, canonicalHeaders, additionalHeaders);
+        String toSign = OssV4Signature.stringToSign(dateTime, OssV4Signature.scope(day, identity.region()), canonical);
         return OssV4Signature.sign(identity.signingKey(day), toSign);
     }
 
     /** Sorted {@code k=v} pairs (or {@code k} when empty), both RFC 3986 encoded, joined by '&'. */
     static String canonicalQuery(Map<String, String> params) {
         return params.entrySet().stream()
-                .map(p -> Map.entry(OssV4Signature.encode(p.getKey(), false), OssV4Signature.encode(p.getValue(), false)))
+                .map(p ->
+                        Map.entry(OssV4Signature.encode(p.getKey(), false), OssV4Signature.encode(p.getValue(), false)))
                 .sorted(Map.Entry.comparingByKey())
                 .map(p -> p.getValue().isEmpty() ? p.getKey() : p.getKey() + "=" + p.getValue())
                 .collect(Collectors.joining("&"));
     }
 
     private static boolean isSigned(String header, Set<String> additional) {
-        return header.equals("content-type") || header.equals("content-md5") || header.startsWith("x-oss-")
+        return header.equals("content-type")
+                || header.equals("content-md5")
+                || header.startsWith("x-oss-")
                 || additional.contains(header);
     }
 
@@ -144,8 +152,8 @@ final class PresignedGet {
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw OssError.INVALID_ARGUMENT.reject("x-oss-expires must be a number of seconds from 1 to "
-                + MAX_EXPIRES_SECONDS + ".");
+        throw OssError.INVALID_ARGUMENT.reject(
+                "x-oss-expires must be a number of seconds from 1 to " + MAX_EXPIRES_SECONDS + ".");
     }
 
     private static String required(Map<String, String> query, String name) {

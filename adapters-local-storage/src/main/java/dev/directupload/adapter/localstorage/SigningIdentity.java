@@ -43,16 +43,16 @@ final class SigningIdentity {
             throw OssError.INVALID_ARGUMENT.reject("Invalid credential '" + credential + "'.");
         }
         if (!accessKey.id().equals(parts[0])) {
-            throw OssError.INVALID_ACCESS_KEY_ID.reject("The OSS Access Key Id you provided does not exist in "
-                    + "our records.");
+            throw OssError.INVALID_ACCESS_KEY_ID.reject(
+                    "The OSS Access Key Id you provided does not exist in " + "our records.");
         }
         if (!parts[1].equals(day)) {
-            throw OssError.INVALID_ARGUMENT.reject("Invalid signing date in credential: '" + parts[1]
-                    + "' is not the day of x-oss-date.");
+            throw OssError.INVALID_ARGUMENT.reject(
+                    "Invalid signing date in credential: '" + parts[1] + "' is not the day of x-oss-date.");
         }
         if (!parts[2].equals(region)) {
-            throw OssError.INVALID_ARGUMENT.reject("Invalid signing region in credential: '" + parts[2]
-                    + "', expected '" + region + "'.");
+            throw OssError.INVALID_ARGUMENT.reject(
+                    "Invalid signing region in credential: '" + parts[2] + "', expected '" + region + "'.");
         }
         if (!parts[3].equals(OssV4Signature.SERVICE) || !parts[4].equals(OssV4Signature.TERMINATOR)) {
             throw OssError.INVALID_ARGUMENT.reject("Invalid credential scope '" + credential + "'.");
@@ -65,10 +65,11 @@ final class SigningIdentity {
         if (requestToken == null && !expected) {
             return;
         }
-        if (requestToken == null || !expected
+        if (requestToken == null
+                || !expected
                 || !OssV4Signature.matches(accessKey.securityToken().get(), requestToken)) {
-            throw OssError.INVALID_ACCESS_KEY_ID.reject("The security token you provided is invalid for this "
-                    + "access key.");
+            throw OssError.INVALID_ACCESS_KEY_ID.reject(
+                    "The security token you provided is invalid for this " + "access key.");
         }
     }
 }

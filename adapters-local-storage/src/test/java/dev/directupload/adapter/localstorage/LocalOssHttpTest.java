@@ -57,23 +57,31 @@ class LocalOssHttpTest implements TestPropertyProvider {
     private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");
     private static final FamilyId FAMILY = new FamilyId("f1");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Path root;
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     MutableClock clock;
+
     @Inject
     SignUploadFormPort forms;
+
     @Inject
     InspectObjectPort inspect;
+
     @Inject
     PresignDownloadPort downloads;
+
     @Inject
     DeleteObjectPort deletes;
+
     @Inject
     PresignedGet presigned;
+
     @Inject
     SigningIdentity identity;
 
@@ -100,32 +108,38 @@ class LocalOssHttpTest implements TestPropertyProvider {
 
         HttpResponse<byte[]> upload = post(form.url(), form.fields(), "photo.jpg", content);
 
-        assertThat(upload.statusCode()).as(new String(upload.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        assertThat(upload.headers().firstValue("ETag")).contains("\"" + md5(content).toUpperCase(Locale.ROOT) + "\"");
+        assertThat(upload.statusCode())
+                .as(new String(upload.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        assertThat(upload.headers().firstValue("ETag"))
+                .contains("\"" + md5(content).toUpperCase(Locale.ROOT) + "\"");
         ObjectMetadata metadata = inspect.inspect(key).orElseThrow();
         assertThat(metadata.size().bytes()).isEqualTo(content.length);
         assertThat(metadata.md5().orElseThrow().md5()).isEqualTo(md5(content));
         assertThat(metadata.contentType()).contains("image/jpeg");
 
         DownloadUrl url = downloads.presign(key, Duration.ofMinutes(10));
-        HttpResponse<byte[]> get = send(HttpRequest.newBuilder(URI.create(url.url())).GET());
+        HttpResponse<byte[]> get =
+                send(HttpRequest.newBuilder(URI.create(url.url())).GET());
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.body()).isEqualTo(content);
         assertThat(get.headers().firstValue("Content-Type")).contains("image/jpeg");
         assertThat(get.headers().firstValueAsLong("Content-Length")).hasValue(content.length);
 
-        String headUrl = presigned.sign("HEAD", bucketUrl(), key, Duration.ofMinutes(10)).url();
-        HttpResponse<byte[]> head = send(HttpRequest.newBuilder(URI.create(headUrl))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        String headUrl =
+                presigned.sign("HEAD", bucketUrl(), key, Duration.ofMinutes(10)).url();
+        HttpResponse<byte[]> head =
+                send(HttpRequest.newBuilder(URI.create(headUrl)).method("HEAD", HttpRequest.BodyPublishers.noBody()));
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(content.length);
         assertThat(head.headers().firstValue("Content-Type")).contains("image/jpeg");
-        HttpResponse<byte[]> headWithGetUrl = send(HttpRequest.newBuilder(URI.create(url.url()))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<byte[]> headWithGetUrl =
+                send(HttpRequest.newBuilder(URI.create(url.url())).method("HEAD", HttpRequest.BodyPublishers.noBody()));
         assertThat(headWithGetUrl.statusCode()).isEqualTo(403);
 
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
-        HttpResponse<byte[]> expired = send(HttpRequest.newBuilder(URI.create(url.url())).GET());
+        HttpResponse<byte[]> expired =
+                send(HttpRequest.newBuilder(URI.create(url.url())).GET());
         assertThat(expired.statusCode()).isEqualTo(403);
         assertThat(code(expired)).isEqualTo("AccessDenied");
 
@@ -134,7 +148,8 @@ class LocalOssHttpTest implements TestPropertyProvider {
         deletes.delete(key);
         assertThat(inspect.inspect(key)).isEmpty();
         HttpResponse<byte[]> gone = send(HttpRequest.newBuilder(
-                URI.create(downloads.presign(key, Duration.ofMinutes(1)).url())).GET());
+                        URI.create(downloads.presign(key, Duration.ofMinutes(1)).url()))
+                .GET());
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(code(gone)).isEqualTo("NoSuchKey");
     }
@@ -145,9 +160,11 @@ class LocalOssHttpTest implements TestPropertyProvider {
         ObjectKey key = upload(content);
         String url = downloads.presign(key, Duration.ofMinutes(5)).url();
 
-        HttpResponse<byte[]> unsigned = send(HttpRequest.newBuilder(URI.create(url.substring(0, url.indexOf('?')))).GET());
-        HttpResponse<byte[]> tampered = send(HttpRequest.newBuilder(URI.create(url.replace("x-oss-expires=300",
-                "x-oss-expires=301"))).GET());
+        HttpResponse<byte[]> unsigned = send(HttpRequest.newBuilder(URI.create(url.substring(0, url.indexOf('?'))))
+                .GET());
+        HttpResponse<byte[]> tampered =
+                send(HttpRequest.newBuilder(URI.create(url.replace("x-oss-expires=300", "x-oss-expires=301")))
+                        .GET());
 
         assertThat(unsigned.statusCode()).isEqualTo(403);
         assertThat(code(unsigned)).isEqualTo("AccessDenied");
@@ -167,14 +184,17 @@ class LocalOssHttpTest implements TestPropertyProvider {
 
         assertThat(created.statusCode()).isEqualTo(201);
         String xml = new String(created.body(), StandardCharsets.UTF_8);
-        assertThat(xml).contains("<PostResponse>").contains("<Key>" + key.value() + "</Key>")
+        assertThat(xml)
+                .contains("<PostResponse>")
+                .contains("<Key>" + key.value() + "</Key>")
                 .contains("<ETag>\"" + md5(content).toUpperCase(Locale.ROOT) + "\"</ETag>")
                 .contains("<Bucket>album-local</Bucket>");
 
         Map<String, String> noStatus = customForm("[\"starts-with\",\"$key\",\"families/f1/\"]", key.value());
         HttpResponse<byte[]> noContent = post(bucketUrl(), noStatus, "a.jpg", content);
         assertThat(noContent.statusCode()).isEqualTo(204);
-        assertThat(noContent.headers().firstValue("ETag")).contains("\"" + md5(content).toUpperCase(Locale.ROOT) + "\"");
+        assertThat(noContent.headers().firstValue("ETag"))
+                .contains("\"" + md5(content).toUpperCase(Locale.ROOT) + "\"");
     }
 
     @Test
@@ -185,8 +205,11 @@ class LocalOssHttpTest implements TestPropertyProvider {
         HttpResponse<byte[]> response = post(form.url(), form.fields(), "seed.png", content);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(inspect.inspect(new ObjectKey("families/f1/incoming/u1/seed.png"))).isPresent()
-                .get().extracting(m -> m.contentType().orElseThrow()).isEqualTo("image/png");
+        assertThat(inspect.inspect(new ObjectKey("families/f1/incoming/u1/seed.png")))
+                .isPresent()
+                .get()
+                .extracting(m -> m.contentType().orElseThrow())
+                .isEqualTo("image/png");
     }
 
     // ---- every rejection, from a real multipart request, leaving nothing on disk ----
@@ -254,9 +277,14 @@ class LocalOssHttpTest implements TestPropertyProvider {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "{\"conditions\":[]}", "{\"expiration\":\"soon\",\"conditions\":[]}",
-            "{\"expiration\":\"2099-01-01T00:00:00.000Z\",\"conditions\":[[\"matches\",\"$key\",\".*\"]]}",
-            "{\"expiration\":\"2099-01-01T00:00:00.000Z\",\"conditions\":[{\"bucket\":\"album-local\",\"a\":\"b\"}]}"})
+    @ValueSource(
+            strings = {
+                "not json",
+                "{\"conditions\":[]}",
+                "{\"expiration\":\"soon\",\"conditions\":[]}",
+                "{\"expiration\":\"2099-01-01T00:00:00.000Z\",\"conditions\":[[\"matches\",\"$key\",\".*\"]]}",
+                "{\"expiration\":\"2099-01-01T00:00:00.000Z\",\"conditions\":[{\"bucket\":\"album-local\",\"a\":\"b\"}]}"
+            })
     void signedButInvalidPolicy_isInvalidPolicyDocument(String policyJson) throws Exception {
         byte[] content = random(10);
         Map<String, String> form = formFor(policyJson, "families/f1/x.jpg");
@@ -266,8 +294,9 @@ class LocalOssHttpTest implements TestPropertyProvider {
 
     @Test
     void policyWithoutTheV4Conditions_isInvalidPolicyDocument() throws Exception {
-        Map<String, String> form = formFor("{\"expiration\":\"2099-01-01T00:00:00.000Z\",\"conditions\":"
-                + "[[\"content-length-range\",1,100]]}", "families/f1/x.jpg");
+        Map<String, String> form = formFor(
+                "{\"expiration\":\"2099-01-01T00:00:00.000Z\",\"conditions\":" + "[[\"content-length-range\",1,100]]}",
+                "families/f1/x.jpg");
 
         assertRejected(form, random(10), 400, "InvalidPolicyDocument");
     }
@@ -303,7 +332,8 @@ class LocalOssHttpTest implements TestPropertyProvider {
     void noFilePart_isInvalidArgument() throws Exception {
         Map<String, String> form = signedFields(random(500));
 
-        HttpResponse<byte[]> response = postRaw(bucketUrl(), MultipartBody.CONTENT_TYPE, MultipartBody.of(form).close());
+        HttpResponse<byte[]> response = postRaw(
+                bucketUrl(), MultipartBody.CONTENT_TYPE, MultipartBody.of(form).close());
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(code(response)).isEqualTo("InvalidArgument");
@@ -315,7 +345,10 @@ class LocalOssHttpTest implements TestPropertyProvider {
         Map<String, String> form = signedFields(content);
         Set<Path> before = files();
 
-        byte[] body = MultipartBody.of(form).file("a.jpg", "image/jpeg", content).field("x:late", "1").close();
+        byte[] body = MultipartBody.of(form)
+                .file("a.jpg", "image/jpeg", content)
+                .field("x:late", "1")
+                .close();
         HttpResponse<byte[]> response = postRaw(bucketUrl(), MultipartBody.CONTENT_TYPE, body);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -327,8 +360,12 @@ class LocalOssHttpTest implements TestPropertyProvider {
     @Test
     void notMultipart_isMalformedPostRequest() throws Exception {
         HttpResponse<byte[]> json = postRaw(bucketUrl(), "application/json", "{}".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<byte[]> truncated = postRaw(bucketUrl(), MultipartBody.CONTENT_TYPE,
-                MultipartBody.of(signedFields(random(10))).file("a.jpg", "image/jpeg", random(10)).open());
+        HttpResponse<byte[]> truncated = postRaw(
+                bucketUrl(),
+                MultipartBody.CONTENT_TYPE,
+                MultipartBody.of(signedFields(random(10)))
+                        .file("a.jpg", "image/jpeg", random(10))
+                        .open());
 
         assertThat(json.statusCode()).isEqualTo(400);
         assertThat(code(json)).isEqualTo("MalformedPOSTRequest");
@@ -361,12 +398,13 @@ class LocalOssHttpTest implements TestPropertyProvider {
         byte[] content = random(2 * 1024 * 1024);
         Map<String, String> form = signedFields(content);
         Set<Path> before = files();
-        byte[] body = MultipartBody.of(form).file("a.jpg", "image/jpeg", content).close();
+        byte[] body =
+                MultipartBody.of(form).file("a.jpg", "image/jpeg", content).close();
 
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /local-oss/album-local HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
-                    + MultipartBody.CONTENT_TYPE + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+                            + MultipartBody.CONTENT_TYPE + "\r\nContent-Length: " + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, body.length / 2);
             out.flush();
@@ -379,7 +417,9 @@ class LocalOssHttpTest implements TestPropertyProvider {
                     receiving = partial.anyMatch(p -> p.toFile().length() > 0);
                 }
             }
-            assertThat(receiving).as("a partial temporary file while the body is incomplete").isTrue();
+            assertThat(receiving)
+                    .as("a partial temporary file while the body is incomplete")
+                    .isTrue();
         }
 
         for (int i = 0; i < 50 && !files().equals(before); i++) {
@@ -392,8 +432,15 @@ class LocalOssHttpTest implements TestPropertyProvider {
     // ---- keys cannot leave the root ----
 
     @ParameterizedTest
-    @ValueSource(strings = {"../escape.jpg", "families/f1/../../escape.jpg", "/etc/escape.jpg", "families\\..\\escape.jpg",
-            "families/f1/./escape.jpg", "families//escape.jpg"})
+    @ValueSource(
+            strings = {
+                "../escape.jpg",
+                "families/f1/../../escape.jpg",
+                "/etc/escape.jpg",
+                "families\\..\\escape.jpg",
+                "families/f1/./escape.jpg",
+                "families//escape.jpg"
+            })
     void givenTraversalKey_upload_isInvalidArgument_andWritesNothing(String key) throws Exception {
         Set<Path> before = filesAround();
         Map<String, String> form = customForm("[\"eq\",\"$key\"," + LocalPostPolicyAdapter.json(key) + "]", key);
@@ -406,10 +453,18 @@ class LocalOssHttpTest implements TestPropertyProvider {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"%2e%2e/escape.jpg", "families/%2e%2e%2f%2e%2e%2fescape.jpg", "\uFF0E\uFF0E/escape.jpg",
-            "families/\u2025/escape.jpg", "..\u2215escape.jpg", "families/f1/..%5cescape.jpg"})
+    @ValueSource(
+            strings = {
+                "%2e%2e/escape.jpg",
+                "families/%2e%2e%2f%2e%2e%2fescape.jpg",
+                "\uFF0E\uFF0E/escape.jpg",
+                "families/\u2025/escape.jpg",
+                "..\u2215escape.jpg",
+                "families/f1/..%5cescape.jpg"
+            })
     void givenEncodedOrUnicodeLookalikeKey_upload_staysInsideTheRoot(String key) throws Exception {
-        Set<Path> outside = filesAround().stream().filter(p -> !p.startsWith(root)).collect(Collectors.toSet());
+        Set<Path> outside =
+                filesAround().stream().filter(p -> !p.startsWith(root)).collect(Collectors.toSet());
         Map<String, String> form = customForm("[\"eq\",\"$key\"," + LocalPostPolicyAdapter.json(key) + "]", key);
         byte[] content = random(10);
 
@@ -418,16 +473,19 @@ class LocalOssHttpTest implements TestPropertyProvider {
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(filesAround().stream().filter(p -> !p.startsWith(root)).collect(Collectors.toSet()))
                 .isEqualTo(outside);
-        HttpResponse<byte[]> get = send(HttpRequest.newBuilder(
-                URI.create(downloads.presign(new ObjectKey(key), Duration.ofMinutes(1)).url())).GET());
+        HttpResponse<byte[]> get = send(HttpRequest.newBuilder(URI.create(downloads
+                        .presign(new ObjectKey(key), Duration.ofMinutes(1))
+                        .url()))
+                .GET());
         assertThat(get.body()).isEqualTo(content);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"..%2F..%2Fescape.jpg", "%2Fetc%2Fpasswd", "families%5C..%5C..%5Cx", "a/%2e%2e/%2e%2e/x"})
     void givenTraversalPath_get_isRefused(String rawKey) throws Exception {
-        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(bucketUrl() + "/" + rawKey
-                + "?x-oss-signature-version=OSS4-HMAC-SHA256")).GET());
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(
+                        URI.create(bucketUrl() + "/" + rawKey + "?x-oss-signature-version=OSS4-HMAC-SHA256"))
+                .GET());
 
         assertThat(response.statusCode()).isBetween(400, 404);
         assertThat(code(response)).isIn("InvalidArgument", "AccessDenied", "NoSuchKey");
@@ -440,10 +498,12 @@ class LocalOssHttpTest implements TestPropertyProvider {
 
         HttpResponse<byte[]> response = post(bucketUrl(), form, "a.jpg", content);
 
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(status);
+        assertThat(response.statusCode())
+                .as(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(status);
         assertThat(code(response)).isEqualTo(code);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/xml"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/xml"));
         String xml = new String(response.body(), StandardCharsets.UTF_8);
         assertThat(xml).contains("<Error>", "<Message>", "<RequestId>", "<HostId>");
         assertThat(files()).as("files after %s", code).isEqualTo(before);
@@ -455,12 +515,14 @@ class LocalOssHttpTest implements TestPropertyProvider {
     private ObjectKey upload(byte[] content) throws Exception {
         ObjectKey key = contentKey(content);
         UploadForm form = forms.sign(exactRequest(key, content.length, "image/jpeg"));
-        assertThat(post(form.url(), form.fields(), "a.jpg", content).statusCode()).isEqualTo(200);
+        assertThat(post(form.url(), form.fields(), "a.jpg", content).statusCode())
+                .isEqualTo(200);
         return key;
     }
 
     private Map<String, String> signedFields(byte[] content) {
-        return new LinkedHashMap<>(forms.sign(exactRequest(contentKey(content), content.length, "image/jpeg")).fields());
+        return new LinkedHashMap<>(forms.sign(exactRequest(contentKey(content), content.length, "image/jpeg"))
+                .fields());
     }
 
     /** A correctly signed form for a policy with the required V4 conditions plus {@code extraCondition}. */
@@ -489,14 +551,21 @@ class LocalOssHttpTest implements TestPropertyProvider {
     }
 
     private static UploadFormRequest exactRequest(ObjectKey key, long size, String type) {
-        return new UploadFormRequest(FAMILY, new KeyCondition.Exact(key), SizeRange.exactly(ByteSize.ofBytes(size)),
-                Set.of(type), Duration.ofMinutes(10));
+        return new UploadFormRequest(
+                FAMILY,
+                new KeyCondition.Exact(key),
+                SizeRange.exactly(ByteSize.ofBytes(size)),
+                Set.of(type),
+                Duration.ofMinutes(10));
     }
 
     private static UploadFormRequest prefixRequest() {
-        return new UploadFormRequest(FAMILY,
+        return new UploadFormRequest(
+                FAMILY,
                 new KeyCondition.Prefix(new dev.directupload.domain.storage.KeyPrefix("families/f1/incoming/u1/")),
-                SizeRange.upTo(ByteSize.ofMegabytes(1)), Set.of(), Duration.ofMinutes(10));
+                SizeRange.upTo(ByteSize.ofMegabytes(1)),
+                Set.of(),
+                Duration.ofMinutes(10));
     }
 
     private static ObjectKey contentKey(byte[] content) {
@@ -510,12 +579,17 @@ class LocalOssHttpTest implements TestPropertyProvider {
 
     private HttpResponse<byte[]> post(String url, Map<String, String> fields, String fileName, byte[] content)
             throws Exception {
-        return postRaw(url, MultipartBody.CONTENT_TYPE, MultipartBody.of(fields).file(fileName,
-                "application/octet-stream", content).close());
+        return postRaw(
+                url,
+                MultipartBody.CONTENT_TYPE,
+                MultipartBody.of(fields)
+                        .file(fileName, "application/octet-stream", content)
+                        .close());
     }
 
     private HttpResponse<byte[]> postRaw(String url, String contentType, byte[] body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 

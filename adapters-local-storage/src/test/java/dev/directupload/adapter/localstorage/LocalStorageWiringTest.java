@@ -23,20 +23,21 @@ class LocalStorageWiringTest {
 
     @Test
     void givenNoProvider_localStoreProvidesEveryStoragePort() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("local-storage.root", root.toString(),
-                "local-storage.public-url", "http://files.example"))) {
+        try (ApplicationContext context = ApplicationContext.run(
+                Map.of("local-storage.root", root.toString(), "local-storage.public-url", "http://files.example"))) {
             assertThat(context.findBean(SignUploadFormPort.class)).isPresent();
             assertThat(context.findBean(InspectObjectPort.class)).isPresent();
             assertThat(context.findBean(PresignDownloadPort.class)).isPresent();
             assertThat(context.findBean(DeleteObjectPort.class)).isPresent();
-            assertThat(context.getBean(BucketUrl.class).value()).isEqualTo("http://files.example/local-oss/album-local");
+            assertThat(context.getBean(BucketUrl.class).value())
+                    .isEqualTo("http://files.example/local-oss/album-local");
         }
     }
 
     @Test
     void givenAnotherProvider_localStoreIsAbsent() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("storage.provider", "oss",
-                "local-storage.root", root.toString()))) {
+        try (ApplicationContext context =
+                ApplicationContext.run(Map.of("storage.provider", "oss", "local-storage.root", root.toString()))) {
             assertThat(context.findBean(SignUploadFormPort.class)).isEmpty();
             assertThat(context.findBean(LocalOssController.class)).isEmpty();
         }
@@ -51,7 +52,8 @@ class LocalStorageWiringTest {
         assertThat(first.id()).startsWith("LOCAL").hasSizeGreaterThan(20);
         assertThat(first.secret()).hasSizeGreaterThanOrEqualTo(32);
         assertThat(second).isEqualTo(first);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         try (Stream<Path> files = Files.list(root)) {
             assertThat(files).containsExactly(file);
         }
@@ -59,8 +61,13 @@ class LocalStorageWiringTest {
 
     @Test
     void configuredKey_winsOverTheGeneratedFile() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("local-storage.root", root.toString(),
-                "local-storage.access-key-id", "LTAIConfigured", "local-storage.access-key-secret", "s3cret"))) {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "local-storage.root",
+                root.toString(),
+                "local-storage.access-key-id",
+                "LTAIConfigured",
+                "local-storage.access-key-secret",
+                "s3cret"))) {
             assertThat(context.getBean(SigningIdentity.class).accessKeyId()).isEqualTo("LTAIConfigured");
             assertThat(root.resolve(GeneratedAccessKeyFile.FILE_NAME)).doesNotExist();
         }

@@ -12,12 +12,12 @@ import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.storage.ObjectKey;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.SequenceInputStream;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,8 +45,7 @@ public final class LocalStoreBench {
     private static final String FILE_NAME = "big.bin";
     private static final String PREFIX = "families/bench/incoming/u1/";
 
-    private LocalStoreBench() {
-    }
+    private LocalStoreBench() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 4 && args[0].equals("server")) {
@@ -60,17 +59,24 @@ public final class LocalStoreBench {
     }
 
     private static void server(Path root, int port, Path formFile) throws IOException {
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "local-storage.root", root.toString(),
-                "micronaut.server.port", Integer.toString(port),
-                // the properties bootstrap's application.yml sets for the local store (see docs/benchmarks.md)
-                "micronaut.server.max-request-size", "5GB"));
+        EmbeddedServer server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "local-storage.root", root.toString(),
+                        "micronaut.server.port", Integer.toString(port),
+                        // the properties bootstrap's application.yml sets for the local store (see docs/benchmarks.md)
+                        "micronaut.server.max-request-size", "5GB"));
         ApplicationContext context = server.getApplicationContext();
-        UploadForm form = context.getBean(SignUploadFormPort.class).sign(new UploadFormRequest(new FamilyId("bench"),
-                new KeyCondition.Prefix(new KeyPrefix(PREFIX)), SizeRange.upTo(ByteSize.ofMegabytes(1024)), Set.of(),
-                Duration.ofMinutes(15)));
+        UploadForm form = context.getBean(SignUploadFormPort.class)
+                .sign(new UploadFormRequest(
+                        new FamilyId("bench"),
+                        new KeyCondition.Prefix(new KeyPrefix(PREFIX)),
+                        SizeRange.upTo(ByteSize.ofMegabytes(1024)),
+                        Set.of(),
+                        Duration.ofMinutes(15)));
         String download = context.getBean(PresignDownloadPort.class)
-                .presign(new ObjectKey(PREFIX + FILE_NAME), Duration.ofHours(1)).url();
+                .presign(new ObjectKey(PREFIX + FILE_NAME), Duration.ofHours(1))
+                .url();
         Properties out = new Properties();
         out.setProperty("url", form.url());
         out.setProperty("download", download);
@@ -80,7 +86,8 @@ public final class LocalStoreBench {
             out.store(stream, null);
         }
         Files.move(temp, formFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("server ready on " + server.getURL() + " pid " + ProcessHandle.current().pid());
+        System.out.println("server ready on " + server.getURL() + " pid "
+                + ProcessHandle.current().pid());
     }
 
     private static void client(Path formFile, long bytes) throws Exception {
@@ -89,7 +96,9 @@ public final class LocalStoreBench {
             form.load(reader);
         }
         MultipartBody head = new MultipartBody();
-        form.stringPropertyNames().stream().filter(n -> n.startsWith("field.")).sorted()
+        form.stringPropertyNames().stream()
+                .filter(n -> n.startsWith("field."))
+                .sorted()
                 .forEach(n -> head.field(n.substring("field.".length()), form.getProperty(n)));
         String fileHeader = "--" + MultipartBody.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; "
                 + "filename=\"" + FILE_NAME + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
@@ -98,27 +107,42 @@ public final class LocalStoreBench {
         MessageDigest sent = MessageDigest.getInstance("MD5");
         RandomBytes file = new RandomBytes(bytes, sent);
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long start = System.nanoTime();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(form.getProperty("url")))
-                .header("Content-Type", MultipartBody.CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new SequenceInputStream(new SequenceInputStream(new ByteArrayInputStream(prefix), file),
-                                new ByteArrayInputStream(suffix))), prefix.length + bytes + suffix.length))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(form.getProperty("url")))
+                        .header("Content-Type", MultipartBody.CONTENT_TYPE)
+                        .POST(HttpRequest.BodyPublishers.fromPublisher(
+                                HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(
+                                        new SequenceInputStream(new ByteArrayInputStream(prefix), file),
+                                        new ByteArrayInputStream(suffix))),
+                                prefix.length + bytes + suffix.length))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         double uploadSeconds = (System.nanoTime() - start) / 1e9;
         String md5 = HexFormat.of().formatHex(sent.digest()).toUpperCase(Locale.ROOT);
         String etag = response.headers().firstValue("ETag").orElse("");
-        System.out.printf(Locale.ROOT, "upload: status %d, %d bytes in %.1f s (%.0f MiB/s), ETag %s, sent MD5 %s%n",
-                response.statusCode(), bytes, uploadSeconds, bytes / 1048576.0 / uploadSeconds, etag, md5);
+        System.out.printf(
+                Locale.ROOT,
+                "upload: status %d, %d bytes in %.1f s (%.0f MiB/s), ETag %s, sent MD5 %s%n",
+                response.statusCode(),
+                bytes,
+                uploadSeconds,
+                bytes / 1048576.0 / uploadSeconds,
+                etag,
+                md5);
         if (response.statusCode() != 200 || !etag.equals("\"" + md5 + "\"")) {
             System.out.println(response.body());
             System.exit(1);
         }
 
         start = System.nanoTime();
-        HttpResponse<InputStream> download = http.send(HttpRequest.newBuilder(URI.create(form.getProperty("download")))
-                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> download = http.send(
+                HttpRequest.newBuilder(URI.create(form.getProperty("download")))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         MessageDigest received = MessageDigest.getInstance("MD5");
         long count = 0;
         try (InputStream in = download.body()) {
@@ -129,8 +153,13 @@ public final class LocalStoreBench {
         }
         double downloadSeconds = (System.nanoTime() - start) / 1e9;
         String downloaded = HexFormat.of().formatHex(received.digest()).toUpperCase(Locale.ROOT);
-        System.out.printf(Locale.ROOT, "download: status %d, %d bytes in %.1f s, MD5 %s%n", download.statusCode(), count,
-                downloadSeconds, downloaded);
+        System.out.printf(
+                Locale.ROOT,
+                "download: status %d, %d bytes in %.1f s, MD5 %s%n",
+                download.statusCode(),
+                count,
+                downloadSeconds,
+                downloaded);
         if (download.statusCode() != 200 || count != bytes || !downloaded.equals(md5)) {
             System.exit(1);
         }

@@ -26,7 +26,8 @@ class MultipartFormStreamTest {
         byte[] file = new byte[300_000];
         new Random(7).nextBytes(file);
         // data that almost looks like the delimiter, across the whole file
-        byte[] near = ("\r\n--" + BOUNDARY.substring(0, BOUNDARY.length() - 1) + "X").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] near =
+                ("\r\n--" + BOUNDARY.substring(0, BOUNDARY.length() - 1) + "X").getBytes(StandardCharsets.ISO_8859_1);
         for (int at = 1000; at + near.length < file.length; at += 65_531) {
             System.arraycopy(near, 0, file, at, near.length);
         }
@@ -35,7 +36,8 @@ class MultipartFormStreamTest {
         MultipartFormStream form = new MultipartFormStream(trickle(body, readSize), BOUNDARY);
         MultipartFormStream.Part key = form.next().orElseThrow();
         assertThat(key.name()).isEqualTo("key");
-        assertThat(new String(key.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("a/b.jpg");
+        assertThat(new String(key.body().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("a/b.jpg");
         MultipartFormStream.Part empty = form.next().orElseThrow();
         assertThat(empty.name()).isEqualTo("x:empty");
         // not read: next() skips it
@@ -62,14 +64,16 @@ class MultipartFormStreamTest {
 
     @Test
     void givenGarbage_isMalformed() {
-        assertRejected(() -> readAll("no multipart here".getBytes(StandardCharsets.UTF_8)),
-                OssError.MALFORMED_POST_REQUEST);
+        assertRejected(
+                () -> readAll("no multipart here".getBytes(StandardCharsets.UTF_8)), OssError.MALFORMED_POST_REQUEST);
     }
 
     @Test
     void boundaryOf_readsQuotedAndPlainBoundaries_andRefusesOtherTypes() {
-        assertThat(MultipartFormStream.boundaryOf("multipart/form-data; boundary=abc")).contains("abc");
-        assertThat(MultipartFormStream.boundaryOf("Multipart/Form-Data;charset=utf-8; boundary=\"a b\"")).contains("a b");
+        assertThat(MultipartFormStream.boundaryOf("multipart/form-data; boundary=abc"))
+                .contains("abc");
+        assertThat(MultipartFormStream.boundaryOf("Multipart/Form-Data;charset=utf-8; boundary=\"a b\""))
+                .contains("a b");
         assertThat(MultipartFormStream.boundaryOf("application/json")).isEmpty();
         assertThat(MultipartFormStream.boundaryOf("multipart/form-data")).isEmpty();
         assertThat(MultipartFormStream.boundaryOf(null)).isEmpty();

@@ -114,9 +114,11 @@ class PostFormVerifierVectorTest {
     void givenClockSixteenMinutesAway_isRequestTimeTooSkewed() {
         Map<String, Object> v = vector("v1-hangzhou-no-token");
 
-        assertRejected(() -> verifier(v, vectorTime(v).plus(Duration.ofMinutes(16))).verify(form(v), null, null),
+        assertRejected(
+                () -> verifier(v, vectorTime(v).plus(Duration.ofMinutes(16))).verify(form(v), null, null),
                 OssError.REQUEST_TIME_TOO_SKEWED);
-        assertRejected(() -> verifier(v, vectorTime(v).minus(Duration.ofMinutes(16))).verify(form(v), null, null),
+        assertRejected(
+                () -> verifier(v, vectorTime(v).minus(Duration.ofMinutes(16))).verify(form(v), null, null),
                 OssError.REQUEST_TIME_TOO_SKEWED);
     }
 
@@ -134,15 +136,18 @@ class PostFormVerifierVectorTest {
         Map<String, Object> v = vector("v4-beijing-sts-pretty-json");
         Map<String, String> form = form(v);
         form.put("key", "mp/${filename}");
-        assertThat(verifier(v, vectorTime(v)).verify(form, "a.jpg", null).key().value()).isEqualTo("mp/a.jpg");
+        assertThat(verifier(v, vectorTime(v)).verify(form, "a.jpg", null).key().value())
+                .isEqualTo("mp/a.jpg");
 
         form.put("key", "other/a.jpg");
         assertRejected(() -> verifier(v, vectorTime(v)).verify(form, null, null), OssError.ACCESS_DENIED);
     }
 
     static void assertRejected(Runnable call, OssError expected) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(OssRejection.class,
-                r -> assertThat(r.error()).as(r.getMessage()).isEqualTo(expected));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        OssRejection.class,
+                        r -> assertThat(r.error()).as(r.getMessage()).isEqualTo(expected));
     }
 
     /** A value that differs from the original and breaks no rule on its own. */
@@ -152,8 +157,10 @@ class PostFormVerifierVectorTest {
             case "Content-Type" -> "image/gif";
             case "success_action_status" -> "201";
             case "x-oss-date" -> value.substring(0, 13) + (value.charAt(13) == '0' ? '1' : '0') + value.substring(14);
-            default -> value.substring(0, value.length() - 2) + (value.charAt(value.length() - 2) == 'a' ? 'b' : 'a')
-                    + value.charAt(value.length() - 1);
+            default ->
+                value.substring(0, value.length() - 2)
+                        + (value.charAt(value.length() - 2) == 'a' ? 'b' : 'a')
+                        + value.charAt(value.length() - 1);
         };
     }
 
@@ -161,11 +168,13 @@ class PostFormVerifierVectorTest {
     static Map<String, String> form(Map<String, Object> v) {
         Map<String, String> form = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         String policy = text(v, "policyJson");
-        form.put("key", switch (text(v, "id")) {
-            case "v1-hangzhou-no-token" -> "uploads/u123/photo.jpg";
-            case "v2-shanghai-sts-token" -> "wx/2025/12/31/abc123.jpg";
-            default -> "mp/photo.jpg";
-        });
+        form.put(
+                "key",
+                switch (text(v, "id")) {
+                    case "v1-hangzhou-no-token" -> "uploads/u123/photo.jpg";
+                    case "v2-shanghai-sts-token" -> "wx/2025/12/31/abc123.jpg";
+                    default -> "mp/photo.jpg";
+                });
         form.put("policy", text(v, "policyBase64"));
         form.put("x-oss-signature-version", "OSS4-HMAC-SHA256");
         form.put("x-oss-credential", text(v, "credential"));
@@ -188,18 +197,24 @@ class PostFormVerifierVectorTest {
     }
 
     static AccessKey accessKey(Map<String, Object> v) {
-        return new AccessKey(text(v, "accessKeyId"), text(v, "accessKeySecret"),
-                Optional.ofNullable((String) v.get("securityToken")));
+        return new AccessKey(text(v, "accessKeyId"), text(v, "accessKeySecret"), Optional.ofNullable((String)
+                v.get("securityToken")));
     }
 
     private static PostFormVerifier verifier(Map<String, Object> v, Instant now) {
-        return new PostFormVerifier(text(v, "bucket"), new SigningIdentity(accessKey(v), text(v, "region")),
-                Clock.fixed(now, ZoneOffset.UTC), Vectors.JSON);
+        return new PostFormVerifier(
+                text(v, "bucket"),
+                new SigningIdentity(accessKey(v), text(v, "region")),
+                Clock.fixed(now, ZoneOffset.UTC),
+                Vectors.JSON);
     }
 
     static Map<String, Object> vector(String id) {
-        return Vectors.postPolicies().stream().filter(v -> id.equals(v.get("id"))).findFirst()
-                .map(LinkedHashMap::new).orElseThrow();
+        return Vectors.postPolicies().stream()
+                .filter(v -> id.equals(v.get("id")))
+                .findFirst()
+                .map(LinkedHashMap::new)
+                .orElseThrow();
     }
 
     static String text(Map<String, Object> v, String name) {

@@ -27,17 +27,18 @@ class PresignedGetVectorTest {
     void canonicalRequest_stringToSign_andSignature_matchTheVector() {
         Map<String, String> signed = new LinkedHashMap<>(query);
         signed.remove("x-oss-signature");
-        String canonical = OssV4Signature.canonicalRequest("GET", text("bucket"), key,
-                PresignedGet.canonicalQuery(signed), "", "");
+        String canonical = OssV4Signature.canonicalRequest(
+                "GET", text("bucket"), key, PresignedGet.canonicalQuery(signed), "", "");
         String day = query.get("x-oss-date").substring(0, 8);
-        String toSign = OssV4Signature.stringToSign(query.get("x-oss-date"),
-                OssV4Signature.scope(day, text("region")), canonical);
+        String toSign = OssV4Signature.stringToSign(
+                query.get("x-oss-date"), OssV4Signature.scope(day, text("region")), canonical);
 
         assertThat(canonical).isEqualTo(text("canonicalRequest"));
         assertThat(toSign).isEqualTo(text("stringToSign"));
         assertThat(OssV4Signature.sign(OssV4Signature.signingKey(text("accessKeySecret"), day, text("region")), toSign))
                 .isEqualTo(text("signature"));
-        assertThat(LocalOssController.percentDecode(url.getRawPath().substring(1))).isEqualTo(key);
+        assertThat(LocalOssController.percentDecode(url.getRawPath().substring(1)))
+                .isEqualTo(key);
     }
 
     @Test
@@ -47,8 +48,8 @@ class PresignedGetVectorTest {
 
     @Test
     void givenVectorUrl_afterExpiry_isAccessDenied() {
-        assertRejected(() -> presigned(signedAt.plusSeconds(900)).verify("GET", key, query, Map.of()),
-                OssError.ACCESS_DENIED);
+        assertRejected(
+                () -> presigned(signedAt.plusSeconds(900)).verify("GET", key, query, Map.of()), OssError.ACCESS_DENIED);
     }
 
     @Test
@@ -56,7 +57,8 @@ class PresignedGetVectorTest {
         PresignedGet presigned = presigned(signedAt);
         assertRejected(() -> presigned.verify("GET", key + "x", query, Map.of()), OssError.SIGNATURE_DOES_NOT_MATCH);
         assertRejected(() -> presigned.verify("HEAD", key, query, Map.of()), OssError.SIGNATURE_DOES_NOT_MATCH);
-        assertRejected(() -> presigned.verify("GET", key, query, Map.of("x-oss-meta-a", "1")),
+        assertRejected(
+                () -> presigned.verify("GET", key, query, Map.of("x-oss-meta-a", "1")),
                 OssError.SIGNATURE_DOES_NOT_MATCH);
         Map<String, String> longer = new LinkedHashMap<>(query);
         longer.put("x-oss-expires", "900");
@@ -71,19 +73,19 @@ class PresignedGetVectorTest {
 
         Map<String, String> otherToken = new LinkedHashMap<>(query);
         otherToken.put("x-oss-security-token", "CAISOther");
-        assertRejected(() -> presigned(signedAt).verify("GET", key, otherToken, Map.of()),
-                OssError.INVALID_ACCESS_KEY_ID);
+        assertRejected(
+                () -> presigned(signedAt).verify("GET", key, otherToken, Map.of()), OssError.INVALID_ACCESS_KEY_ID);
     }
 
     @Test
     void signedUrl_roundTrips_throughVerification() {
         AccessKey local = AccessKey.of("LOCALKEY", "local-secret");
-        PresignedGet presigned = new PresignedGet("album-local", new SigningIdentity(local, "cn-hangzhou"),
-                Clock.fixed(signedAt, ZoneOffset.UTC));
+        PresignedGet presigned = new PresignedGet(
+                "album-local", new SigningIdentity(local, "cn-hangzhou"), Clock.fixed(signedAt, ZoneOffset.UTC));
         ObjectKey objectKey = new ObjectKey("families/f1/objects/ab/测试 file+1.jpg");
 
-        PresignedGet.SignedUrl signed = presigned.sign("GET", "http://localhost:1/local-oss/album-local", objectKey,
-                Duration.ofMinutes(10));
+        PresignedGet.SignedUrl signed =
+                presigned.sign("GET", "http://localhost:1/local-oss/album-local", objectKey, Duration.ofMinutes(10));
         URI signedUrl = URI.create(signed.url());
         String decodedKey = LocalOssController.keyOf(signedUrl.getRawPath(), "album-local");
 
@@ -93,10 +95,10 @@ class PresignedGetVectorTest {
     }
 
     private PresignedGet presigned(Instant now) {
-        AccessKey accessKey = new AccessKey(text("accessKeyId"), text("accessKeySecret"),
-                Optional.of(text("securityToken")));
-        return new PresignedGet(text("bucket"), new SigningIdentity(accessKey, text("region")),
-                Clock.fixed(now, ZoneOffset.UTC));
+        AccessKey accessKey =
+                new AccessKey(text("accessKeyId"), text("accessKeySecret"), Optional.of(text("securityToken")));
+        return new PresignedGet(
+                text("bucket"), new SigningIdentity(accessKey, text("region")), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private String text(String name) {

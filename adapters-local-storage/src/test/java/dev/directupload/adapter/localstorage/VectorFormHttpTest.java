@@ -28,21 +28,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VectorFormHttpTest implements TestPropertyProvider {
 
     private final Map<String, Object> v = PostFormVerifierVectorTest.vector("v1-hangzhou-no-token");
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     MutableClock clock;
 
     @Override
     public Map<String, String> getProperties() {
         try {
-            return Map.of("local-storage.root", Files.createTempDirectory("local-oss-vector").toString(),
-                    "local-storage.bucket", (String) v.get("bucket"),
-                    "local-storage.region", (String) v.get("region"),
-                    "local-storage.access-key-id", (String) v.get("accessKeyId"),
-                    "local-storage.access-key-secret", (String) v.get("accessKeySecret"));
+            return Map.of(
+                    "local-storage.root",
+                    Files.createTempDirectory("local-oss-vector").toString(),
+                    "local-storage.bucket",
+                    (String) v.get("bucket"),
+                    "local-storage.region",
+                    (String) v.get("region"),
+                    "local-storage.access-key-id",
+                    (String) v.get("accessKeyId"),
+                    "local-storage.access-key-secret",
+                    (String) v.get("accessKeySecret"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,24 +67,33 @@ class VectorFormHttpTest implements TestPropertyProvider {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "key", "policy", "x-oss-credential", "x-oss-date", "x-oss-signature",
-            "success_action_status"})
+    @ValueSource(
+            strings = {"", "key", "policy", "x-oss-credential", "x-oss-date", "x-oss-signature", "success_action_status"
+            })
     void vectorForm_isAccepted_andAnyChangedFieldIsRefused(String changedField) throws Exception {
         Map<String, String> form = new LinkedHashMap<>(PostFormVerifierVectorTest.form(v));
         if (!changedField.isEmpty()) {
             String value = form.get(changedField);
-            form.put(changedField, changedField.equals("key") ? "other/" + value
-                    : changedField.equals("success_action_status") ? "204"
-                    : value.substring(0, value.length() - 3) + (value.charAt(value.length() - 3) == '1' ? '2' : '1')
-                            + value.substring(value.length() - 2));
+            form.put(
+                    changedField,
+                    changedField.equals("key")
+                            ? "other/" + value
+                            : changedField.equals("success_action_status")
+                                    ? "204"
+                                    : value.substring(0, value.length() - 3)
+                                            + (value.charAt(value.length() - 3) == '1' ? '2' : '1')
+                                            + value.substring(value.length() - 2));
         }
-        byte[] body = MultipartBody.of(form).file("photo.jpg", "image/jpeg",
-                "vector bytes".getBytes(StandardCharsets.UTF_8)).close();
+        byte[] body = MultipartBody.of(form)
+                .file("photo.jpg", "image/jpeg", "vector bytes".getBytes(StandardCharsets.UTF_8))
+                .close();
 
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(server.getURL() + "/local-oss/" + v.get("bucket")))
-                .header("Content-Type", MultipartBody.CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + "/local-oss/" + v.get("bucket")))
+                        .header("Content-Type", MultipartBody.CONTENT_TYPE)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         if (changedField.isEmpty()) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -14,8 +14,7 @@ final class Vectors {
 
     static final JsonMapper JSON = JsonMapper.createDefault();
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     static List<Map<String, Object>> postPolicies() {
         return list("postPolicyV4");
@@ -48,6 +47,7 @@ final class Vectors {
                 }
             }
         }
-        throw new IllegalStateException("shared/vectors/oss-v4.json not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "shared/vectors/oss-v4.json not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -21,7 +21,8 @@ class MinioClientFactory {
     @Bean(preDestroy = "close")
     MinioClients minioClients(MinioProperties properties) {
         MinioClient service = newClient(properties.endpoint(), properties);
-        MinioClient publicSigner = properties.publicUrl().equals(properties.endpoint()) ? service
+        MinioClient publicSigner = properties.publicUrl().equals(properties.endpoint())
+                ? service
                 : newClient(properties.publicUrl(), properties);
         return new MinioClients(service, publicSigner);
     }
@@ -33,8 +34,11 @@ class MinioClientFactory {
     }
 
     static MinioClient newClient(String url, MinioProperties properties) {
-        MinioClient client = MinioClient.builder().endpoint(url).region(properties.region())
-                .credentials(properties.accessKey(), properties.secretKey()).build();
+        MinioClient client = MinioClient.builder()
+                .endpoint(url)
+                .region(properties.region())
+                .credentials(properties.accessKey(), properties.secretKey())
+                .build();
         client.setTimeout(CONNECT_TIMEOUT.toMillis(), WRITE_TIMEOUT.toMillis(), READ_TIMEOUT.toMillis());
         return client;
     }

@@ -18,8 +18,13 @@ import java.util.regex.Pattern;
  */
 @ConfigurationProperties("minio")
 @Requires(property = "storage.provider", value = "minio")
-public record MinioProperties(@Nullable String endpoint, @Nullable String publicUrl, @Nullable String region,
-        @Nullable String bucket, @Nullable String accessKey, @Nullable String secretKey) {
+public record MinioProperties(
+        @Nullable String endpoint,
+        @Nullable String publicUrl,
+        @Nullable String region,
+        @Nullable String bucket,
+        @Nullable String accessKey,
+        @Nullable String secretKey) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -48,8 +53,8 @@ public record MinioProperties(@Nullable String endpoint, @Nullable String public
 
     @Override
     public String toString() {
-        return "MinioProperties[endpoint=" + endpoint + ", publicUrl=" + publicUrl + ", region=" + region
-                + ", bucket=" + bucket + ", accessKey=" + accessKey + ", secretKey=***]";
+        return "MinioProperties[endpoint=" + endpoint + ", publicUrl=" + publicUrl + ", region=" + region + ", bucket="
+                + bucket + ", accessKey=" + accessKey + ", secretKey=***]";
     }
 
     private static String required(String property, String value) {
@@ -77,10 +82,11 @@ public record MinioProperties(@Nullable String endpoint, @Nullable String public
         if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
             throw new IllegalArgumentException(property + " must be an http(s) URL, was " + value);
         }
-        if (!(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
-                || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(property + " must be scheme://host[:port] without a path, was "
-                    + value);
+        if (!(uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(property + " must be scheme://host[:port] without a path, was " + value);
         }
         return url;
     }

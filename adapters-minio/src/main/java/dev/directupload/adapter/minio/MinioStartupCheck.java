@@ -23,23 +23,34 @@ class MinioStartupCheck {
     MinioStartupCheck(MinioProperties properties, MinioClients clients) {
         boolean exists;
         try {
-            exists = clients.service().bucketExists(BucketExistsArgs.builder().bucket(properties.bucket()).build());
+            exists = clients.service()
+                    .bucketExists(BucketExistsArgs.builder()
+                            .bucket(properties.bucket())
+                            .build());
         } catch (ErrorResponseException e) {
-            throw new IllegalStateException("MinIO storage at " + properties.endpoint() + " (minio.endpoint) refused "
-                    + "to check bucket " + properties.bucket() + ": " + e.errorResponse().code() + " (HTTP "
-                    + e.response().code() + "); check minio.access-key / minio.secret-key and minio.region", e);
+            throw new IllegalStateException(
+                    "MinIO storage at " + properties.endpoint() + " (minio.endpoint) refused "
+                            + "to check bucket " + properties.bucket() + ": "
+                            + e.errorResponse().code() + " (HTTP "
+                            + e.response().code() + "); check minio.access-key / minio.secret-key and minio.region",
+                    e);
         } catch (IOException e) {
-            throw new IllegalStateException("MinIO storage at " + properties.endpoint() + " (minio.endpoint) is "
-                    + "unreachable: " + e, e);
+            throw new IllegalStateException(
+                    "MinIO storage at " + properties.endpoint() + " (minio.endpoint) is " + "unreachable: " + e, e);
         } catch (MinioException | GeneralSecurityException | RuntimeException e) {
-            throw new IllegalStateException("MinIO storage at " + properties.endpoint() + " (minio.endpoint) could "
-                    + "not be checked: " + e, e);
+            throw new IllegalStateException(
+                    "MinIO storage at " + properties.endpoint() + " (minio.endpoint) could " + "not be checked: " + e,
+                    e);
         }
         if (!exists) {
             throw new IllegalStateException("MinIO bucket " + properties.bucket() + " (minio.bucket) does not exist at "
                     + properties.endpoint() + "; create it first");
         }
-        LOG.info("MinIO storage: bucket {} at {} (region {}), clients post to {}", properties.bucket(),
-                properties.endpoint(), properties.region(), properties.uploadUrl());
+        LOG.info(
+                "MinIO storage: bucket {} at {} (region {}), clients post to {}",
+                properties.bucket(),
+                properties.endpoint(),
+                properties.region(),
+                properties.uploadUrl());
     }
 }

@@ -47,7 +47,8 @@ class MinioAdapterContextTest {
         for (String missing : new String[] {"minio.endpoint", "minio.bucket", "minio.access-key", "minio.secret-key"}) {
             Map<String, Object> config = complete(ClosedPort.url());
             config.remove(missing);
-            assertThatThrownBy(() -> ApplicationContext.run(config).close()).as(missing)
+            assertThatThrownBy(() -> ApplicationContext.run(config).close())
+                    .as(missing)
                     .hasStackTraceContaining("Missing required setting " + missing + " (storage.provider=minio)");
         }
     }
@@ -92,17 +93,20 @@ class MinioAdapterContextTest {
         assertThat(inspector.inspect(new ObjectKey("families/f_1/x.jpg"))).isEmpty();
         context.close();
         // a closed io.minio client has shut its HTTP dispatcher down: calls are rejected, not sent
-        assertThatThrownBy(() -> clients.service().bucketExists(
-                io.minio.BucketExistsArgs.builder().bucket("albums-close").build()))
+        assertThatThrownBy(() -> clients.service()
+                        .bucketExists(io.minio.BucketExistsArgs.builder()
+                                .bucket("albums-close")
+                                .build()))
                 .hasStackTraceContaining("RejectedExecutionException");
     }
 
     @Test
     void missingBucket_failsStartNamingIt() {
         S3ProxyServer server = S3ProxyServer.shared();
-        assertThatThrownBy(() -> ApplicationContext.run(server.minioSettings("no-such-bucket")).close())
-                .hasStackTraceContaining("MinIO bucket no-such-bucket (minio.bucket) does not exist at "
-                        + server.endpoint());
+        assertThatThrownBy(() -> ApplicationContext.run(server.minioSettings("no-such-bucket"))
+                        .close())
+                .hasStackTraceContaining(
+                        "MinIO bucket no-such-bucket (minio.bucket) does not exist at " + server.endpoint());
     }
 
     @Test
@@ -116,20 +120,29 @@ class MinioAdapterContextTest {
             FamilyId family = new FamilyId("f_1");
             ObjectKey key = new ObjectKey("families/f_1/objects/ab/public.txt");
             byte[] content = "hello through the public url".getBytes(StandardCharsets.UTF_8);
-            UploadForm form = context.getBean(SignUploadFormPort.class).sign(new UploadFormRequest(family,
-                    new KeyCondition.Exact(key), SizeRange.exactly(ByteSize.ofBytes(content.length)),
-                    Set.of("text/plain"), Duration.ofMinutes(5)));
+            UploadForm form = context.getBean(SignUploadFormPort.class)
+                    .sign(new UploadFormRequest(
+                            family,
+                            new KeyCondition.Exact(key),
+                            SizeRange.exactly(ByteSize.ofBytes(content.length)),
+                            Set.of("text/plain"),
+                            Duration.ofMinutes(5)));
             assertThat(form.url()).isEqualTo(publicUrl + "/albums-public");
-            assertThat(MultipartPost.post(form.url(), form.fields(), "public.txt", content).statusCode())
+            assertThat(MultipartPost.post(form.url(), form.fields(), "public.txt", content)
+                            .statusCode())
                     .isEqualTo(200);
 
-            String url = context.getBean(PresignDownloadPort.class).presign(key, Duration.ofMinutes(10)).url();
+            String url = context.getBean(PresignDownloadPort.class)
+                    .presign(key, Duration.ofMinutes(10))
+                    .url();
             assertThat(url).startsWith(publicUrl + "/albums-public/" + key.value() + "?");
             HttpResponse<byte[]> fetched = MultipartPost.get(url);
             assertThat(fetched.statusCode()).isEqualTo(200);
             assertThat(fetched.body()).isEqualTo(content);
             // the host is signed: the same query on the service endpoint does not verify
-            assertThat(MultipartPost.get(url.replace(publicUrl, server.endpoint())).statusCode()).isEqualTo(403);
+            assertThat(MultipartPost.get(url.replace(publicUrl, server.endpoint()))
+                            .statusCode())
+                    .isEqualTo(403);
 
             context.getBean(DeleteObjectPort.class).delete(key);
             assertThat(context.getBean(InspectObjectPort.class).inspect(key)).isEmpty();

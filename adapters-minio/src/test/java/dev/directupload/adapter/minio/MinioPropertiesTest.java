@@ -19,8 +19,8 @@ class MinioPropertiesTest {
 
     @Test
     void publicUrl_whenSet_isWhereClientsPost() {
-        MinioProperties properties = new MinioProperties("http://minio:9000", "https://upload.example.com/", "eu-west-1",
-                "albums", "ak", "sk");
+        MinioProperties properties = new MinioProperties(
+                "http://minio:9000", "https://upload.example.com/", "eu-west-1", "albums", "ak", "sk");
         assertThat(properties.uploadUrl()).isEqualTo("https://upload.example.com/albums");
         assertThat(properties.region()).isEqualTo("eu-west-1");
     }
@@ -28,7 +28,8 @@ class MinioPropertiesTest {
     @Test
     void missingSetting_isNamedWithItsEnvironmentVariable() {
         assertThatThrownBy(() -> new MinioProperties(null, null, null, "albums", "ak", "sk"))
-                .hasMessageContaining("Missing required setting minio.endpoint").hasMessageContaining("MINIO_ENDPOINT");
+                .hasMessageContaining("Missing required setting minio.endpoint")
+                .hasMessageContaining("MINIO_ENDPOINT");
         assertThatThrownBy(() -> new MinioProperties("http://h:9000", null, null, "albums", "ak", ""))
                 .hasMessageContaining("Missing required setting minio.secret-key")
                 .hasMessageContaining("MINIO_SECRET_KEY");
@@ -55,6 +56,7 @@ class MinioPropertiesTest {
     @Test
     void toString_hidesTheSecret() {
         assertThat(new MinioProperties("http://h", null, null, "albums", "ak", "s3cr3t-value").toString())
-                .contains("accessKey=ak").doesNotContain("s3cr3t-value");
+                .contains("accessKey=ak")
+                .doesNotContain("s3cr3t-value");
     }
 }

@@ -45,9 +45,12 @@ class MinioStorageS3ProxyTest {
     private static final String BUCKET = "album-e2e";
 
     /** s3proxy 4.1.0 refuses a bad POST signature with an empty 403; AWS S3 and MinIO send SignatureDoesNotMatch. */
-    private static final ThrowingConsumer<String> SIGNATURE_REFUSAL_EMPTY = body -> assertThat(body).isEmpty();
+    private static final ThrowingConsumer<String> SIGNATURE_REFUSAL_EMPTY =
+            body -> assertThat(body).isEmpty();
+
     private static final ThrowingConsumer<String> SIGNATURE_REFUSAL_CODE =
             body -> assertThat(MultipartPost.errorCode(body)).isEqualTo("SignatureDoesNotMatch");
+
     @SuppressWarnings("unchecked")
     private static final ThrowingConsumer<String>[] SIGNATURE_REFUSAL =
             new ThrowingConsumer[] {SIGNATURE_REFUSAL_EMPTY, SIGNATURE_REFUSAL_CODE};
@@ -96,8 +99,12 @@ class MinioStorageS3ProxyTest {
     }
 
     private static UploadForm exactForm(ObjectKey key, int size, String contentType) {
-        return signer.sign(new UploadFormRequest(FAMILY, new KeyCondition.Exact(key),
-                SizeRange.exactly(ByteSize.ofBytes(size)), Set.of(contentType), Duration.ofMinutes(10)));
+        return signer.sign(new UploadFormRequest(
+                FAMILY,
+                new KeyCondition.Exact(key),
+                SizeRange.exactly(ByteSize.ofBytes(size)),
+                Set.of(contentType),
+                Duration.ofMinutes(10)));
     }
 
     private static void log(String what, HttpResponse<String> response) {
@@ -120,11 +127,14 @@ class MinioStorageS3ProxyTest {
         assertThat(stat.size()).isEqualTo(ByteSize.ofBytes(content.length));
         assertThat(stat.md5()).contains(ContentHash.ofMd5(md5(content)));
         assertThat(stat.contentType()).contains("image/jpeg");
-        assertThat(stat.matches(ByteSize.ofBytes(content.length), ContentHash.ofMd5(md5(content)))).isTrue();
+        assertThat(stat.matches(ByteSize.ofBytes(content.length), ContentHash.ofMd5(md5(content))))
+                .isTrue();
 
         DownloadUrl url = downloads.presign(key, Duration.ofMinutes(10));
-        assertThat(url.url()).startsWith(server.endpoint() + "/" + BUCKET + "/" + key.value() + "?")
-                .contains("X-Amz-Signature=").contains("X-Amz-Expires=600");
+        assertThat(url.url())
+                .startsWith(server.endpoint() + "/" + BUCKET + "/" + key.value() + "?")
+                .contains("X-Amz-Signature=")
+                .contains("X-Amz-Expires=600");
         HttpResponse<byte[]> fetched = MultipartPost.get(url.url());
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(fetched.body()).isEqualTo(content);
@@ -139,7 +149,8 @@ class MinioStorageS3ProxyTest {
     void tamperedSignature_isRefused_andNothingIsStored() throws Exception {
         byte[] content = randomBytes(100);
         ObjectKey key = uniqueKey("jpg");
-        Map<String, String> fields = new LinkedHashMap<>(exactForm(key, content.length, "image/jpeg").fields());
+        Map<String, String> fields =
+                new LinkedHashMap<>(exactForm(key, content.length, "image/jpeg").fields());
         String signature = fields.get("x-amz-signature");
         fields.put("x-amz-signature", (signature.charAt(0) == '0' ? "1" : "0") + signature.substring(1));
 
@@ -154,13 +165,17 @@ class MinioStorageS3ProxyTest {
     void tamperedPolicy_isRefused_andNothingIsStored() throws Exception {
         byte[] content = randomBytes(2048);
         ObjectKey key = uniqueKey("jpg");
-        Map<String, String> fields = new LinkedHashMap<>(exactForm(key, 10, "image/jpeg").fields());
+        Map<String, String> fields =
+                new LinkedHashMap<>(exactForm(key, 10, "image/jpeg").fields());
         // widen the size range inside the policy without re-signing it
-        String json = new String(java.util.Base64.getDecoder().decode(fields.get("policy")),
-                java.nio.charset.StandardCharsets.UTF_8).replace(",10,10]", ",1,4096]");
+        String json = new String(
+                        java.util.Base64.getDecoder().decode(fields.get("policy")),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                .replace(",10,10]", ",1,4096]");
         assertThat(json).contains(",1,4096]");
-        fields.put("policy", java.util.Base64.getEncoder().encodeToString(
-                json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        fields.put(
+                "policy",
+                java.util.Base64.getEncoder().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         HttpResponse<String> posted = MultipartPost.post(server.endpoint() + "/" + BUCKET, fields, "a.jpg", content);
         log("tampered policy", posted);
@@ -198,7 +213,8 @@ class MinioStorageS3ProxyTest {
         byte[] content = randomBytes(100);
         ObjectKey signedKey = uniqueKey("jpg");
         ObjectKey otherKey = uniqueKey("jpg");
-        Map<String, String> fields = new LinkedHashMap<>(exactForm(signedKey, content.length, "image/jpeg").fields());
+        Map<String, String> fields = new LinkedHashMap<>(
+                exactForm(signedKey, content.length, "image/jpeg").fields());
         fields.put("key", otherKey.value());
 
         HttpResponse<String> posted = MultipartPost.post(server.endpoint() + "/" + BUCKET, fields, "a.jpg", content);
@@ -213,7 +229,8 @@ class MinioStorageS3ProxyTest {
     void contentTypeOtherThanThePinnedOne_isRefused_andNothingIsStored() throws Exception {
         byte[] content = randomBytes(100);
         ObjectKey key = uniqueKey("jpg");
-        Map<String, String> fields = new LinkedHashMap<>(exactForm(key, content.length, "image/jpeg").fields());
+        Map<String, String> fields =
+                new LinkedHashMap<>(exactForm(key, content.length, "image/jpeg").fields());
         fields.put("Content-Type", "text/html");
 
         HttpResponse<String> posted = MultipartPost.post(server.endpoint() + "/" + BUCKET, fields, "a.jpg", content);
@@ -226,8 +243,12 @@ class MinioStorageS3ProxyTest {
     @Test
     void prefixForm_acceptsKeysUnderThePrefix_andRefusesOthers() throws Exception {
         KeyPrefix prefix = new KeyPrefix("families/" + FAMILY.value() + "/incoming/u_" + System.nanoTime() + "/");
-        UploadForm form = signer.sign(new UploadFormRequest(FAMILY, new KeyCondition.Prefix(prefix),
-                SizeRange.upTo(ByteSize.ofBytes(4096)), Set.of(), Duration.ofMinutes(5)));
+        UploadForm form = signer.sign(new UploadFormRequest(
+                FAMILY,
+                new KeyCondition.Prefix(prefix),
+                SizeRange.upTo(ByteSize.ofBytes(4096)),
+                Set.of(),
+                Duration.ofMinutes(5)));
         assertThat(form.fields().get("key")).isEqualTo(prefix.value());
         assertThat(form.fields()).doesNotContainKey("Content-Type");
 
@@ -238,7 +259,9 @@ class MinioStorageS3ProxyTest {
         HttpResponse<String> accepted = MultipartPost.post(form.url(), inside, "IMG_0001.jpg", content);
         log("prefix form, key under the prefix", accepted);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-        assertThat(inspector.inspect(insideKey)).get().extracting(ObjectMetadata::md5)
+        assertThat(inspector.inspect(insideKey))
+                .get()
+                .extracting(ObjectMetadata::md5)
                 .isEqualTo(java.util.Optional.of(ContentHash.ofMd5(md5(content))));
 
         Map<String, String> outside = new LinkedHashMap<>(form.fields());
@@ -257,13 +280,19 @@ class MinioStorageS3ProxyTest {
     @Test
     void expiredForm_isRefused_andNothingIsStored() throws Exception {
         Clock twentyMinutesAgo = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20));
-        try (ApplicationContext past = ApplicationContext.builder().properties(server.minioSettings(BUCKET))
-                .singletons(twentyMinutesAgo).start()) {
+        try (ApplicationContext past = ApplicationContext.builder()
+                .properties(server.minioSettings(BUCKET))
+                .singletons(twentyMinutesAgo)
+                .start()) {
             byte[] content = randomBytes(100);
             ObjectKey key = uniqueKey("jpg");
-            UploadForm form = past.getBean(SignUploadFormPort.class).sign(new UploadFormRequest(FAMILY,
-                    new KeyCondition.Exact(key), SizeRange.exactly(ByteSize.ofBytes(content.length)),
-                    Set.of("image/jpeg"), Duration.ofMinutes(10)));
+            UploadForm form = past.getBean(SignUploadFormPort.class)
+                    .sign(new UploadFormRequest(
+                            FAMILY,
+                            new KeyCondition.Exact(key),
+                            SizeRange.exactly(ByteSize.ofBytes(content.length)),
+                            Set.of("image/jpeg"),
+                            Duration.ofMinutes(10)));
             assertThat(form.expiresAt()).isBefore(Instant.now());
 
             HttpResponse<String> posted = MultipartPost.post(form.url(), form.fields(), "a.jpg", content);

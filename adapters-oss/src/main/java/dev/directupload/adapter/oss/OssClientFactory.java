@@ -19,16 +19,16 @@ class OssClientFactory {
     @Singleton
     @Bean(preDestroy = "shutdown")
     OSS serviceOssClient(OssProperties properties) {
-        return properties.newClient(new DefaultCredentialProvider(properties.accessKeyId(),
-                properties.accessKeySecret()));
+        return properties.newClient(
+                new DefaultCredentialProvider(properties.accessKeyId(), properties.accessKeySecret()));
     }
 
     @Singleton
     @Requires(property = "oss.sts.role-arn")
     @Bean(preDestroy = "shutdown")
     IAcsClient stsClient(OssProperties properties) {
-        DefaultProfile profile = DefaultProfile.getProfile(properties.region(), properties.accessKeyId(),
-                properties.accessKeySecret());
+        DefaultProfile profile =
+                DefaultProfile.getProfile(properties.region(), properties.accessKeyId(), properties.accessKeySecret());
         profile.getHttpClientConfig().setConnectionTimeoutMillis(5_000);
         profile.getHttpClientConfig().setReadTimeoutMillis(10_000);
         return new DefaultAcsClient(profile);

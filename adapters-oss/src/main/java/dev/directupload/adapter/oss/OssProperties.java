@@ -25,8 +25,13 @@ import java.util.regex.Pattern;
  */
 @ConfigurationProperties("oss")
 @Requires(property = "storage.provider", value = "oss")
-public record OssProperties(@Nullable String endpoint, @Nullable String region, @Nullable String bucket,
-        @Nullable String publicUrl, @Nullable String accessKeyId, @Nullable String accessKeySecret,
+public record OssProperties(
+        @Nullable String endpoint,
+        @Nullable String region,
+        @Nullable String bucket,
+        @Nullable String publicUrl,
+        @Nullable String accessKeyId,
+        @Nullable String accessKeySecret,
         @Nullable StsProperties sts) {
 
     private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)+");
@@ -42,7 +47,8 @@ public record OssProperties(@Nullable String endpoint, @Nullable String region, 
         accessKeySecret = required("oss.access-key-secret", accessKeySecret);
         endpoint = blankToNull(endpoint) == null ? "https://oss-" + region + ".aliyuncs.com" : endpoint.strip();
         requireHttpUrl("oss.endpoint", endpoint);
-        publicUrl = blankToNull(publicUrl) == null ? "https://" + bucket + ".oss-" + region + ".aliyuncs.com"
+        publicUrl = blankToNull(publicUrl) == null
+                ? "https://" + bucket + ".oss-" + region + ".aliyuncs.com"
                 : stripTrailingSlash(publicUrl.strip());
         requireHttpUrl("oss.public-url", publicUrl);
         sts = sts == null ? new StsProperties(null, null, null) : sts;
@@ -78,8 +84,12 @@ public record OssProperties(@Nullable String endpoint, @Nullable String region, 
         config.setConnectionTimeout(5_000);
         config.setSocketTimeout(15_000);
         config.setMaxErrorRetry(1);
-        return OSSClientBuilder.create().endpoint(endpoint).credentialsProvider(credentials)
-                .clientConfiguration(config).region(region).build();
+        return OSSClientBuilder.create()
+                .endpoint(endpoint)
+                .credentialsProvider(credentials)
+                .clientConfiguration(config)
+                .region(region)
+                .build();
     }
 
     @Override
@@ -126,7 +136,10 @@ public record OssProperties(@Nullable String endpoint, @Nullable String region, 
      * @param duration the lifetime asked of STS, 3600 s by default, at least 900 s, at most 12 h
      */
     @ConfigurationProperties("sts")
-    public record StsProperties(@Nullable String roleArn, @Nullable String endpoint, @Nullable Duration duration) {
+    public record StsProperties(
+            @Nullable String roleArn,
+            @Nullable String endpoint,
+            @Nullable Duration duration) {
 
         public static final String DEFAULT_ENDPOINT = "https://sts.cn-hangzhou.aliyuncs.com";
         public static final Duration DEFAULT_DURATION = Duration.ofSeconds(3600);

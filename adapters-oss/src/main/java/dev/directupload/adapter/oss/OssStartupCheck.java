@@ -14,11 +14,15 @@ class OssStartupCheck {
 
     OssStartupCheck(OssProperties properties) {
         if (properties.stsMode()) {
-            LOG.info("OSS storage: bucket {} in {}, upload forms signed with STS credentials of role {}",
-                    properties.bucket(), properties.region(), properties.sts().roleArn());
+            LOG.info(
+                    "OSS storage: bucket {} in {}, upload forms signed with STS credentials of role {}",
+                    properties.bucket(),
+                    properties.region(),
+                    properties.sts().roleArn());
         } else {
-            LOG.warn("OSS storage in static-key mode (no oss.sts.role-arn): upload forms are signed with the "
-                    + "service's RAM key {} instead of prefix-scoped STS credentials. Development only.",
+            LOG.warn(
+                    "OSS storage in static-key mode (no oss.sts.role-arn): upload forms are signed with the "
+                            + "service's RAM key {} instead of prefix-scoped STS credentials. Development only.",
                     properties.accessKeyId());
         }
     }

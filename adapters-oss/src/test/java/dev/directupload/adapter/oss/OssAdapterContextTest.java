@@ -45,8 +45,12 @@ class OssAdapterContextTest {
 
     private static UploadFormRequest request() {
         FamilyId family = new FamilyId("f_9");
-        return new UploadFormRequest(family, new KeyCondition.Exact(new ObjectKey("families/f_9/objects/ab/x.jpg")),
-                SizeRange.exactly(ByteSize.ofBytes(5)), Set.of("image/jpeg"), Duration.ofMinutes(10));
+        return new UploadFormRequest(
+                family,
+                new KeyCondition.Exact(new ObjectKey("families/f_9/objects/ab/x.jpg")),
+                SizeRange.exactly(ByteSize.ofBytes(5)),
+                Set.of("image/jpeg"),
+                Duration.ofMinutes(10));
     }
 
     @Test
@@ -62,13 +66,15 @@ class OssAdapterContextTest {
             });
             UploadForm form = context.getBean(SignUploadFormPort.class).sign(request());
             assertThat(form.url()).isEqualTo("https://album-bucket.oss-cn-hangzhou.aliyuncs.com");
-            assertThat(form.fields().get("x-oss-credential")).startsWith("LTAI-test/").endsWith(
-                    "/cn-hangzhou/oss/aliyun_v4_request");
+            assertThat(form.fields().get("x-oss-credential"))
+                    .startsWith("LTAI-test/")
+                    .endsWith("/cn-hangzhou/oss/aliyun_v4_request");
             assertThat(form.fields()).doesNotContainKey("x-oss-security-token");
             TemporaryCredentials credentials = context.getBean(TemporaryCredentialsPort.class)
                     .credentialsFor(KeyPrefix.family(new FamilyId("f_9")));
             assertThat(credentials.securityToken()).isEmpty();
-            assertThat(context.getBean(InspectObjectPort.class)).isSameAs(context.getBean(DeleteObjectPort.class))
+            assertThat(context.getBean(InspectObjectPort.class))
+                    .isSameAs(context.getBean(DeleteObjectPort.class))
                     .isSameAs(context.getBean(PresignDownloadPort.class));
         } finally {
             logger.detachAppender(appender);
@@ -87,7 +93,8 @@ class OssAdapterContextTest {
                 context.getBean(SignUploadFormPort.class).sign(request());
                 assertThat(form.fields()).containsEntry("x-oss-security-token", "CAIS/fakeToken+1==");
                 assertThat(sts.calls()).isEqualTo(1);
-                assertThat(sts.requests().get(0)).containsEntry("DurationSeconds", "900")
+                assertThat(sts.requests().get(0))
+                        .containsEntry("DurationSeconds", "900")
                         .containsEntry("RoleArn", "acs:ram::1:role/uploader");
             }
         }
@@ -98,7 +105,8 @@ class OssAdapterContextTest {
         for (String missing : new String[] {"oss.bucket", "oss.region", "oss.access-key-id", "oss.access-key-secret"}) {
             Map<String, Object> config = complete();
             config.remove(missing);
-            assertThatThrownBy(() -> ApplicationContext.run(config).close()).as(missing)
+            assertThatThrownBy(() -> ApplicationContext.run(config).close())
+                    .as(missing)
                     .hasStackTraceContaining("Missing required setting " + missing);
         }
     }

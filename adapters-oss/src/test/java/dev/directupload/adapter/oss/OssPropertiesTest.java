@@ -33,13 +33,15 @@ class OssPropertiesTest {
     @Test
     void missingSettings_areNamed() {
         assertThatThrownBy(() -> new OssProperties(null, null, "b-1", null, "ak", "s", null))
-                .hasMessageContaining("oss.region").hasMessageContaining("OSS_REGION");
+                .hasMessageContaining("oss.region")
+                .hasMessageContaining("OSS_REGION");
         assertThatThrownBy(() -> new OssProperties(null, "cn-hangzhou", " ", null, "ak", "s", null))
                 .hasMessageContaining("oss.bucket");
         assertThatThrownBy(() -> new OssProperties(null, "cn-hangzhou", "b-1", null, null, "s", null))
                 .hasMessageContaining("oss.access-key-id");
         assertThatThrownBy(() -> new OssProperties(null, "cn-hangzhou", "b-1", null, "ak", "", null))
-                .hasMessageContaining("oss.access-key-secret").hasMessageContaining("OSS_ACCESS_KEY_SECRET");
+                .hasMessageContaining("oss.access-key-secret")
+                .hasMessageContaining("OSS_ACCESS_KEY_SECRET");
     }
 
     @Test

@@ -43,8 +43,9 @@ public enum DatabaseVendor {
             case "H2" -> H2;
             case "POSTGRES", "POSTGRESQL" -> POSTGRES;
             case "MYSQL", "MARIADB" -> MYSQL;
-            default -> throw new IllegalStateException(DIALECT_PROPERTY + " '" + dialect
-                    + "' is not supported; use H2, POSTGRES or MYSQL");
+            default ->
+                throw new IllegalStateException(
+                        DIALECT_PROPERTY + " '" + dialect + "' is not supported; use H2, POSTGRES or MYSQL");
         };
     }
 

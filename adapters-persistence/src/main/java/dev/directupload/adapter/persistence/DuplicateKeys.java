@@ -7,8 +7,7 @@ public final class DuplicateKeys {
 
     private static final int MYSQL_DUPLICATE_ENTRY = 1062;
 
-    private DuplicateKeys() {
-    }
+    private DuplicateKeys() {}
 
     /**
      * Runs a duplicate-tolerant insert: a unique-constraint violation (an H2 race the MERGE did not absorb) is

@@ -9,8 +9,7 @@ import java.time.temporal.ChronoUnit;
  */
 public final class EpochMicros {
 
-    private EpochMicros() {
-    }
+    private EpochMicros() {}
 
     public static long of(Instant instant) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);

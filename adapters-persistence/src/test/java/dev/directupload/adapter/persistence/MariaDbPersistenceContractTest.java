@@ -36,8 +36,9 @@ class MariaDbPersistenceContractTest extends JdbcPersistenceContract {
         assertThat(DatabaseVendor.of(database.context())).isEqualTo(DatabaseVendor.MYSQL);
         assertThat(database.queryOne("SELECT COUNT(*) FROM media_files")).isEqualTo("0");
         assertThat(database.queryOne("SELECT table_collation FROM information_schema.tables"
-                + " WHERE table_schema = DATABASE() AND table_name = 'invites'"))
-                .as("case-sensitive invite codes, as the mysql migration declares").isEqualTo("utf8mb4_bin");
+                        + " WHERE table_schema = DATABASE() AND table_name = 'invites'"))
+                .as("case-sensitive invite codes, as the mysql migration declares")
+                .isEqualTo("utf8mb4_bin");
     }
 
     @Override

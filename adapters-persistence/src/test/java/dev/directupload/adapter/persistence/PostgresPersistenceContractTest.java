@@ -35,9 +35,12 @@ class PostgresPersistenceContractTest extends JdbcPersistenceContract {
     void runsOnItsDatabaseWithItsVendorsMigration() throws Exception {
         assertThat(DatabaseVendor.of(database.context())).isEqualTo(DatabaseVendor.POSTGRES);
         assertThat(database.queryOne("SELECT COUNT(*) FROM media_files")).isEqualTo("0");
-        assertThat(database.queryOne("SELECT collation_name FROM information_schema.columns"
-                + " WHERE table_schema = current_schema() AND table_name = 'media_files' AND column_name = 'id'"))
-                .as("media_files.id orders bytewise, as the postgresql migration declares").isEqualTo("C");
+        assertThat(
+                        database.queryOne(
+                                "SELECT collation_name FROM information_schema.columns"
+                                        + " WHERE table_schema = current_schema() AND table_name = 'media_files' AND column_name = 'id'"))
+                .as("media_files.id orders bytewise, as the postgresql migration declares")
+                .isEqualTo("C");
     }
 
     @Override

@@ -40,7 +40,10 @@ final class TestDatabase implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>();
         datasource.forEach((k, v) -> properties.put("datasources.default." + k, v));
         try {
-            this.context = ApplicationContext.builder().environments("test").properties(properties).start();
+            this.context = ApplicationContext.builder()
+                    .environments("test")
+                    .properties(properties)
+                    .start();
         } catch (RuntimeException e) {
             drop.run();
             throw e;
@@ -50,8 +53,21 @@ final class TestDatabase implements AutoCloseable {
         JdbcFamilyAdapter families = context.getBean(JdbcFamilyAdapter.class);
         JdbcMediaFileAdapter media = context.getBean(JdbcMediaFileAdapter.class);
         JdbcUploadSlotAdapter slots = context.getBean(JdbcUploadSlotAdapter.class);
-        this.ports = new PersistencePorts(users, users, families, families, families,
-                context.getBean(JdbcAlbumAdapter.class), media, media, media, media, media, media, slots, slots,
+        this.ports = new PersistencePorts(
+                users,
+                users,
+                families,
+                families,
+                families,
+                context.getBean(JdbcAlbumAdapter.class),
+                media,
+                media,
+                media,
+                media,
+                media,
+                media,
+                slots,
+                slots,
                 context.getBean(JdbcTransactionAdapter.class));
     }
 
@@ -65,8 +81,9 @@ final class TestDatabase implements AutoCloseable {
 
     /** Runs {@code sql} on a connection of its own and returns the first column of the first row. */
     String queryOne(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection((String) datasource.get("url"),
-                (String) datasource.get("username"), (String) datasource.get("password"));
+        try (Connection connection = DriverManager.getConnection(
+                        (String) datasource.get("url"), (String) datasource.get("username"), (String)
+                                datasource.get("password"));
                 Statement statement = connection.createStatement();
                 var rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
@@ -75,8 +92,15 @@ final class TestDatabase implements AutoCloseable {
 
     static TestDatabase h2() throws IOException {
         Path dir = Files.createTempDirectory("direct-upload-h2-");
-        return new TestDatabase(Map.of("url", "jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "username", "sa", "password", ""), () -> deleteTree(dir));
+        return new TestDatabase(
+                Map.of(
+                        "url",
+                        "jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "username",
+                        "sa",
+                        "password",
+                        ""),
+                () -> deleteTree(dir));
     }
 
     /** A fresh schema of database {@code test}, or null when PostgreSQL is not reachable. */
@@ -89,8 +113,9 @@ final class TestDatabase implements AutoCloseable {
         String server = "jdbc:postgresql://127.0.0.1:" + port + "/test";
         String user = firstWorkingUser(server, "postgres", "root");
         execute(server, user, "", "CREATE SCHEMA " + schema);
-        return new TestDatabase(Map.of("url", server + "?currentSchema=" + schema, "username", user,
-                "password", ""), () -> execute(server, user, "", "DROP SCHEMA " + schema + " CASCADE"));
+        return new TestDatabase(
+                Map.of("url", server + "?currentSchema=" + schema, "username", user, "password", ""),
+                () -> execute(server, user, "", "DROP SCHEMA " + schema + " CASCADE"));
     }
 
     /** A fresh database, or null when MariaDB is not reachable. */
@@ -102,8 +127,9 @@ final class TestDatabase implements AutoCloseable {
         String database = "du_test_" + suffix();
         String server = "jdbc:mariadb://127.0.0.1:" + port + "/test";
         execute(server, "root", "", "CREATE DATABASE " + database);
-        return new TestDatabase(Map.of("url", "jdbc:mariadb://127.0.0.1:" + port + "/" + database, "username", "root",
-                "password", ""), () -> execute(server, "root", "", "DROP DATABASE " + database));
+        return new TestDatabase(
+                Map.of("url", "jdbc:mariadb://127.0.0.1:" + port + "/" + database, "username", "root", "password", ""),
+                () -> execute(server, "root", "", "DROP DATABASE " + database));
     }
 
     @Override

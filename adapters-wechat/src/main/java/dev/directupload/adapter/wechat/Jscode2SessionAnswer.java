@@ -6,7 +6,8 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** WeChat's jscode2session JSON: openid/unionid on success, errcode/errmsg on failure. */
 @Serdeable
-record Jscode2SessionAnswer(@Nullable @JsonProperty("openid") String openId,
+record Jscode2SessionAnswer(
+        @Nullable @JsonProperty("openid") String openId,
         @Nullable @JsonProperty("unionid") String unionId,
         @Nullable @JsonProperty("session_key") String sessionKey,
         @Nullable @JsonProperty("errcode") Integer errCode,

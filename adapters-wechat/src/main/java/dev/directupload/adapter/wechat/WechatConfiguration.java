@@ -1,8 +1,8 @@
 package dev.directupload.adapter.wechat;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
@@ -14,8 +14,13 @@ import java.time.Duration;
  * @param timeout {@code wechat.timeout}: how long one call to WeChat may take, 5 s by default
  */
 @ConfigurationProperties("wechat")
-record WechatConfiguration(@Nullable String appId, @Nullable String appSecret,
-        @Bindable(defaultValue = "https://api.weixin.qq.com") String apiBaseUrl,
+record WechatConfiguration(
+        @Nullable String appId,
+        @Nullable String appSecret,
+
+        @Bindable(defaultValue = "https://api.weixin.qq.com")
+        String apiBaseUrl,
+
         @Bindable(defaultValue = "5s") Duration timeout) {
 
     boolean isConfigured() {

@@ -41,18 +41,26 @@ final class WechatSessionAdapter implements WechatSessionPort {
     @Override
     public WechatSession exchange(String code) {
         if (!config.isConfigured()) {
-            throw new DependencyUnavailableException("wechat_unavailable",
-                    "WeChat login is not configured: set wechat.app-id and wechat.app-secret", null);
+            throw new DependencyUnavailableException(
+                    "wechat_unavailable",
+                    "WeChat login is not configured: set wechat.app-id and wechat.app-secret",
+                    null);
         }
-        URI uri = UriBuilder.of(URI.create(config.apiBaseUrl())).path("/sns/jscode2session")
-                .queryParam("appid", config.appId()).queryParam("secret", config.appSecret())
-                .queryParam("js_code", code).queryParam("grant_type", "authorization_code").build();
+        URI uri = UriBuilder.of(URI.create(config.apiBaseUrl()))
+                .path("/sns/jscode2session")
+                .queryParam("appid", config.appId())
+                .queryParam("secret", config.appSecret())
+                .queryParam("js_code", code)
+                .queryParam("grant_type", "authorization_code")
+                .build();
         Jscode2SessionAnswer answer = parse(call(uri));
         if (answer.failed()) {
-            throw new UnauthorizedException("wechat_login_failed",
+            throw new UnauthorizedException(
+                    "wechat_login_failed",
                     "WeChat refused the login code (errcode " + answer.errCode() + ": " + answer.errMsg() + ")");
         }
-        return new WechatSession(answer.openId(), Optional.ofNullable(answer.unionId()).filter(u -> !u.isBlank()));
+        return new WechatSession(
+                answer.openId(), Optional.ofNullable(answer.unionId()).filter(u -> !u.isBlank()));
     }
 
     private String call(URI uri) {

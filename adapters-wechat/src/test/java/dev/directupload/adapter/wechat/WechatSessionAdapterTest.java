@@ -60,8 +60,8 @@ class WechatSessionAdapterTest {
 
     private WechatSessionAdapter adapter(String appId, String secret) {
         String base = "http://127.0.0.1:" + fakeWechat.getAddress().getPort();
-        return new WechatSessionAdapter(new WechatConfiguration(appId, secret, base, Duration.ofMillis(700)),
-                ObjectMapper.getDefault());
+        return new WechatSessionAdapter(
+                new WechatConfiguration(appId, secret, base, Duration.ofMillis(700)), ObjectMapper.getDefault());
     }
 
     @Test
@@ -72,8 +72,11 @@ class WechatSessionAdapterTest {
 
         assertThat(session.openId()).isEqualTo("oAbc123");
         assertThat(session.unionId()).contains("uX9");
-        assertThat(lastQuery).containsEntry("appid", "wx123").containsEntry("secret", "s3cret+/")
-                .containsEntry("js_code", "code&1").containsEntry("grant_type", "authorization_code");
+        assertThat(lastQuery)
+                .containsEntry("appid", "wx123")
+                .containsEntry("secret", "s3cret+/")
+                .containsEntry("js_code", "code&1")
+                .containsEntry("grant_type", "authorization_code");
     }
 
     @Test
@@ -87,7 +90,8 @@ class WechatSessionAdapterTest {
         answer.set("{\"errcode\":40029,\"errmsg\":\"invalid code, rid: 1\"}");
 
         assertThatThrownBy(() -> adapter("wx123", "s").exchange("bad"))
-                .isInstanceOf(UnauthorizedException.class).hasMessageContaining("40029")
+                .isInstanceOf(UnauthorizedException.class)
+                .hasMessageContaining("40029")
                 .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("wechat_login_failed"));
     }
 
@@ -104,21 +108,23 @@ class WechatSessionAdapterTest {
     @Test
     void unreachableWechat_isUnavailable() {
         String base = "http://127.0.0.1:1";
-        var adapter = new WechatSessionAdapter(new WechatConfiguration("wx", "s", base, Duration.ofMillis(500)),
-                ObjectMapper.getDefault());
+        var adapter = new WechatSessionAdapter(
+                new WechatConfiguration("wx", "s", base, Duration.ofMillis(500)), ObjectMapper.getDefault());
         assertThatThrownBy(() -> adapter.exchange("c")).isInstanceOf(DependencyUnavailableException.class);
     }
 
     @Test
     void garbageAnswer_isUnavailable() {
         answer.set("<html>502</html>");
-        assertThatThrownBy(() -> adapter("wx123", "s").exchange("c")).isInstanceOf(DependencyUnavailableException.class);
+        assertThatThrownBy(() -> adapter("wx123", "s").exchange("c"))
+                .isInstanceOf(DependencyUnavailableException.class);
     }
 
     @Test
     void notConfigured_isUnavailable_withoutCallingWechat() {
         answer.set("{\"openid\":\"x\"}");
-        assertThatThrownBy(() -> adapter(null, null).exchange("c")).isInstanceOf(DependencyUnavailableException.class)
+        assertThatThrownBy(() -> adapter(null, null).exchange("c"))
+                .isInstanceOf(DependencyUnavailableException.class)
                 .hasMessageContaining("wechat.app-id");
         assertThat(lastQuery).isEmpty();
     }

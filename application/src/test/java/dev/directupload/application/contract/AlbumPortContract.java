@@ -46,7 +46,8 @@ public abstract class AlbumPortContract extends PersistenceContract {
 
         assertThat(ports().albums().listAlbums(family.id()))
                 .extracting(s -> s.album().id(), AlbumSummary::photoCount)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(older.id(), 0L),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(older.id(), 0L),
                         org.assertj.core.groups.Tuple.tuple(newer.id(), 2L));
     }
 
@@ -55,8 +56,17 @@ public abstract class AlbumPortContract extends PersistenceContract {
         UserId owner = newUser().id();
         Family family = newFamily(owner);
         Album album = newAlbum(family.id(), T0);
-        UploadSlot slot = UploadSlot.open(family.id(), album.id(), owner, new ObjectKey("families/x/objects/ab/c.jpg"),
-                new FileName("c.jpg"), FileFormat.JPEG, ByteSize.ofBytes(10), randomMd5(), null, T0,
+        UploadSlot slot = UploadSlot.open(
+                family.id(),
+                album.id(),
+                owner,
+                new ObjectKey("families/x/objects/ab/c.jpg"),
+                new FileName("c.jpg"),
+                FileFormat.JPEG,
+                ByteSize.ofBytes(10),
+                randomMd5(),
+                null,
+                T0,
                 T0.plusSeconds(900));
         ports().saveSlots().saveSlot(slot);
 
@@ -71,8 +81,8 @@ public abstract class AlbumPortContract extends PersistenceContract {
         UserId owner = newUser().id();
         Family family = newFamily(owner);
         Album album = newAlbum(family.id(), T0);
-        MediaFile photo = ports().saveFiles().saveIfAbsent(
-                photo("p_" + unique(), album, owner, newObject(family.id(), randomMd5(), 42), T0));
+        MediaFile photo = ports().saveFiles()
+                .saveIfAbsent(photo("p_" + unique(), album, owner, newObject(family.id(), randomMd5(), 42), T0));
 
         assertThat(ports().albums().deleteIfEmpty(album.id())).isFalse();
         assertThat(ports().albums().findAlbum(album.id())).isPresent();

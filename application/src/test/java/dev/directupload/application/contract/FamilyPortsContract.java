@@ -24,8 +24,8 @@ public abstract class FamilyPortsContract extends PersistenceContract {
         UserId owner = newUser().id();
         Family family = newFamily(owner);
 
-        ports().families().saveFamily(Family.reconstitute(family.id(), new DisplayName("新的名字 renamed"),
-                family.createdAt()));
+        ports().families()
+                .saveFamily(Family.reconstitute(family.id(), new DisplayName("新的名字 renamed"), family.createdAt()));
 
         Family found = ports().families().findFamily(family.id()).orElseThrow();
         assertThat(found.name().value()).isEqualTo("新的名字 renamed");
@@ -37,12 +37,15 @@ public abstract class FamilyPortsContract extends PersistenceContract {
         UserId owner = newUser().id();
         Family family = newFamily(owner);
 
-        Membership kept = ports().memberships().saveIfAbsent(
-                new Membership(family.id(), owner, Role.MEMBER, T0.plusSeconds(60)));
+        Membership kept =
+                ports().memberships().saveIfAbsent(new Membership(family.id(), owner, Role.MEMBER, T0.plusSeconds(60)));
 
         assertThat(kept.role()).isEqualTo(Role.OWNER);
         assertThat(kept.joinedAt()).isEqualTo(T0);
-        assertThat(ports().memberships().findMembership(family.id(), owner).orElseThrow().role())
+        assertThat(ports().memberships()
+                        .findMembership(family.id(), owner)
+                        .orElseThrow()
+                        .role())
                 .isEqualTo(Role.OWNER);
     }
 
@@ -56,9 +59,11 @@ public abstract class FamilyPortsContract extends PersistenceContract {
         ports().memberships().saveIfAbsent(new Membership(family.id(), third, Role.MEMBER, T0.plusSeconds(20)));
         ports().memberships().saveIfAbsent(new Membership(family.id(), second, Role.MEMBER, T0.plusSeconds(10)));
 
-        assertThat(ports().memberships().listMembers(family.id())).extracting(Membership::userId)
+        assertThat(ports().memberships().listMembers(family.id()))
+                .extracting(Membership::userId)
                 .containsExactly(owner, second, third);
-        assertThat(ports().memberships().listMemberships(third)).extracting(Membership::familyId)
+        assertThat(ports().memberships().listMemberships(third))
+                .extracting(Membership::familyId)
                 .containsExactly(other.id(), family.id());
     }
 
@@ -69,12 +74,15 @@ public abstract class FamilyPortsContract extends PersistenceContract {
         Family family = newFamily(owner);
         ports().memberships().saveIfAbsent(new Membership(family.id(), member, Role.MEMBER, T0));
 
-        assertThat(ports().memberships().deleteUnlessLastOwner(family.id(), owner)).isFalse();
+        assertThat(ports().memberships().deleteUnlessLastOwner(family.id(), owner))
+                .isFalse();
         assertThat(ports().memberships().findMembership(family.id(), owner)).isPresent();
 
-        assertThat(ports().memberships().deleteUnlessLastOwner(family.id(), member)).isTrue();
+        assertThat(ports().memberships().deleteUnlessLastOwner(family.id(), member))
+                .isTrue();
         assertThat(ports().memberships().findMembership(family.id(), member)).isEmpty();
-        assertThat(ports().memberships().deleteUnlessLastOwner(family.id(), member)).isTrue();
+        assertThat(ports().memberships().deleteUnlessLastOwner(family.id(), member))
+                .isTrue();
     }
 
     @Test
@@ -84,9 +92,12 @@ public abstract class FamilyPortsContract extends PersistenceContract {
         Family family = newFamily(first);
         ports().memberships().saveIfAbsent(new Membership(family.id(), second, Role.OWNER, T0));
 
-        assertThat(ports().memberships().deleteUnlessLastOwner(family.id(), first)).isTrue();
-        assertThat(ports().memberships().deleteUnlessLastOwner(family.id(), second)).isFalse();
-        assertThat(ports().memberships().listMembers(family.id())).extracting(Membership::userId)
+        assertThat(ports().memberships().deleteUnlessLastOwner(family.id(), first))
+                .isTrue();
+        assertThat(ports().memberships().deleteUnlessLastOwner(family.id(), second))
+                .isFalse();
+        assertThat(ports().memberships().listMembers(family.id()))
+                .extracting(Membership::userId)
                 .containsExactly(second);
     }
 
@@ -103,7 +114,8 @@ public abstract class FamilyPortsContract extends PersistenceContract {
                     () -> ports().memberships().deleteUnlessLastOwner(family.id(), second)));
 
             assertThat(results).containsExactlyInAnyOrder(true, false);
-            assertThat(ports().memberships().listMembers(family.id())).hasSize(1)
+            assertThat(ports().memberships().listMembers(family.id()))
+                    .hasSize(1)
                     .allMatch(Membership::isOwner);
         }
     }
@@ -130,9 +142,12 @@ public abstract class FamilyPortsContract extends PersistenceContract {
     void givenInviteWithThreeUses_tryUse_countsThreeThenRefuses() {
         Invite invite = savedInvite(3, T0.plus(Duration.ofDays(1)));
 
-        assertThat(IntStream.range(0, 5).mapToObj(i -> ports().invites().tryUse(invite.code(), T0)).toList())
+        assertThat(IntStream.range(0, 5)
+                        .mapToObj(i -> ports().invites().tryUse(invite.code(), T0))
+                        .toList())
                 .containsExactly(true, true, true, false, false);
-        assertThat(ports().invites().findInvite(invite.code()).orElseThrow().uses()).isEqualTo(3);
+        assertThat(ports().invites().findInvite(invite.code()).orElseThrow().uses())
+                .isEqualTo(3);
     }
 
     @Test
@@ -141,9 +156,12 @@ public abstract class FamilyPortsContract extends PersistenceContract {
         Invite invite = savedInvite(10, expiry);
 
         assertThat(ports().invites().tryUse(invite.code(), expiry)).isFalse();
-        assertThat(ports().invites().tryUse(invite.code(), expiry.plusSeconds(1))).isFalse();
-        assertThat(ports().invites().tryUse(invite.code(), expiry.minusNanos(1000))).isTrue();
-        assertThat(ports().invites().findInvite(invite.code()).orElseThrow().uses()).isEqualTo(1);
+        assertThat(ports().invites().tryUse(invite.code(), expiry.plusSeconds(1)))
+                .isFalse();
+        assertThat(ports().invites().tryUse(invite.code(), expiry.minusNanos(1000)))
+                .isTrue();
+        assertThat(ports().invites().findInvite(invite.code()).orElseThrow().uses())
+                .isEqualTo(1);
         assertThat(ports().invites().tryUse(InviteCode.random(), T0)).isFalse();
     }
 
@@ -154,7 +172,8 @@ public abstract class FamilyPortsContract extends PersistenceContract {
         String swapped = swapCase(code.value());
         assertThat(ports().invites().findInvite(new InviteCode(swapped))).isEmpty();
         assertThat(ports().invites().tryUse(new InviteCode(swapped), T0)).isFalse();
-        assertThat(ports().invites().findInvite(invite.code()).orElseThrow().uses()).isZero();
+        assertThat(ports().invites().findInvite(invite.code()).orElseThrow().uses())
+                .isZero();
     }
 
     @Test
@@ -162,10 +181,12 @@ public abstract class FamilyPortsContract extends PersistenceContract {
         Invite invite = savedInvite(5, T0.plus(Duration.ofDays(1)));
 
         List<Boolean> results = concurrently(IntStream.range(0, 16)
-                .<Callable<Boolean>>mapToObj(i -> () -> ports().invites().tryUse(invite.code(), T0)).toList());
+                .<Callable<Boolean>>mapToObj(i -> () -> ports().invites().tryUse(invite.code(), T0))
+                .toList());
 
         assertThat(results.stream().filter(b -> b)).hasSize(5);
-        assertThat(ports().invites().findInvite(invite.code()).orElseThrow().uses()).isEqualTo(5);
+        assertThat(ports().invites().findInvite(invite.code()).orElseThrow().uses())
+                .isEqualTo(5);
     }
 
     private Invite savedInvite(int maxUses, Instant expiresAt) {

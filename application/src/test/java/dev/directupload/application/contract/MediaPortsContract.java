@@ -34,8 +34,14 @@ public abstract class MediaPortsContract extends PersistenceContract {
     void givenKnownIdentity_saveIfAbsent_returnsTheFirstRecordUnchanged() {
         Family family = newFamily(newUser().id());
         ContentHash hash = randomMd5();
-        StoredObject first = ports().saveObjects().saveIfAbsent(StoredObject.uploaded(family.id(), hash,
-                ByteSize.ofBytes(7), ObjectKey.forContent(family.id(), hash, FileFormat.PNG), FileFormat.PNG, T0));
+        StoredObject first = ports().saveObjects()
+                .saveIfAbsent(StoredObject.uploaded(
+                        family.id(),
+                        hash,
+                        ByteSize.ofBytes(7),
+                        ObjectKey.forContent(family.id(), hash, FileFormat.PNG),
+                        FileFormat.PNG,
+                        T0));
 
         StoredObject kept = ports().saveObjects().saveIfAbsent(verified(family.id(), hash, 7, T0.plusSeconds(9)));
 
@@ -44,7 +50,8 @@ public abstract class MediaPortsContract extends PersistenceContract {
         assertThat(kept.format()).isEqualTo(FileFormat.PNG);
         assertThat(kept.createdAt()).isEqualTo(T0);
         assertThat(kept.verifiedAt()).isEmpty();
-        assertThat(ports().loadObjects().findByHashes(family.id(), List.of(hash))).hasSize(1);
+        assertThat(ports().loadObjects().findByHashes(family.id(), List.of(hash)))
+                .hasSize(1);
     }
 
     @Test
@@ -52,10 +59,14 @@ public abstract class MediaPortsContract extends PersistenceContract {
         Family family = newFamily(newUser().id());
         ContentHash hash = randomMd5();
 
-        List<StoredObject> results = concurrently(IntStream.range(0, 8).<Callable<StoredObject>>mapToObj(i -> () ->
-                ports().saveObjects().saveIfAbsent(verified(family.id(), hash, 99, T0.plusSeconds(i)))).toList());
+        List<StoredObject> results = concurrently(IntStream.range(0, 8)
+                .<Callable<StoredObject>>mapToObj(i ->
+                        () -> ports().saveObjects().saveIfAbsent(verified(family.id(), hash, 99, T0.plusSeconds(i))))
+                .toList());
 
-        assertThat(results).extracting(StoredObject::createdAt).containsOnly(results.get(0).createdAt());
+        assertThat(results)
+                .extracting(StoredObject::createdAt)
+                .containsOnly(results.get(0).createdAt());
         List<StoredObject> stored = ports().loadObjects().findByHashes(family.id(), List.of(hash));
         assertThat(stored).hasSize(1);
         StoredObject only = stored.get(0);
@@ -75,7 +86,8 @@ public abstract class MediaPortsContract extends PersistenceContract {
 
         assertThat(ports().loadObjects().findByHashes(family.id(), List.of(hash)))
                 .allMatch(o -> o.familyId().equals(family.id()) && o.hash().equals(hash))
-                .extracting(o -> o.size().bytes()).containsExactlyInAnyOrder(10L, 11L);
+                .extracting(o -> o.size().bytes())
+                .containsExactlyInAnyOrder(10L, 11L);
         assertThat(ports().loadObjects().findByHashes(family.id(), List.of())).isEmpty();
     }
 
@@ -105,8 +117,10 @@ public abstract class MediaPortsContract extends PersistenceContract {
         Family family = newFamily(newUser().id());
         StoredObject object = newObject(family.id(), randomMd5(), 5);
 
-        assertThat(ports().loadObjects().findByKey(object.key()).orElseThrow().hash()).isEqualTo(object.hash());
-        assertThat(ports().loadObjects().findByKey(new ObjectKey(object.key().value() + ".other"))).isEmpty();
+        assertThat(ports().loadObjects().findByKey(object.key()).orElseThrow().hash())
+                .isEqualTo(object.hash());
+        assertThat(ports().loadObjects().findByKey(new ObjectKey(object.key().value() + ".other")))
+                .isEmpty();
     }
 
     @Test
@@ -132,7 +146,8 @@ public abstract class MediaPortsContract extends PersistenceContract {
         assertThat(found.createdAt()).isEqualTo(T0);
         assertThat(found.capturedAt()).isEmpty();
         assertThat(ports().loadFiles().isKeyReferenced(object.key())).isTrue();
-        assertThat(ports().loadFiles().isKeyReferenced(new ObjectKey("families/none/objects/00/x.jpg"))).isFalse();
+        assertThat(ports().loadFiles().isKeyReferenced(new ObjectKey("families/none/objects/00/x.jpg")))
+                .isFalse();
     }
 
     @Test
@@ -144,18 +159,28 @@ public abstract class MediaPortsContract extends PersistenceContract {
         Instant same = T0.plusSeconds(30);
         String tag = unique();
         List<MediaFile> saved = new ArrayList<>();
-        String[] ids = {"p_" + tag + "a", "p_" + tag + "B", "p_" + tag + "c", "p_" + tag + "D", "P_" + tag + "e",
-            "p_" + tag + "f", "p_" + tag + "-g"};
+        String[] ids = {
+            "p_" + tag + "a",
+            "p_" + tag + "B",
+            "p_" + tag + "c",
+            "p_" + tag + "D",
+            "P_" + tag + "e",
+            "p_" + tag + "f",
+            "p_" + tag + "-g"
+        };
         Instant[] times = {T0, same, same, same, same, T0.plusSeconds(60), T0.plusNanos(1000)};
         for (int i = 0; i < ids.length; i++) {
             StoredObject object = newObject(family.id(), randomMd5(), 10 + i);
             saved.add(ports().saveFiles().saveIfAbsent(photo(ids[i], album, owner, object, times[i])));
         }
-        ports().saveFiles().saveIfAbsent(photo("p_" + unique(), other, owner, newObject(family.id(), randomMd5(), 1),
-                same));
+        ports().saveFiles()
+                .saveIfAbsent(photo("p_" + unique(), other, owner, newObject(family.id(), randomMd5(), 1), same));
         List<MediaFileId> expected = saved.stream()
-                .sorted(Comparator.comparing(MediaFile::createdAt).thenComparing(f -> f.id().value()).reversed())
-                .map(MediaFile::id).toList();
+                .sorted(Comparator.comparing(MediaFile::createdAt)
+                        .thenComparing(f -> f.id().value())
+                        .reversed())
+                .map(MediaFile::id)
+                .toList();
 
         List<MediaFileId> paged = new ArrayList<>();
         Optional<PageCursor> cursor = Optional.empty();
@@ -171,7 +196,8 @@ public abstract class MediaPortsContract extends PersistenceContract {
         }
 
         assertThat(paged).containsExactlyElementsOf(expected);
-        assertThat(ports().loadFiles().listAlbumPage(album.id(), Optional.empty(), 3)).extracting(MediaFile::id)
+        assertThat(ports().loadFiles().listAlbumPage(album.id(), Optional.empty(), 3))
+                .extracting(MediaFile::id)
                 .containsExactlyElementsOf(expected.subList(0, 3));
     }
 
@@ -180,18 +206,20 @@ public abstract class MediaPortsContract extends PersistenceContract {
         UserId owner = newUser().id();
         Family family = newFamily(owner);
         StoredObject object = newObject(family.id(), randomMd5(), 77);
-        MediaFile first = ports().saveFiles().saveIfAbsent(
-                photo("p_" + unique(), newAlbum(family.id(), T0), owner, object, T0));
-        MediaFile second = ports().saveFiles().saveIfAbsent(
-                photo("p_" + unique(), newAlbum(family.id(), T0), owner, object, T0));
+        MediaFile first =
+                ports().saveFiles().saveIfAbsent(photo("p_" + unique(), newAlbum(family.id(), T0), owner, object, T0));
+        MediaFile second =
+                ports().saveFiles().saveIfAbsent(photo("p_" + unique(), newAlbum(family.id(), T0), owner, object, T0));
 
         assertThat(ports().deleteFiles().deleteMediaFile(first)).isEmpty();
         assertThat(ports().loadFiles().findMediaFile(first.id())).isEmpty();
-        assertThat(ports().loadObjects().findByHashes(family.id(), List.of(object.hash()))).hasSize(1);
+        assertThat(ports().loadObjects().findByHashes(family.id(), List.of(object.hash())))
+                .hasSize(1);
 
         assertThat(ports().deleteFiles().deleteMediaFile(second)).contains(object.key());
         assertThat(ports().loadFiles().findMediaFile(second.id())).isEmpty();
-        assertThat(ports().loadObjects().findByHashes(family.id(), List.of(object.hash()))).isEmpty();
+        assertThat(ports().loadObjects().findByHashes(family.id(), List.of(object.hash())))
+                .isEmpty();
         assertThat(ports().loadObjects().findByKey(object.key())).isEmpty();
         assertThat(ports().loadFiles().isKeyReferenced(object.key())).isFalse();
 
@@ -206,12 +234,13 @@ public abstract class MediaPortsContract extends PersistenceContract {
         ContentHash hash = randomMd5();
         StoredObject mine = newObject(family.id(), hash, 8);
         StoredObject theirs = newObject(other.id(), hash, 8);
-        MediaFile photo = ports().saveFiles().saveIfAbsent(
-                photo("p_" + unique(), newAlbum(family.id(), T0), owner, mine, T0));
+        MediaFile photo =
+                ports().saveFiles().saveIfAbsent(photo("p_" + unique(), newAlbum(family.id(), T0), owner, mine, T0));
         ports().saveFiles().saveIfAbsent(photo("p_" + unique(), newAlbum(other.id(), T0), owner, theirs, T0));
 
         assertThat(ports().deleteFiles().deleteMediaFile(photo)).contains(mine.key());
-        assertThat(ports().loadObjects().findByHashes(other.id(), List.of(hash))).hasSize(1);
+        assertThat(ports().loadObjects().findByHashes(other.id(), List.of(hash)))
+                .hasSize(1);
     }
 
     @Test

@@ -65,15 +65,29 @@ public abstract class PersistenceContract {
     }
 
     protected static StoredObject verified(FamilyId family, ContentHash hash, long size, Instant at) {
-        return StoredObject.verified(family, hash, ByteSize.ofBytes(size), ObjectKey.forContent(family, hash,
-                FileFormat.JPEG), FileFormat.JPEG, at);
+        return StoredObject.verified(
+                family,
+                hash,
+                ByteSize.ofBytes(size),
+                ObjectKey.forContent(family, hash, FileFormat.JPEG),
+                FileFormat.JPEG,
+                at);
     }
 
     /** A photo with a chosen id and creation time, not saved. */
     protected static MediaFile photo(String id, Album album, UserId creator, StoredObject object, Instant createdAt) {
-        return MediaFile.reconstitute(new MediaFileId(id), album.id(), object.familyId(), creator,
-                new FileName("IMG_" + id + ".jpg"), object.key(), object.format(), object.size(), object.hash(),
-                null, createdAt);
+        return MediaFile.reconstitute(
+                new MediaFileId(id),
+                album.id(),
+                object.familyId(),
+                creator,
+                new FileName("IMG_" + id + ".jpg"),
+                object.key(),
+                object.format(),
+                object.size(),
+                object.hash(),
+                null,
+                createdAt);
     }
 
     protected static ContentHash md5(long n) {

@@ -18,14 +18,26 @@ import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
 import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
 
 /** Every persistence out-port of one implementation, as the contract tests use them. */
-public record PersistencePorts(LoadUserPort loadUsers, SaveUserPort saveUsers, FamilyPort families,
-        MembershipPort memberships, InvitePort invites, AlbumPort albums, LoadStoredObjectsPort loadObjects,
-        SaveStoredObjectPort saveObjects, LoadMediaFilePort loadFiles, SaveMediaFilePort saveFiles,
-        DeleteMediaFilePort deleteFiles, PendingDeletionPort deletions, LoadUploadSlotPort loadSlots,
-        SaveUploadSlotPort saveSlots, TransactionPort transactions) {
+public record PersistencePorts(
+        LoadUserPort loadUsers,
+        SaveUserPort saveUsers,
+        FamilyPort families,
+        MembershipPort memberships,
+        InvitePort invites,
+        AlbumPort albums,
+        LoadStoredObjectsPort loadObjects,
+        SaveStoredObjectPort saveObjects,
+        LoadMediaFilePort loadFiles,
+        SaveMediaFilePort saveFiles,
+        DeleteMediaFilePort deleteFiles,
+        PendingDeletionPort deletions,
+        LoadUploadSlotPort loadSlots,
+        SaveUploadSlotPort saveSlots,
+        TransactionPort transactions) {
 
     public static PersistencePorts of(InMemoryMetadataStore store) {
-        return new PersistencePorts(store, store, store, store, store, store, store, store, store, store, store, store,
-                store, store, store);
+        return new PersistencePorts(
+                store, store, store, store, store, store, store, store, store, store, store, store, store, store,
+                store);
     }
 }

@@ -33,7 +33,8 @@ public abstract class TransactionPortContract extends PersistenceContract {
 
         assertThat(ports().albums().findAlbum(album.id())).isPresent();
         assertThat(ports().loadFiles().findMediaFile(photo.id())).isPresent();
-        assertThat(ports().loadObjects().findByHashes(family.id(), List.of(hash))).hasSize(1);
+        assertThat(ports().loadObjects().findByHashes(family.id(), List.of(hash)))
+                .hasSize(1);
     }
 
     @Test
@@ -45,14 +46,16 @@ public abstract class TransactionPortContract extends PersistenceContract {
         IllegalStateException failure = new IllegalStateException("boom");
 
         assertThatThrownBy(() -> ports().transactions().inTransaction(() -> {
-            ports().albums().saveAlbum(album);
-            StoredObject object = ports().saveObjects().saveIfAbsent(verified(family.id(), hash, 3, T0));
-            ports().saveFiles().saveIfAbsent(photo("p_" + unique(), album, owner, object, T0));
-            throw failure;
-        })).isSameAs(failure);
+                    ports().albums().saveAlbum(album);
+                    StoredObject object = ports().saveObjects().saveIfAbsent(verified(family.id(), hash, 3, T0));
+                    ports().saveFiles().saveIfAbsent(photo("p_" + unique(), album, owner, object, T0));
+                    throw failure;
+                }))
+                .isSameAs(failure);
 
         assertThat(ports().albums().findAlbum(album.id())).isEmpty();
-        assertThat(ports().loadObjects().findByHashes(family.id(), List.of(hash))).isEmpty();
+        assertThat(ports().loadObjects().findByHashes(family.id(), List.of(hash)))
+                .isEmpty();
     }
 
     @Test
@@ -82,17 +85,20 @@ public abstract class TransactionPortContract extends PersistenceContract {
         Album album = newAlbum(family.id(), T0);
         ContentHash hash = randomMd5();
 
-        List<MediaFile> photos = concurrently(IntStream.range(0, 6).<Callable<MediaFile>>mapToObj(i -> () ->
-                ports().transactions().inTransaction(() -> {
-                    StoredObject object = ports().saveObjects().saveIfAbsent(
-                            verified(family.id(), hash, 2048, T0.plusSeconds(i)));
-                    return ports().saveFiles().saveIfAbsent(
-                            photo("p_" + unique(), album, owner, object, T0.plusSeconds(i)));
-                })).toList());
+        List<MediaFile> photos = concurrently(IntStream.range(0, 6)
+                .<Callable<MediaFile>>mapToObj(i -> () -> ports().transactions().inTransaction(() -> {
+                    StoredObject object =
+                            ports().saveObjects().saveIfAbsent(verified(family.id(), hash, 2048, T0.plusSeconds(i)));
+                    return ports().saveFiles()
+                            .saveIfAbsent(photo("p_" + unique(), album, owner, object, T0.plusSeconds(i)));
+                }))
+                .toList());
 
         assertThat(photos).extracting(MediaFile::id).containsOnly(photos.get(0).id());
-        assertThat(ports().loadObjects().findByHashes(family.id(), List.of(hash))).hasSize(1);
-        assertThat(ports().albums().listAlbums(family.id())).singleElement()
+        assertThat(ports().loadObjects().findByHashes(family.id(), List.of(hash)))
+                .hasSize(1);
+        assertThat(ports().albums().listAlbums(family.id()))
+                .singleElement()
                 .satisfies(s -> assertThat(s.photoCount()).isEqualTo(1));
     }
 }

@@ -26,9 +26,18 @@ public abstract class UploadSlotPortsContract extends PersistenceContract {
     void givenSavedSlot_findSlot_returnsEveryField() {
         Fixture f = fixture();
         Instant captured = Instant.parse("2026-08-01T08:30:15.000250Z");
-        UploadSlot slot = UploadSlot.open(f.family.id(), f.album.id(), f.owner,
-                new ObjectKey("families/" + f.family.id() + "/objects/ab/ab12.mov"), new FileName("海边 clip.MOV"),
-                FileFormat.MOV, ByteSize.ofBytes(5_000_000_000L), randomMd5(), captured, T0, T0.plusSeconds(900));
+        UploadSlot slot = UploadSlot.open(
+                f.family.id(),
+                f.album.id(),
+                f.owner,
+                new ObjectKey("families/" + f.family.id() + "/objects/ab/ab12.mov"),
+                new FileName("海边 clip.MOV"),
+                FileFormat.MOV,
+                ByteSize.ofBytes(5_000_000_000L),
+                randomMd5(),
+                captured,
+                T0,
+                T0.plusSeconds(900));
 
         ports().saveSlots().saveSlot(slot);
 
@@ -79,17 +88,28 @@ public abstract class UploadSlotPortsContract extends PersistenceContract {
         ports().saveSlots().saveSlot(completed.complete(MediaFileId.newId()));
         ports().saveSlots().saveSlot(expired.expire(now));
 
-        assertThat(ports().loadSlots().findPendingExpired(now, 10)).extracting(UploadSlot::id)
+        assertThat(ports().loadSlots().findPendingExpired(now, 10))
+                .extracting(UploadSlot::id)
                 .containsExactly(first.id(), second.id(), atNow.id());
-        assertThat(ports().loadSlots().findPendingExpired(now, 2)).extracting(UploadSlot::id)
+        assertThat(ports().loadSlots().findPendingExpired(now, 2))
+                .extracting(UploadSlot::id)
                 .containsExactly(first.id(), second.id());
-        assertThat(ports().loadSlots().findPendingExpired(now.minusSeconds(121), 10)).isEmpty();
+        assertThat(ports().loadSlots().findPendingExpired(now.minusSeconds(121), 10))
+                .isEmpty();
     }
 
     private UploadSlot slot(Fixture f, Instant createdAt, Instant expiresAt) {
-        return UploadSlot.open(f.family.id(), f.album.id(), f.owner,
+        return UploadSlot.open(
+                f.family.id(),
+                f.album.id(),
+                f.owner,
                 new ObjectKey("families/" + f.family.id() + "/objects/cd/" + unique() + ".jpg"),
-                new FileName("IMG.jpg"), FileFormat.JPEG, ByteSize.ofBytes(1234), randomMd5(), null, createdAt,
+                new FileName("IMG.jpg"),
+                FileFormat.JPEG,
+                ByteSize.ofBytes(1234),
+                randomMd5(),
+                null,
+                createdAt,
                 expiresAt);
     }
 
@@ -99,6 +119,5 @@ public abstract class UploadSlotPortsContract extends PersistenceContract {
         return new Fixture(owner, family, newAlbum(family.id(), T0));
     }
 
-    private record Fixture(UserId owner, Family family, Album album) {
-    }
+    private record Fixture(UserId owner, Family family, Album album) {}
 }

@@ -24,7 +24,11 @@ public abstract class UserPortsContract extends PersistenceContract {
         assertThat(found.identity()).isEqualTo(user.identity());
         assertThat(found.unionId()).isEqualTo(user.unionId());
         assertThat(found.createdAt()).isEqualTo(T0);
-        assertThat(ports().loadUsers().findByIdentity(user.identity()).orElseThrow().id()).isEqualTo(user.id());
+        assertThat(ports().loadUsers()
+                        .findByIdentity(user.identity())
+                        .orElseThrow()
+                        .id())
+                .isEqualTo(user.id());
     }
 
     @Test
@@ -45,21 +49,27 @@ public abstract class UserPortsContract extends PersistenceContract {
         String subject = "someone-" + unique();
         ports().saveUsers().saveIfAbsent(User.register(ExternalIdentity.dev(subject), null, T0));
 
-        assertThat(ports().loadUsers().findByIdentity(ExternalIdentity.wechat(subject))).isEmpty();
-        assertThat(ports().loadUsers().findByIdentity(ExternalIdentity.dev(subject))).isPresent();
+        assertThat(ports().loadUsers().findByIdentity(ExternalIdentity.wechat(subject)))
+                .isEmpty();
+        assertThat(ports().loadUsers().findByIdentity(ExternalIdentity.dev(subject)))
+                .isPresent();
     }
 
     @Test
     void givenEightConcurrentFirstLogins_saveIfAbsent_registersExactlyOneUser() throws Exception {
         ExternalIdentity identity = ExternalIdentity.wechat("openid-" + unique());
         List<User> candidates = IntStream.range(0, 8)
-                .mapToObj(i -> User.register(identity, null, Instant.parse("2026-11-29T19:00:00Z").plusSeconds(i)))
+                .mapToObj(i -> User.register(
+                        identity, null, Instant.parse("2026-11-29T19:00:00Z").plusSeconds(i)))
                 .toList();
 
         List<User> results = concurrently(candidates.stream()
-                .<Callable<User>>map(u -> () -> ports().saveUsers().saveIfAbsent(u)).toList());
+                .<Callable<User>>map(u -> () -> ports().saveUsers().saveIfAbsent(u))
+                .toList());
 
         assertThat(results).extracting(User::id).containsOnly(results.get(0).id());
-        assertThat(candidates.stream().filter(u -> ports().loadUsers().findUser(u.id()).isPresent())).hasSize(1);
+        assertThat(candidates.stream()
+                        .filter(u -> ports().loadUsers().findUser(u.id()).isPresent()))
+                .hasSize(1);
     }
 }

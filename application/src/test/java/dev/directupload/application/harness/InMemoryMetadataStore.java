@@ -8,10 +8,10 @@ import dev.directupload.application.port.out.family.MembershipPort;
 import dev.directupload.application.port.out.identity.LoadUserPort;
 import dev.directupload.application.port.out.identity.SaveUserPort;
 import dev.directupload.application.port.out.media.DeleteMediaFilePort;
-import dev.directupload.application.port.out.media.PageCursor;
-import dev.directupload.application.port.out.media.PendingDeletionPort;
 import dev.directupload.application.port.out.media.LoadMediaFilePort;
 import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
+import dev.directupload.application.port.out.media.PageCursor;
+import dev.directupload.application.port.out.media.PendingDeletionPort;
 import dev.directupload.application.port.out.media.SaveMediaFilePort;
 import dev.directupload.application.port.out.media.SaveStoredObjectPort;
 import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
@@ -22,10 +22,10 @@ import dev.directupload.domain.family.Family;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.family.Invite;
 import dev.directupload.domain.family.InviteCode;
+import dev.directupload.domain.family.Membership;
 import dev.directupload.domain.family.Role;
 import dev.directupload.domain.identity.ExternalIdentity;
 import dev.directupload.domain.identity.User;
-import dev.directupload.domain.family.Membership;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
@@ -41,10 +41,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -53,9 +53,22 @@ import java.util.function.Supplier;
  * per (family, md5, size), one photo per (album, stored object). One lock makes each call, and each
  * transaction, atomic. For unit tests and for running the core without a database.
  */
-public class InMemoryMetadataStore implements LoadUserPort, SaveUserPort, FamilyPort, MembershipPort, InvitePort,
-        AlbumPort, LoadStoredObjectsPort, SaveStoredObjectPort, LoadMediaFilePort, SaveMediaFilePort,
-        DeleteMediaFilePort, PendingDeletionPort, LoadUploadSlotPort, SaveUploadSlotPort, TransactionPort {
+public class InMemoryMetadataStore
+        implements LoadUserPort,
+                SaveUserPort,
+                FamilyPort,
+                MembershipPort,
+                InvitePort,
+                AlbumPort,
+                LoadStoredObjectsPort,
+                SaveStoredObjectPort,
+                LoadMediaFilePort,
+                SaveMediaFilePort,
+                DeleteMediaFilePort,
+                PendingDeletionPort,
+                LoadUploadSlotPort,
+                SaveUploadSlotPort,
+                TransactionPort {
 
     private final Object lock = new Object();
     private final Map<UserId, User> users = new LinkedHashMap<>();
@@ -91,7 +104,9 @@ public class InMemoryMetadataStore implements LoadUserPort, SaveUserPort, Family
     @Override
     public Optional<User> findByIdentity(ExternalIdentity identity) {
         synchronized (lock) {
-            return users.values().stream().filter(u -> u.identity().equals(identity)).findFirst();
+            return users.values().stream()
+                    .filter(u -> u.identity().equals(identity))
+                    .findFirst();
         }
     }
 
@@ -131,16 +146,20 @@ public class InMemoryMetadataStore implements LoadUserPort, SaveUserPort, Family
     @Override
     public List<Membership> listMembers(FamilyId family) {
         synchronized (lock) {
-            return memberships.values().stream().filter(m -> m.familyId().equals(family))
-                    .sorted(Comparator.comparing(Membership::joinedAt)).toList();
+            return memberships.values().stream()
+                    .filter(m -> m.familyId().equals(family))
+                    .sorted(Comparator.comparing(Membership::joinedAt))
+                    .toList();
         }
     }
 
     @Override
     public List<Membership> listMemberships(UserId user) {
         synchronized (lock) {
-            return memberships.values().stream().filter(m -> m.userId().equals(user))
-                    .sorted(Comparator.comparing(Membership::joinedAt)).toList();
+            return memberships.values().stream()
+                    .filter(m -> m.userId().equals(user))
+                    .sorted(Comparator.comparing(Membership::joinedAt))
+                    .toList();
         }
     }
 
@@ -152,7 +171,8 @@ public class InMemoryMetadataStore implements LoadUserPort, SaveUserPort, Family
                 return true;
             }
             long owners = memberships.values().stream()
-                    .filter(m -> m.familyId().equals(family) && m.role() == Role.OWNER).count();
+                    .filter(m -> m.familyId().equals(family) && m.role() == Role.OWNER)
+                    .count();
             if (target.isOwner() && owners <= 1) {
                 return false;
             }
@@ -182,8 +202,16 @@ public class InMemoryMetadataStore implements LoadUserPort, SaveUserPort, Family
             if (invite == null || !now.isBefore(invite.expiresAt()) || invite.uses() >= invite.maxUses()) {
                 return false;
             }
-            invites.put(code, Invite.reconstitute(code, invite.familyId(), invite.createdBy(), invite.createdAt(),
-                    invite.expiresAt(), invite.maxUses(), invite.uses() + 1));
+            invites.put(
+                    code,
+                    Invite.reconstitute(
+                            code,
+                            invite.familyId(),
+                            invite.createdBy(),
+                            invite.createdAt(),
+                            invite.expiresAt(),
+                            invite.maxUses(),
+                            invite.uses() + 1));
             return true;
         }
     }
@@ -196,10 +224,14 @@ public class InMemoryMetadataStore implements LoadUserPort, SaveUserPort, Family
     @Override
     public List<AlbumSummary> listAlbums(FamilyId family) {
         synchronized (lock) {
-            return albums.values().stream().filter(a -> a.belongsTo(family))
+            return albums.values().stream()
+                    .filter(a -> a.belongsTo(family))
                     .sorted(Comparator.comparing(Album::createdAt))
-                    .map(a -> new AlbumSummary(a, mediaFiles.values().stream()
-                            .filter(f -> f.albumId().equals(a.id())).count()))
+                    .map(a -> new AlbumSummary(
+                            a,
+                            mediaFiles.values().stream()
+                                    .filter(f -> f.albumId().equals(a.id()))
+                                    .count()))
                     .toList();
         }
     }
@@ -220,16 +252,21 @@ public class InMemoryMetadataStore implements LoadUserPort, SaveUserPort, Family
     public List<MediaFile> listAlbumPage(AlbumId album, Optional<PageCursor> after, int limit) {
         synchronized (lock) {
             Comparator<MediaFile> newestFirst = Comparator.comparing(MediaFile::createdAt)
-                    .thenComparing(f -> f.id().value()).reversed();
-            return mediaFiles.values().stream().filter(f -> f.albumId().equals(album))
+                    .thenComparing(f -> f.id().value())
+                    .reversed();
+            return mediaFiles.values().stream()
+                    .filter(f -> f.albumId().equals(album))
                     .filter(f -> after.map(c -> isAfter(f, c)).orElse(true))
-                    .sorted(newestFirst).limit(limit).toList();
+                    .sorted(newestFirst)
+                    .limit(limit)
+                    .toList();
         }
     }
 
     private static boolean isAfter(MediaFile file, PageCursor cursor) {
         int byTime = file.createdAt().compareTo(cursor.createdAt());
-        return byTime < 0 || byTime == 0 && file.id().value().compareTo(cursor.id().value()) < 0;
+        return byTime < 0
+                || byTime == 0 && file.id().value().compareTo(cursor.id().value()) < 0;
     }
 
     @Override
@@ -238,8 +275,10 @@ public class InMemoryMetadataStore implements LoadUserPort, SaveUserPort, Family
             if (mediaFiles.remove(file.id()) == null) {
                 return Optional.empty();
             }
-            boolean stillUsed = mediaFiles.values().stream().anyMatch(f -> f.familyId().equals(file.familyId())
-                    && f.hash().equals(file.hash()) && f.size().equals(file.size()));
+            boolean stillUsed = mediaFiles.values().stream()
+                    .anyMatch(f -> f.familyId().equals(file.familyId())
+                            && f.hash().equals(file.hash())
+                            && f.size().equals(file.size()));
             if (stillUsed) {
                 return Optional.empty();
             }
@@ -289,22 +328,25 @@ public class InMemoryMetadataStore implements LoadUserPort, SaveUserPort, Family
             hashQueries++;
             Set<ContentHash> wanted = Set.copyOf(hashes);
             return storedObjects.values().stream()
-                    .filter(o -> o.familyId().equals(family) && wanted.contains(o.hash())).toList();
+                    .filter(o -> o.familyId().equals(family) && wanted.contains(o.hash()))
+                    .toList();
         }
     }
 
     @Override
     public Optional<StoredObject> findByKey(ObjectKey key) {
         synchronized (lock) {
-            return storedObjects.values().stream().filter(o -> o.key().equals(key)).findFirst();
+            return storedObjects.values().stream()
+                    .filter(o -> o.key().equals(key))
+                    .findFirst();
         }
     }
 
     @Override
     public StoredObject saveIfAbsent(StoredObject object) {
         synchronized (lock) {
-            return storedObjects.computeIfAbsent(identity(object.familyId(), object.hash(), object.size()),
-                    k -> object);
+            return storedObjects.computeIfAbsent(
+                    identity(object.familyId(), object.hash(), object.size()), k -> object);
         }
     }
 
@@ -326,7 +368,8 @@ public class InMemoryMetadataStore implements LoadUserPort, SaveUserPort, Family
     public MediaFile saveIfAbsent(MediaFile file) {
         synchronized (lock) {
             for (MediaFile existing : mediaFiles.values()) {
-                if (existing.albumId().equals(file.albumId()) && existing.hash().equals(file.hash())
+                if (existing.albumId().equals(file.albumId())
+                        && existing.hash().equals(file.hash())
                         && existing.size().equals(file.size())) {
                     return existing;
                 }
@@ -348,7 +391,9 @@ public class InMemoryMetadataStore implements LoadUserPort, SaveUserPort, Family
         synchronized (lock) {
             return slots.values().stream()
                     .filter(s -> s.status() == UploadSlotStatus.PENDING && s.isPastExpiry(now))
-                    .sorted(Comparator.comparing(UploadSlot::expiresAt)).limit(limit).toList();
+                    .sorted(Comparator.comparing(UploadSlot::expiresAt))
+                    .limit(limit)
+                    .toList();
         }
     }
 

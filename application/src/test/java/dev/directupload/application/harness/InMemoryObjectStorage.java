@@ -29,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the policy the service asked for, and {@link #upload} plays the client's POST, enforcing the request's
  * key and size like a real store would.
  */
-public class InMemoryObjectStorage implements SignUploadFormPort, InspectObjectPort, PresignDownloadPort,
-        DeleteObjectPort {
+public class InMemoryObjectStorage
+        implements SignUploadFormPort, InspectObjectPort, PresignDownloadPort, DeleteObjectPort {
 
     private final Clock clock;
     private final Map<ObjectKey, StoredBytes> objects = new ConcurrentHashMap<>();
@@ -52,7 +52,8 @@ public class InMemoryObjectStorage implements SignUploadFormPort, InspectObjectP
 
     /** Stores bytes as the client's POST would, refusing what the signed request does not allow. */
     public void upload(UploadFormRequest allowedBy, ObjectKey key, byte[] bytes, String contentType) {
-        boolean keyAllowed = allowedBy.key() instanceof KeyCondition.Exact exact ? exact.key().equals(key)
+        boolean keyAllowed = allowedBy.key() instanceof KeyCondition.Exact exact
+                ? exact.key().equals(key)
                 : key.startsWith(((KeyCondition.Prefix) allowedBy.key()).prefix());
         if (!keyAllowed || !allowedBy.size().contains(ByteSize.ofBytes(bytes.length))) {
             throw new IllegalArgumentException("the policy does not allow this upload");
@@ -67,9 +68,12 @@ public class InMemoryObjectStorage implements SignUploadFormPort, InspectObjectP
 
     @Override
     public Optional<ObjectMetadata> inspect(ObjectKey key) {
-        return Optional.ofNullable(objects.get(key)).map(o -> new ObjectMetadata(key,
-                ByteSize.ofBytes(o.bytes.length), Optional.of(new ContentHash(md5(o.bytes))),
-                Optional.ofNullable(o.contentType)));
+        return Optional.ofNullable(objects.get(key))
+                .map(o -> new ObjectMetadata(
+                        key,
+                        ByteSize.ofBytes(o.bytes.length),
+                        Optional.of(new ContentHash(md5(o.bytes))),
+                        Optional.ofNullable(o.contentType)));
     }
 
     @Override
@@ -113,6 +117,5 @@ public class InMemoryObjectStorage implements SignUploadFormPort, InspectObjectP
         }
     }
 
-    private record StoredBytes(byte[] bytes, String contentType) {
-    }
+    private record StoredBytes(byte[] bytes, String contentType) {}
 }

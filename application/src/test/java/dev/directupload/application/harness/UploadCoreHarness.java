@@ -7,9 +7,9 @@ import dev.directupload.application.service.seed.RecordPhotosService;
 import dev.directupload.application.service.seed.SignPrefixPolicyService;
 import dev.directupload.application.service.upload.CompleteUploadService;
 import dev.directupload.application.service.upload.ObjectJanitor;
-import dev.directupload.application.service.upload.SweepUploadsService;
 import dev.directupload.application.service.upload.PhotoUrls;
 import dev.directupload.application.service.upload.PrepareUploadsService;
+import dev.directupload.application.service.upload.SweepUploadsService;
 import dev.directupload.application.service.upload.UploadSettings;
 import dev.directupload.application.service.upload.UploadVerifier;
 import dev.directupload.domain.album.Album;
@@ -52,8 +52,8 @@ public final class UploadCoreHarness {
         complete = new CompleteUploadService(metadata, metadata, access, verifier, photoUrls);
         signPrefix = new SignPrefixPolicyService(access, storage, settings);
         checkHashes = new CheckHashesService(access, metadata);
-        recordPhotos = new RecordPhotosService(access, storage, metadata, metadata, metadata, janitor, photoUrls,
-                settings, metadata, clock);
+        recordPhotos = new RecordPhotosService(
+                access, storage, metadata, metadata, metadata, janitor, photoUrls, settings, metadata, clock);
         photos = new PhotoServices(access, metadata, metadata, metadata, metadata, janitor, photoUrls, metadata, clock);
         sweeper = new SweepUploadsService(metadata, metadata, verifier, janitor, clock);
     }
@@ -81,6 +81,5 @@ public final class UploadCoreHarness {
     }
 
     /** A family, its owner and an album of it. */
-    public record FamilyFixture(Family family, UserId owner, Album album) {
-    }
+    public record FamilyFixture(Family family, UserId owner, Album album) {}
 }

@@ -1,5 +1,4 @@
 package dev.directupload.archfixture.bootstrap;
 
 /** The fixture's bootstrap. */
-public class FixtureWiring {
-}
+public class FixtureWiring {}

@@ -9,15 +9,20 @@ import java.util.List;
 /** The dependency rules of the hexagon, for any root package (the product's, or a test fixture's). */
 final class ArchitectureRules {
 
-    private static final String[] FRAMEWORKS = {"io.micronaut..", "jakarta..", "javax.inject..", "com.aliyun..",
-        "io.minio..", "java.sql..", "javax.sql.."};
+    private static final String[] FRAMEWORKS = {
+        "io.micronaut..", "jakarta..", "javax.inject..", "com.aliyun..", "io.minio..", "java.sql..", "javax.sql.."
+    };
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     static List<ArchRule> all(String root) {
-        return List.of(onion(root), coreIsFrameworkFree(root), domainUsesJdkOnly(root),
-                portsDoNotDependOnServices(root), adaptersDoNotDependOnServices(root), nothingDependsOnBootstrap(root));
+        return List.of(
+                onion(root),
+                coreIsFrameworkFree(root),
+                domainUsesJdkOnly(root),
+                portsDoNotDependOnServices(root),
+                adaptersDoNotDependOnServices(root),
+                nothingDependsOnBootstrap(root));
     }
 
     /** Domain at the centre, application around it, adapters outside and independent of each other. */
@@ -32,37 +37,59 @@ final class ArchitectureRules {
                 .adapter("web", root + ".adapter.web..")
                 .adapter("wechat", root + ".adapter.wechat..")
                 .withOptionalLayers(true)
-                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                .ignoreDependency(
+                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(root + ".bootstrap.."))
-                .ignoreDependency(com.tngtech.archunit.core.domain.JavaClass.Predicates
-                        .resideInAPackage(root + ".bootstrap.."), com.tngtech.archunit.base.DescribedPredicate.alwaysTrue());
+                .ignoreDependency(
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(root + ".bootstrap.."),
+                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue());
     }
 
     static ArchRule coreIsFrameworkFree(String root) {
-        return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..")
-                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+        return noClasses()
+                .that()
+                .resideInAnyPackage(root + ".domain..", root + ".application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(FRAMEWORKS)
                 .because("domain and application are plain Java; frameworks and SDKs live in adapters");
     }
 
     static ArchRule domainUsesJdkOnly(String root) {
-        return noClasses().that().resideInAPackage(root + ".domain..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("java..", root + ".domain..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("java..", root + ".domain..")
                 .because("the domain depends on the JDK only");
     }
 
     static ArchRule portsDoNotDependOnServices(String root) {
-        return noClasses().that().resideInAPackage(root + ".application.port..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".application.service..");
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".application.port..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".application.service..");
     }
 
     static ArchRule adaptersDoNotDependOnServices(String root) {
-        return noClasses().that().resideInAPackage(root + ".adapter..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".application.service..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".adapter..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".application.service..")
                 .because("adapters talk to use-case interfaces and ports, never to their implementations");
     }
 
     static ArchRule nothingDependsOnBootstrap(String root) {
-        return noClasses().that().resideOutsideOfPackage(root + ".bootstrap..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".bootstrap..");
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(root + ".bootstrap..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".bootstrap..");
     }
 }

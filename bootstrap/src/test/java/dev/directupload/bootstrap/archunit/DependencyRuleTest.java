@@ -23,7 +23,8 @@ class DependencyRuleTest {
 
     @BeforeAll
     static void importClasses() {
-        product = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        product = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
         fixture = new ClassFileImporter().importPackages(FIXTURE);
     }
@@ -36,7 +37,8 @@ class DependencyRuleTest {
     void theProductHasClassesInEveryModule() {
         for (String pkg : new String[] {".domain", ".application", ".bootstrap"}) {
             assertThat(product.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + pkg)))
-                    .as("classes imported from %s", pkg).isTrue();
+                    .as("classes imported from %s", pkg)
+                    .isTrue();
         }
     }
 
@@ -51,8 +53,12 @@ class DependencyRuleTest {
         EvaluationResult result = ArchitectureRules.coreIsFrameworkFree(FIXTURE).evaluate(fixture);
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().getDetails())
-                .anySatisfy(line -> assertThat(line).contains("FrameworkInDomain").contains("io.micronaut"));
-        assertThat(ArchitectureRules.domainUsesJdkOnly(FIXTURE).evaluate(fixture).hasViolation()).isTrue();
+                .anySatisfy(
+                        line -> assertThat(line).contains("FrameworkInDomain").contains("io.micronaut"));
+        assertThat(ArchitectureRules.domainUsesJdkOnly(FIXTURE)
+                        .evaluate(fixture)
+                        .hasViolation())
+                .isTrue();
     }
 
     @Test
@@ -64,16 +70,23 @@ class DependencyRuleTest {
 
     @Test
     void anAdapterUsingAServiceClass_isReported() {
-        EvaluationResult result = ArchitectureRules.adaptersDoNotDependOnServices(FIXTURE).evaluate(fixture);
+        EvaluationResult result =
+                ArchitectureRules.adaptersDoNotDependOnServices(FIXTURE).evaluate(fixture);
         assertThat(result.getFailureReport().getDetails())
                 .anySatisfy(line -> assertThat(line).contains("WebUsesOss").contains("SomeService"));
     }
 
     @Test
     void aPortDependingOnAService_andAnythingOnBootstrap_areReported() {
-        assertThat(ArchitectureRules.portsDoNotDependOnServices(FIXTURE).evaluate(fixture).getFailureReport()
-                .getDetails()).anySatisfy(line -> assertThat(line).contains("LeakyPort"));
-        assertThat(ArchitectureRules.nothingDependsOnBootstrap(FIXTURE).evaluate(fixture).getFailureReport()
-                .getDetails()).anySatisfy(line -> assertThat(line).contains("FixtureWiring"));
+        assertThat(ArchitectureRules.portsDoNotDependOnServices(FIXTURE)
+                        .evaluate(fixture)
+                        .getFailureReport()
+                        .getDetails())
+                .anySatisfy(line -> assertThat(line).contains("LeakyPort"));
+        assertThat(ArchitectureRules.nothingDependsOnBootstrap(FIXTURE)
+                        .evaluate(fixture)
+                        .getFailureReport()
+                        .getDetails())
+                .anySatisfy(line -> assertThat(line).contains("FixtureWiring"));
     }
 }

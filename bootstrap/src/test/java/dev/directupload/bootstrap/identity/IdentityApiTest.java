@@ -3,8 +3,8 @@ package dev.directupload.bootstrap.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.directupload.bootstrap.support.Api;
-import dev.directupload.bootstrap.support.FakeWechat;
 import dev.directupload.bootstrap.support.Api.Answer;
+import dev.directupload.bootstrap.support.FakeWechat;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -56,7 +56,8 @@ class IdentityApiTest implements TestPropertyProvider {
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.body().get("expires_in")).isEqualTo(7200);
-        assertThat(((Map<?, ?>) first.body().get("user")).get("id")).isEqualTo(((Map<?, ?>) second.body().get("user")).get("id"));
+        assertThat(((Map<?, ?>) first.body().get("user")).get("id"))
+                .isEqualTo(((Map<?, ?>) second.body().get("user")).get("id"));
         assertThat(api().get("/families", first.text("token")).status()).isEqualTo(200);
     }
 
@@ -80,7 +81,8 @@ class IdentityApiTest implements TestPropertyProvider {
     @Test
     void missingCode_is400() {
         assertThat(api().post("/auth/wechat/login", Map.of(), null).status()).isEqualTo(400);
-        assertThat(api().post("/auth/dev/login", Map.of("user", "a b"), null).text("code")).isEqualTo("invalid_request");
+        assertThat(api().post("/auth/dev/login", Map.of("user", "a b"), null).text("code"))
+                .isEqualTo("invalid_request");
     }
 
     @Test
@@ -94,28 +96,34 @@ class IdentityApiTest implements TestPropertyProvider {
 
         for (int i = 0; i < 10; i++) {
             String guest = api.login("inv-guest" + i);
-            assertThat(api.post("/invites/" + code + "/accept", Map.of(), guest).text("role")).isEqualTo("member");
-            assertThat(api.post("/invites/" + code + "/accept", Map.of(), guest).status()).isEqualTo(200);
+            assertThat(api.post("/invites/" + code + "/accept", Map.of(), guest).text("role"))
+                    .isEqualTo("member");
+            assertThat(api.post("/invites/" + code + "/accept", Map.of(), guest).status())
+                    .isEqualTo(200);
         }
         Answer eleventh = api.post("/invites/" + code + "/accept", Map.of(), api.login("inv-late"));
 
         assertThat(eleventh.status()).isEqualTo(409);
         assertThat(eleventh.text("code")).isEqualTo("invite_used_up");
-        assertThat((List<?>) api.get("/families/" + family, owner).body().get("members")).hasSize(11);
-        assertThat(api.post("/invites/not-a-code/accept", Map.of(), owner).status()).isEqualTo(404);
+        assertThat((List<?>) api.get("/families/" + family, owner).body().get("members"))
+                .hasSize(11);
+        assertThat(api.post("/invites/not-a-code/accept", Map.of(), owner).status())
+                .isEqualTo(404);
     }
 
     @Test
     void lastOwner_cannotLeave() {
         Api api = api();
         String[] owner = api.loginUser("lo-owner");
-        String family = api.post("/families", Map.of("name", "Owners"), owner[0]).text("id");
+        String family =
+                api.post("/families", Map.of("name", "Owners"), owner[0]).text("id");
 
         Answer answer = api.delete("/families/" + family + "/members/" + owner[1], owner[0]);
 
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.text("code")).isEqualTo("last_owner");
-        assertThat((List<?>) api.get("/families/" + family, owner[0]).body().get("members")).hasSize(1);
+        assertThat((List<?>) api.get("/families/" + family, owner[0]).body().get("members"))
+                .hasSize(1);
     }
 
     @Test
@@ -135,8 +143,19 @@ class IdentityApiTest implements TestPropertyProvider {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"name\":null}", "{\"name\":\"\"}", "{\"name\":\"   \"}",
-            "{\"name\":123}", "{\"name\":[\"a\"]}", "{\"name\":{}}", "{\"name\":\"x\"", "not json", "[]"})
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"name\":null}",
+                "{\"name\":\"\"}",
+                "{\"name\":\"   \"}",
+                "{\"name\":123}",
+                "{\"name\":[\"a\"]}",
+                "{\"name\":{}}",
+                "{\"name\":\"x\"",
+                "not json",
+                "[]"
+            })
     void badFamilyNames_are400_andCreateNothing(String json) {
         Api api = api();
         String user = api.login("bad-input-" + Math.abs(json.hashCode()));
@@ -158,9 +177,12 @@ class IdentityApiTest implements TestPropertyProvider {
         Answer longAlbum = api.post("/families/" + family + "/albums", Map.of("name", "家".repeat(101)), user);
         Answer blankAlbum = api.post("/families/" + family + "/albums", Map.of("name", " "), user);
 
-        assertThat(List.of(longFamily.status(), longAlbum.status(), blankAlbum.status())).containsOnly(400);
+        assertThat(List.of(longFamily.status(), longAlbum.status(), blankAlbum.status()))
+                .containsOnly(400);
         assertThat(longAlbum.text("code")).isEqualTo("invalid_name");
         assertThat((List<?>) api.get("/families", user).body().get("items")).hasSize(1);
-        assertThat((List<?>) api.get("/families/" + family + "/albums", user).body().get("items")).isEmpty();
+        assertThat((List<?>)
+                        api.get("/families/" + family + "/albums", user).body().get("items"))
+                .isEmpty();
     }
 }

@@ -31,13 +31,15 @@ class StartupGuardTest {
         props.put("auth.jwt.secret", "a-test-secret-of-at-least-32-characters!!");
         props.put("auth.dev-login.enabled", true);
 
-        assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, props).close())
+        assertThatThrownBy(() ->
+                        ApplicationContext.run(EmbeddedServer.class, props).close())
                 .hasStackTraceContaining("auth.dev-login.enabled=true is allowed only with storage.provider=local");
     }
 
     @Test
     void ossWithoutJwtSecret_refusesToStart() {
-        assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, ossWithStaticKey()).close())
+        assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, ossWithStaticKey())
+                        .close())
                 .hasStackTraceContaining("auth.jwt.secret is required with storage.provider=oss");
     }
 
@@ -46,7 +48,8 @@ class StartupGuardTest {
         Map<String, Object> props = ossWithStaticKey();
         props.put("auth.jwt.secret", "a-test-secret-of-at-least-32-characters!!");
         try (var server = ApplicationContext.run(EmbeddedServer.class, props)) {
-            var client = io.micronaut.http.client.HttpClient.create(server.getURL()).toBlocking();
+            var client =
+                    io.micronaut.http.client.HttpClient.create(server.getURL()).toBlocking();
             var e = org.junit.jupiter.api.Assertions.assertThrows(
                     io.micronaut.http.client.exceptions.HttpClientResponseException.class,
                     () -> client.exchange(io.micronaut.http.HttpRequest.POST("/auth/dev/login", Map.of("user", "a"))));

@@ -26,7 +26,8 @@ public final class Api {
     }
 
     private Answer loginAnswer(String user) {
-        return devLogin ? post("/auth/dev/login", Map.of("user", user), null)
+        return devLogin
+                ? post("/auth/dev/login", Map.of("user", user), null)
                 : post("/auth/wechat/login", Map.of("code", "good-" + user), null);
     }
 
@@ -48,10 +49,13 @@ public final class Api {
             request.bearerAuth(token);
         }
         try {
-            HttpResponse<Map<String, Object>> response = http.exchange(request, Argument.mapOf(String.class, Object.class));
+            HttpResponse<Map<String, Object>> response =
+                    http.exchange(request, Argument.mapOf(String.class, Object.class));
             return new Answer(response.code(), response.body(), response);
         } catch (HttpClientResponseException e) {
-            Map<String, Object> body = e.getResponse().getBody(Argument.mapOf(String.class, Object.class)).orElse(null);
+            Map<String, Object> body = e.getResponse()
+                    .getBody(Argument.mapOf(String.class, Object.class))
+                    .orElse(null);
             return new Answer(e.code(), body, e.getResponse());
         }
     }
@@ -88,6 +92,9 @@ public final class Api {
         if (answer.status() != 200) {
             throw new AssertionError("login failed: " + answer);
         }
-        return new String[] {answer.text("token"), ((Map<String, Object>) answer.body().get("user")).get("id").toString()};
+        return new String[] {
+            answer.text("token"),
+            ((Map<String, Object>) answer.body().get("user")).get("id").toString()
+        };
     }
 }

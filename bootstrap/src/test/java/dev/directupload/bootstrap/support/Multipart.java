@@ -17,32 +17,35 @@ import java.util.UUID;
 /** Posts a form the way {@code wx.uploadFile} does: every field, then the file as the last part "file". */
 public final class Multipart {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Multipart() {
-    }
+    private Multipart() {}
 
     /** Status and body of the storage's answer. */
-    public record StorageAnswer(int status, String body, HttpResponse<String> response) {
-    }
+    public record StorageAnswer(int status, String body, HttpResponse<String> response) {}
 
-    public static StorageAnswer post(String url, Map<String, ?> fields, String fileName, byte[] file,
-            String fileContentType) {
+    public static StorageAnswer post(
+            String url, Map<String, ?> fields, String fileName, byte[] file, String fileContentType) {
         String boundary = "----wxupload" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         try {
             for (Map.Entry<String, ?> field : fields.entrySet()) {
                 body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                        + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                                + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\n" + (fileContentType == null ? "" : "Content-Type: " + fileContentType + "\r\n")
-                    + "\r\n").getBytes(StandardCharsets.UTF_8));
+                            + "\"\r\n" + (fileContentType == null ? "" : "Content-Type: " + fileContentType + "\r\n")
+                            + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             body.write(file);
             body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return new StorageAnswer(response.statusCode(), response.body(), response);
         } catch (IOException e) {
@@ -56,8 +59,8 @@ public final class Multipart {
     /** GETs a (presigned) URL and returns the bytes, or throws with the status. */
     public static HttpResponse<byte[]> get(String url) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

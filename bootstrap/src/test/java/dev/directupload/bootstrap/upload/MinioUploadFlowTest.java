@@ -30,7 +30,8 @@ class MinioUploadFlowTest extends UploadFlowScenarios implements TestPropertyPro
     public Map<String, String> getProperties() {
         S3ProxyServer s3 = S3ProxyServer.shared();
         Map<String, String> properties = new HashMap<>();
-        s3.minioSettings(s3.createBucket("e2e-" + System.nanoTime())).forEach((k, v) -> properties.put(k, v.toString()));
+        s3.minioSettings(s3.createBucket("e2e-" + System.nanoTime()))
+                .forEach((k, v) -> properties.put(k, v.toString()));
         properties.put("auth.jwt.secret", "e2e-test-secret-of-more-than-32-characters");
         properties.put("wechat.app-id", FakeWechat.APP_ID);
         properties.put("wechat.app-secret", FakeWechat.APP_SECRET);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.directupload.bootstrap.support.Api;
 import dev.directupload.bootstrap.support.Api.Answer;
 import dev.directupload.bootstrap.support.Multipart;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import jakarta.inject.Inject;
@@ -16,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +64,8 @@ abstract class UploadFlowScenarios {
     }
 
     long count(String sql, Object... args) throws Exception {
-        try (var connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection(); var statement = connection.prepareStatement(sql)) {
+        try (var connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+                var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
             }
@@ -76,15 +77,17 @@ abstract class UploadFlowScenarios {
     }
 
     /** A logged-in user with a family and two albums. */
-    record Family(String token, String userId, String familyId, String albumA, String albumB) {
-    }
+    record Family(String token, String userId, String familyId, String albumA, String albumB) {}
 
     Family family(String user) {
         Api api = api();
         String[] login = api.loginUser(user);
-        String familyId = api.post("/families", Map.of("name", user + " family"), login[0]).text("id");
-        String a = api.post("/families/" + familyId + "/albums", Map.of("name", "A"), login[0]).text("id");
-        String b = api.post("/families/" + familyId + "/albums", Map.of("name", "B"), login[0]).text("id");
+        String familyId = api.post("/families", Map.of("name", user + " family"), login[0])
+                .text("id");
+        String a = api.post("/families/" + familyId + "/albums", Map.of("name", "A"), login[0])
+                .text("id");
+        String b = api.post("/families/" + familyId + "/albums", Map.of("name", "B"), login[0])
+                .text("id");
         return new Family(login[0], login[1], familyId, a, b);
     }
 
@@ -95,13 +98,25 @@ abstract class UploadFlowScenarios {
         Family wang = family("e2e-wang");
         byte[] photo = randomBytes(300_000);
 
-        Map<String, Object> slot = items(api.post("/uploads", Map.of("family_id", wang.familyId(), "album_id",
-                wang.albumA(), "files", List.of(file("0", "IMG_0001.jpg", photo, "image/jpeg"))), wang.token())).get(0);
+        Map<String, Object> slot = items(api.post(
+                        "/uploads",
+                        Map.of(
+                                "family_id",
+                                wang.familyId(),
+                                "album_id",
+                                wang.albumA(),
+                                "files",
+                                List.of(file("0", "IMG_0001.jpg", photo, "image/jpeg"))),
+                        wang.token()))
+                .get(0);
         assertThat(slot).containsEntry("status", "upload").containsKeys("upload_id", "url", "fields", "expires_at");
         Map<String, Object> fields = (Map<String, Object>) slot.get("fields");
-        assertThat(fields.get("key").toString()).isEqualTo("families/" + wang.familyId() + "/objects/"
-                + Multipart.md5(photo).substring(0, 2) + "/" + Multipart.md5(photo) + ".jpg");
-        assertThat(fields).containsEntry("success_action_status", "200").containsEntry("Content-Type", "image/jpeg")
+        assertThat(fields.get("key").toString())
+                .isEqualTo("families/" + wang.familyId() + "/objects/"
+                        + Multipart.md5(photo).substring(0, 2) + "/" + Multipart.md5(photo) + ".jpg");
+        assertThat(fields)
+                .containsEntry("success_action_status", "200")
+                .containsEntry("Content-Type", "image/jpeg")
                 .containsKey("policy");
 
         Multipart.StorageAnswer stored = upload(slot, photo, "image/jpeg");
@@ -111,29 +126,54 @@ abstract class UploadFlowScenarios {
 
         Answer completed = api.post("/uploads/" + slot.get("upload_id") + "/complete", Map.of(), wang.token());
         assertThat(completed.status()).isEqualTo(200);
-        assertThat(completed.body()).containsEntry("md5", Multipart.md5(photo)).containsEntry("size", 300_000)
-                .containsEntry("type", "image").containsEntry("album_id", wang.albumA())
+        assertThat(completed.body())
+                .containsEntry("md5", Multipart.md5(photo))
+                .containsEntry("size", 300_000)
+                .containsEntry("type", "image")
+                .containsEntry("album_id", wang.albumA())
                 .containsEntry("creator_id", wang.userId());
         Answer again = api.post("/uploads/" + slot.get("upload_id") + "/complete", Map.of(), wang.token());
         assertThat(again.text("id")).isEqualTo(completed.text("id"));
 
-        Map<String, Object> page = api.get("/albums/" + wang.albumA() + "/photos", wang.token()).body();
+        Map<String, Object> page =
+                api.get("/albums/" + wang.albumA() + "/photos", wang.token()).body();
         assertThat(page).containsEntry("next_cursor", null);
         List<Map<String, Object>> listed = (List<Map<String, Object>>) page.get("items");
-        assertThat(listed).singleElement().satisfies(p -> assertThat(p.get("id")).isEqualTo(completed.text("id")));
+        assertThat(listed)
+                .singleElement()
+                .satisfies(p -> assertThat(p.get("id")).isEqualTo(completed.text("id")));
         var download = Multipart.get(listed.get(0).get("url").toString());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(photo);
 
-        Map<String, Object> instant = items(api.post("/uploads", Map.of("family_id", wang.familyId(), "album_id",
-                wang.albumB(), "files", List.of(file("x", "copy.jpg", photo, "image/jpeg"))), wang.token())).get(0);
+        Map<String, Object> instant = items(api.post(
+                        "/uploads",
+                        Map.of(
+                                "family_id",
+                                wang.familyId(),
+                                "album_id",
+                                wang.albumB(),
+                                "files",
+                                List.of(file("x", "copy.jpg", photo, "image/jpeg"))),
+                        wang.token()))
+                .get(0);
         assertThat(instant).containsEntry("status", "instant").doesNotContainKey("url");
         assertThat((Map<String, Object>) instant.get("photo")).containsEntry("album_id", wang.albumB());
-        assertThat(count("select count(*) from upload_slots where family_id = ?", wang.familyId())).isEqualTo(1);
+        assertThat(count("select count(*) from upload_slots where family_id = ?", wang.familyId()))
+                .isEqualTo(1);
 
         Family li = family("e2e-li");
-        Map<String, Object> foreign = items(api.post("/uploads", Map.of("family_id", li.familyId(), "album_id",
-                li.albumA(), "files", List.of(file("0", "same.jpg", photo, "image/jpeg"))), li.token())).get(0);
+        Map<String, Object> foreign = items(api.post(
+                        "/uploads",
+                        Map.of(
+                                "family_id",
+                                li.familyId(),
+                                "album_id",
+                                li.albumA(),
+                                "files",
+                                List.of(file("0", "same.jpg", photo, "image/jpeg"))),
+                        li.token()))
+                .get(0);
         assertThat(foreign).containsEntry("status", "upload");
         assertThat(((Map<String, Object>) foreign.get("fields")).get("key").toString())
                 .startsWith("families/" + li.familyId() + "/");
@@ -146,8 +186,17 @@ abstract class UploadFlowScenarios {
         byte[] declared = randomBytes(10_000);
         byte[] other = randomBytes(10_000);
 
-        Map<String, Object> slot = items(api.post("/uploads", Map.of("family_id", f.familyId(), "album_id", f.albumA(),
-                "files", List.of(file("0", "a.png", declared, "image/png"))), f.token())).get(0);
+        Map<String, Object> slot = items(api.post(
+                        "/uploads",
+                        Map.of(
+                                "family_id",
+                                f.familyId(),
+                                "album_id",
+                                f.albumA(),
+                                "files",
+                                List.of(file("0", "a.png", declared, "image/png"))),
+                        f.token()))
+                .get(0);
         Answer early = api.post("/uploads/" + slot.get("upload_id") + "/complete", Map.of(), f.token());
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.text("code")).isEqualTo("object_not_found");
@@ -157,10 +206,14 @@ abstract class UploadFlowScenarios {
 
         assertThat(failed.status()).isEqualTo(409);
         assertThat(failed.text("code")).isEqualTo("upload_verification_failed");
-        assertThat(count("select count(*) from media_files where family_id = ?", f.familyId())).isZero();
-        assertThat(count("select count(*) from stored_objects where family_id = ?", f.familyId())).isZero();
-        assertThat(api.post("/uploads/" + slot.get("upload_id") + "/complete", Map.of(), f.token()).text("code"))
-                .as("the wrong object was deleted").isEqualTo("object_not_found");
+        assertThat(count("select count(*) from media_files where family_id = ?", f.familyId()))
+                .isZero();
+        assertThat(count("select count(*) from stored_objects where family_id = ?", f.familyId()))
+                .isZero();
+        assertThat(api.post("/uploads/" + slot.get("upload_id") + "/complete", Map.of(), f.token())
+                        .text("code"))
+                .as("the wrong object was deleted")
+                .isEqualTo("object_not_found");
     }
 
     @Test
@@ -168,7 +221,8 @@ abstract class UploadFlowScenarios {
     void fiftyConcurrentClients_sameNewFile_oneStoredObject_onePhotoPerAlbum_no5xx() throws Exception {
         Api api = api();
         Family f = family("e2e-race");
-        String code = api.post("/families/" + f.familyId() + "/invites", Map.of(), f.token()).text("code");
+        String code = api.post("/families/" + f.familyId() + "/invites", Map.of(), f.token())
+                .text("code");
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             String member = i < 9 ? api.login("e2e-race-member" + i) : null;
@@ -184,13 +238,23 @@ abstract class UploadFlowScenarios {
             String album = i % 2 == 0 ? f.albumA() : f.albumB();
             clients.add(() -> {
                 List<Integer> statuses = new ArrayList<>();
-                Answer prepared = api().post("/uploads", Map.of("family_id", f.familyId(), "album_id", album,
-                        "files", List.of(file("0", "race.jpg", photo, "image/jpeg"))), token);
+                Answer prepared = api().post(
+                                "/uploads",
+                                Map.of(
+                                        "family_id",
+                                        f.familyId(),
+                                        "album_id",
+                                        album,
+                                        "files",
+                                        List.of(file("0", "race.jpg", photo, "image/jpeg"))),
+                                token);
                 statuses.add(prepared.status());
-                Map<String, Object> item = ((List<Map<String, Object>>) prepared.body().get("items")).get(0);
+                Map<String, Object> item =
+                        ((List<Map<String, Object>>) prepared.body().get("items")).get(0);
                 if ("upload".equals(item.get("status"))) {
                     statuses.add(upload(item, photo, "image/jpeg").status());
-                    statuses.add(api().post("/uploads/" + item.get("upload_id") + "/complete", Map.of(), token).status());
+                    statuses.add(api().post("/uploads/" + item.get("upload_id") + "/complete", Map.of(), token)
+                            .status());
                 }
                 return statuses;
             });
@@ -205,10 +269,15 @@ abstract class UploadFlowScenarios {
             pool.shutdownNow();
         }
 
-        assertThat(statuses).allSatisfy(status -> assertThat(status).isLessThan(500)).containsOnly(200);
-        assertThat(count("select count(*) from stored_objects where family_id = ?", f.familyId())).isEqualTo(1);
-        assertThat(count("select count(*) from media_files where album_id = ?", f.albumA())).isEqualTo(1);
-        assertThat(count("select count(*) from media_files where album_id = ?", f.albumB())).isEqualTo(1);
+        assertThat(statuses)
+                .allSatisfy(status -> assertThat(status).isLessThan(500))
+                .containsOnly(200);
+        assertThat(count("select count(*) from stored_objects where family_id = ?", f.familyId()))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from media_files where album_id = ?", f.albumA()))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from media_files where album_id = ?", f.albumB()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -217,8 +286,17 @@ abstract class UploadFlowScenarios {
         Api api = api();
         Family f = family("e2e-refusals");
         byte[] photo = randomBytes(20_000);
-        Map<String, Object> slot = items(api.post("/uploads", Map.of("family_id", f.familyId(), "album_id", f.albumA(),
-                "files", List.of(file("0", "r.jpg", photo, "image/jpeg"))), f.token())).get(0);
+        Map<String, Object> slot = items(api.post(
+                        "/uploads",
+                        Map.of(
+                                "family_id",
+                                f.familyId(),
+                                "album_id",
+                                f.albumA(),
+                                "files",
+                                List.of(file("0", "r.jpg", photo, "image/jpeg"))),
+                        f.token()))
+                .get(0);
         Map<String, Object> fields = (Map<String, Object>) slot.get("fields");
         String url = slot.get("url").toString();
         String signatureField = fields.containsKey("x-oss-signature") ? "x-oss-signature" : "x-amz-signature";
@@ -230,9 +308,12 @@ abstract class UploadFlowScenarios {
         foreignKey.put("key", "families/" + f.familyId() + "/objects/00/elsewhere.jpg");
         byte[] oversize = java.util.Arrays.copyOf(photo, photo.length + 1);
 
-        int tamperedStatus = Multipart.post(url, tampered, "r.jpg", photo, "image/jpeg").status();
-        int oversizeStatus = Multipart.post(url, fields, "r.jpg", oversize, "image/jpeg").status();
-        int foreignKeyStatus = Multipart.post(url, foreignKey, "r.jpg", photo, "image/jpeg").status();
+        int tamperedStatus =
+                Multipart.post(url, tampered, "r.jpg", photo, "image/jpeg").status();
+        int oversizeStatus =
+                Multipart.post(url, fields, "r.jpg", oversize, "image/jpeg").status();
+        int foreignKeyStatus =
+                Multipart.post(url, foreignKey, "r.jpg", photo, "image/jpeg").status();
 
         assertThat(tamperedStatus).as("tampered signature").isEqualTo(403);
         assertThat(oversizeStatus).as("one byte over the exact size").isEqualTo(400);
@@ -240,7 +321,9 @@ abstract class UploadFlowScenarios {
         Answer complete = api.post("/uploads/" + slot.get("upload_id") + "/complete", Map.of(), f.token());
         assertThat(complete.status()).isEqualTo(409);
         assertThat(complete.text("code")).isEqualTo("object_not_found");
-        assertThat(count("select count(*) from stored_objects where family_id = ?", f.familyId())).isZero();
-        assertThat(count("select count(*) from media_files where family_id = ?", f.familyId())).isZero();
+        assertThat(count("select count(*) from stored_objects where family_id = ?", f.familyId()))
+                .isZero();
+        assertThat(count("select count(*) from media_files where family_id = ?", f.familyId()))
+                .isZero();
     }
 }

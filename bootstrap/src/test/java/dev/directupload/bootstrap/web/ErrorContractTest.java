@@ -39,7 +39,8 @@ class ErrorContractTest {
     void wrongMethod_answersTheErrorShape() {
         HttpClientResponseException e = call(HttpRequest.DELETE("/health"));
         assertThat(e.code()).isEqualTo(405);
-        assertThat(e.getResponse().getBody(Map.class)).get()
+        assertThat(e.getResponse().getBody(Map.class))
+                .get()
                 .satisfies(body -> assertThat(body).containsEntry("code", "method_not_allowed"));
     }
 

@@ -20,8 +20,14 @@ public final class Invite {
     private final int maxUses;
     private final int uses;
 
-    private Invite(InviteCode code, FamilyId familyId, UserId createdBy, Instant createdAt, Instant expiresAt,
-            int maxUses, int uses) {
+    private Invite(
+            InviteCode code,
+            FamilyId familyId,
+            UserId createdBy,
+            Instant createdAt,
+            Instant expiresAt,
+            int maxUses,
+            int uses) {
         this.code = Objects.requireNonNull(code, "code");
         this.familyId = Objects.requireNonNull(familyId, "familyId");
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
@@ -38,8 +44,14 @@ public final class Invite {
         return new Invite(InviteCode.random(), familyId, createdBy, now, now.plus(DEFAULT_TTL), DEFAULT_MAX_USES, 0);
     }
 
-    public static Invite reconstitute(InviteCode code, FamilyId familyId, UserId createdBy, Instant createdAt,
-            Instant expiresAt, int maxUses, int uses) {
+    public static Invite reconstitute(
+            InviteCode code,
+            FamilyId familyId,
+            UserId createdBy,
+            Instant createdAt,
+            Instant expiresAt,
+            int maxUses,
+            int uses) {
         return new Invite(code, familyId, createdBy, createdAt, expiresAt, maxUses, uses);
     }
 

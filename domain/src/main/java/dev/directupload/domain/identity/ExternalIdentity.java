@@ -14,10 +14,12 @@ public record ExternalIdentity(Provider provider, String subject) {
 
     public ExternalIdentity {
         Objects.requireNonNull(provider, "provider");
-        if (subject == null || subject.isBlank() || subject.length() > 128
+        if (subject == null
+                || subject.isBlank()
+                || subject.length() > 128
                 || subject.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException("invalid_request",
-                    "identity subject must be 1-128 characters without control characters");
+            throw new InvalidValueException(
+                    "invalid_request", "identity subject must be 1-128 characters without control characters");
         }
     }
 

@@ -63,13 +63,15 @@ public enum FileFormat {
      *     does not belong to the declared type
      */
     public static FileFormat of(String contentType, FileName fileName) {
-        FileFormat format = ofContentType(contentType).orElseThrow(() -> new InvalidValueException(
-                "type_not_allowed", "type '" + contentType + "' is not an allowed image or video type"));
-        String extension = fileName.extension().orElseThrow(() -> new InvalidValueException(
-                "type_not_allowed", "name '" + fileName.value() + "' has no extension"));
+        FileFormat format = ofContentType(contentType)
+                .orElseThrow(() -> new InvalidValueException(
+                        "type_not_allowed", "type '" + contentType + "' is not an allowed image or video type"));
+        String extension = fileName.extension()
+                .orElseThrow(() -> new InvalidValueException(
+                        "type_not_allowed", "name '" + fileName.value() + "' has no extension"));
         if (!format.acceptsExtension(extension)) {
-            throw new InvalidValueException("type_not_allowed",
-                    "extension '." + extension + "' does not match type " + format.contentType);
+            throw new InvalidValueException(
+                    "type_not_allowed", "extension '." + extension + "' does not match type " + format.contentType);
         }
         return format;
     }

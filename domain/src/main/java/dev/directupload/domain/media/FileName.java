@@ -18,8 +18,8 @@ public record FileName(String value) {
             throw new InvalidValueException("invalid_name", "file name must be at most 255 characters");
         }
         if (value.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))) {
-            throw new InvalidValueException("invalid_name",
-                    "file name must not contain '/', '\\' or control characters");
+            throw new InvalidValueException(
+                    "invalid_name", "file name must not contain '/', '\\' or control characters");
         }
     }
 

@@ -3,8 +3,8 @@ package dev.directupload.domain.media;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
-import dev.directupload.domain.storage.StoredObject;
 import dev.directupload.domain.storage.ObjectKey;
+import dev.directupload.domain.storage.StoredObject;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,8 +24,17 @@ public final class MediaFile {
     private final Instant capturedAt;
     private final Instant createdAt;
 
-    private MediaFile(MediaFileId id, AlbumId albumId, FamilyId familyId, UserId creatorId, FileName fileName,
-            ObjectKey key, FileFormat format, ByteSize size, ContentHash hash, Instant capturedAt,
+    private MediaFile(
+            MediaFileId id,
+            AlbumId albumId,
+            FamilyId familyId,
+            UserId creatorId,
+            FileName fileName,
+            ObjectKey key,
+            FileFormat format,
+            ByteSize size,
+            ContentHash hash,
+            Instant capturedAt,
             Instant createdAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.albumId = Objects.requireNonNull(albumId, "albumId");
@@ -43,20 +52,44 @@ public final class MediaFile {
     /**
      * Records a file of an album. Only a VERIFIED stored object of the album's family may back it.
      */
-    public static MediaFile record(AlbumId albumId, UserId creatorId, FileName fileName, StoredObject object,
-            Instant capturedAt, Instant now) {
+    public static MediaFile record(
+            AlbumId albumId,
+            UserId creatorId,
+            FileName fileName,
+            StoredObject object,
+            Instant capturedAt,
+            Instant now) {
         if (!object.isVerified()) {
             throw new IllegalStateException("a media file needs a VERIFIED stored object, got " + object.status());
         }
-        return new MediaFile(MediaFileId.newId(), albumId, object.familyId(), creatorId, fileName, object.key(),
-                object.format(), object.size(), object.hash(), capturedAt, now);
+        return new MediaFile(
+                MediaFileId.newId(),
+                albumId,
+                object.familyId(),
+                creatorId,
+                fileName,
+                object.key(),
+                object.format(),
+                object.size(),
+                object.hash(),
+                capturedAt,
+                now);
     }
 
-    public static MediaFile reconstitute(MediaFileId id, AlbumId albumId, FamilyId familyId, UserId creatorId,
-            FileName fileName, ObjectKey key, FileFormat format, ByteSize size, ContentHash hash,
-            Instant capturedAt, Instant createdAt) {
-        return new MediaFile(id, albumId, familyId, creatorId, fileName, key, format, size, hash, capturedAt,
-                createdAt);
+    public static MediaFile reconstitute(
+            MediaFileId id,
+            AlbumId albumId,
+            FamilyId familyId,
+            UserId creatorId,
+            FileName fileName,
+            ObjectKey key,
+            FileFormat format,
+            ByteSize size,
+            ContentHash hash,
+            Instant capturedAt,
+            Instant createdAt) {
+        return new MediaFile(
+                id, albumId, familyId, creatorId, fileName, key, format, size, hash, capturedAt, createdAt);
     }
 
     public MediaFileId id() {

@@ -8,14 +8,13 @@ public final class Identifiers {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 
     /** Returns {@code value} unchanged when it is a valid id, else throws naming {@code field}. */
     public static String require(String field, String value) {
         if (value == null || !TOKEN.matcher(value).matches()) {
-            throw new InvalidValueException("invalid_id",
-                    field + " must be 1-64 characters of letters, digits, '_' or '-'");
+            throw new InvalidValueException(
+                    "invalid_id", field + " must be 1-64 characters of letters, digits, '_' or '-'");
         }
         return value;
     }

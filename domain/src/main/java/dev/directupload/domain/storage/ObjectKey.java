@@ -20,8 +20,8 @@ public record ObjectKey(String value) {
 
     /** The content-addressed key of a file in a family: {@code families/{id}/objects/{md5[0:2]}/{md5}.{ext}}. */
     public static ObjectKey forContent(FamilyId family, ContentHash hash, FileFormat format) {
-        return new ObjectKey("families/" + family.value() + "/objects/" + hash.shard() + "/" + hash.md5()
-                + "." + format.canonicalExtension());
+        return new ObjectKey("families/" + family.value() + "/objects/" + hash.shard() + "/" + hash.md5() + "."
+                + format.canonicalExtension());
     }
 
     public boolean startsWith(KeyPrefix prefix) {
@@ -36,8 +36,7 @@ public record ObjectKey(String value) {
     /** The shared syntax rules of keys and key prefixes. */
     static final class KeyRules {
 
-        private KeyRules() {
-        }
+        private KeyRules() {}
 
         static void check(String field, String value, boolean prefix) {
             if (value == null || value.isEmpty()) {

@@ -24,8 +24,15 @@ public final class StoredObject {
     private final Instant createdAt;
     private final Instant verifiedAt;
 
-    private StoredObject(FamilyId familyId, ContentHash hash, ByteSize size, ObjectKey key, FileFormat format,
-            StoredObjectStatus status, Instant createdAt, Instant verifiedAt) {
+    private StoredObject(
+            FamilyId familyId,
+            ContentHash hash,
+            ByteSize size,
+            ObjectKey key,
+            FileFormat format,
+            StoredObjectStatus status,
+            Instant createdAt,
+            Instant verifiedAt) {
         this.familyId = Objects.requireNonNull(familyId, "familyId");
         this.hash = Objects.requireNonNull(hash, "hash");
         this.size = Objects.requireNonNull(size, "size");
@@ -40,27 +47,35 @@ public final class StoredObject {
     }
 
     /** An object whose size and MD5 were just read back from storage and match. */
-    public static StoredObject verified(FamilyId familyId, ContentHash hash, ByteSize size, ObjectKey key,
-            FileFormat format, Instant now) {
+    public static StoredObject verified(
+            FamilyId familyId, ContentHash hash, ByteSize size, ObjectKey key, FileFormat format, Instant now) {
         return new StoredObject(familyId, hash, size, key, format, StoredObjectStatus.VERIFIED, now, now);
     }
 
-    public static StoredObject uploaded(FamilyId familyId, ContentHash hash, ByteSize size, ObjectKey key,
-            FileFormat format, Instant now) {
+    public static StoredObject uploaded(
+            FamilyId familyId, ContentHash hash, ByteSize size, ObjectKey key, FileFormat format, Instant now) {
         return new StoredObject(familyId, hash, size, key, format, StoredObjectStatus.UPLOADED, now, null);
     }
 
-    public static StoredObject reconstitute(FamilyId familyId, ContentHash hash, ByteSize size, ObjectKey key,
-            FileFormat format, StoredObjectStatus status, Instant createdAt, Instant verifiedAt) {
+    public static StoredObject reconstitute(
+            FamilyId familyId,
+            ContentHash hash,
+            ByteSize size,
+            ObjectKey key,
+            FileFormat format,
+            StoredObjectStatus status,
+            Instant createdAt,
+            Instant verifiedAt) {
         return new StoredObject(familyId, hash, size, key, format, status, createdAt, verifiedAt);
     }
 
     /** UPLOADED → VERIFIED once storage confirmed the size and MD5; verifying twice keeps the first time. */
     public StoredObject verify(ByteSize observedSize, ContentHash observedHash, Instant now) {
         if (!size.equals(observedSize) || !hash.equals(observedHash)) {
-            throw new ConflictException("upload_verification_failed",
-                    "stored object does not match: expected " + size + " / " + hash
-                            + ", storage has " + observedSize + " / " + observedHash);
+            throw new ConflictException(
+                    "upload_verification_failed",
+                    "stored object does not match: expected " + size + " / " + hash + ", storage has " + observedSize
+                            + " / " + observedHash);
         }
         if (status == StoredObjectStatus.VERIFIED) {
             return this;

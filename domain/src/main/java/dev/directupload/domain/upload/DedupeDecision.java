@@ -14,8 +14,7 @@ public sealed interface DedupeDecision {
     }
 
     /** The bytes must be uploaded. */
-    record Upload() implements DedupeDecision {
-    }
+    record Upload() implements DedupeDecision {}
 
     /** The family stores this md5 with another size: a slot would point at a key holding other bytes. */
     record HashConflict(StoredObject existing) implements DedupeDecision {

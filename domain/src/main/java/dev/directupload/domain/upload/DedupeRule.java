@@ -12,14 +12,13 @@ import java.util.Collection;
  */
 public final class DedupeRule {
 
-    private DedupeRule() {
-    }
+    private DedupeRule() {}
 
     /**
      * @param sameHashObjects the stored objects that share {@code hash}; objects of other families are ignored
      */
-    public static DedupeDecision decide(FamilyId family, ContentHash hash, ByteSize size,
-            Collection<StoredObject> sameHashObjects) {
+    public static DedupeDecision decide(
+            FamilyId family, ContentHash hash, ByteSize size, Collection<StoredObject> sameHashObjects) {
         StoredObject otherSize = null;
         for (StoredObject object : sameHashObjects) {
             if (!object.familyId().equals(family) || !object.hash().equals(hash)) {

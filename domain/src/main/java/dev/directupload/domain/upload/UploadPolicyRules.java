@@ -15,8 +15,8 @@ import java.util.Set;
  * What may be uploaded and for how long a signed form lives: size limits per media type, the type
  * allow-list, and a policy TTL of at most 15 minutes that never outlives the signing credentials.
  */
-public record UploadPolicyRules(ByteSize maxImageSize, ByteSize maxVideoSize, Set<FileFormat> allowedFormats,
-        Duration policyTtl) {
+public record UploadPolicyRules(
+        ByteSize maxImageSize, ByteSize maxVideoSize, Set<FileFormat> allowedFormats, Duration policyTtl) {
 
     public static final Duration MAX_POLICY_TTL = Duration.ofMinutes(15);
 
@@ -36,8 +36,11 @@ public record UploadPolicyRules(ByteSize maxImageSize, ByteSize maxVideoSize, Se
 
     /** Defaults: images up to 50 MiB, videos up to 1 GiB, every known format, 10-minute forms. */
     public static UploadPolicyRules defaults() {
-        return new UploadPolicyRules(ByteSize.ofMegabytes(50), ByteSize.ofMegabytes(1024),
-                EnumSet.allOf(FileFormat.class), Duration.ofMinutes(10));
+        return new UploadPolicyRules(
+                ByteSize.ofMegabytes(50),
+                ByteSize.ofMegabytes(1024),
+                EnumSet.allOf(FileFormat.class),
+                Duration.ofMinutes(10));
     }
 
     /** A policy TTL is positive and at most 15 minutes. */
@@ -63,9 +66,10 @@ public record UploadPolicyRules(ByteSize maxImageSize, ByteSize maxVideoSize, Se
         }
         ByteSize limit = maxSizeOf(format.mediaType());
         if (size.exceeds(limit)) {
-            throw new InvalidValueException("file_too_large",
-                    "size " + size.bytes() + " exceeds the " + format.mediaType().wireName() + " limit of "
-                            + limit.bytes() + " bytes");
+            throw new InvalidValueException(
+                    "file_too_large",
+                    "size " + size.bytes() + " exceeds the "
+                            + format.mediaType().wireName() + " limit of " + limit.bytes() + " bytes");
         }
         return format;
     }

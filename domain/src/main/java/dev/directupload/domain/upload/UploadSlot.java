@@ -32,9 +32,21 @@ public final class UploadSlot {
     private final UploadSlotStatus status;
     private final MediaFileId mediaFileId;
 
-    private UploadSlot(UploadId id, FamilyId familyId, AlbumId albumId, UserId creatorId, ObjectKey key,
-            FileName fileName, FileFormat format, ByteSize size, ContentHash hash, Instant capturedAt,
-            Instant createdAt, Instant expiresAt, UploadSlotStatus status, MediaFileId mediaFileId) {
+    private UploadSlot(
+            UploadId id,
+            FamilyId familyId,
+            AlbumId albumId,
+            UserId creatorId,
+            ObjectKey key,
+            FileName fileName,
+            FileFormat format,
+            ByteSize size,
+            ContentHash hash,
+            Instant capturedAt,
+            Instant createdAt,
+            Instant expiresAt,
+            UploadSlotStatus status,
+            MediaFileId mediaFileId) {
         this.id = Objects.requireNonNull(id, "id");
         this.familyId = Objects.requireNonNull(familyId, "familyId");
         this.albumId = Objects.requireNonNull(albumId, "albumId");
@@ -57,19 +69,65 @@ public final class UploadSlot {
         this.mediaFileId = mediaFileId;
     }
 
-    public static UploadSlot open(FamilyId familyId, AlbumId albumId, UserId creatorId, ObjectKey key,
-            FileName fileName, FileFormat format, ByteSize size, ContentHash hash, Instant capturedAt,
-            Instant now, Instant expiresAt) {
-        return new UploadSlot(UploadId.newId(), familyId, albumId, creatorId, key, fileName, format, size, hash,
-                capturedAt, now, expiresAt, UploadSlotStatus.PENDING, null);
+    public static UploadSlot open(
+            FamilyId familyId,
+            AlbumId albumId,
+            UserId creatorId,
+            ObjectKey key,
+            FileName fileName,
+            FileFormat format,
+            ByteSize size,
+            ContentHash hash,
+            Instant capturedAt,
+            Instant now,
+            Instant expiresAt) {
+        return new UploadSlot(
+                UploadId.newId(),
+                familyId,
+                albumId,
+                creatorId,
+                key,
+                fileName,
+                format,
+                size,
+                hash,
+                capturedAt,
+                now,
+                expiresAt,
+                UploadSlotStatus.PENDING,
+                null);
     }
 
-    public static UploadSlot reconstitute(UploadId id, FamilyId familyId, AlbumId albumId, UserId creatorId,
-            ObjectKey key, FileName fileName, FileFormat format, ByteSize size, ContentHash hash,
-            Instant capturedAt, Instant createdAt, Instant expiresAt, UploadSlotStatus status,
+    public static UploadSlot reconstitute(
+            UploadId id,
+            FamilyId familyId,
+            AlbumId albumId,
+            UserId creatorId,
+            ObjectKey key,
+            FileName fileName,
+            FileFormat format,
+            ByteSize size,
+            ContentHash hash,
+            Instant capturedAt,
+            Instant createdAt,
+            Instant expiresAt,
+            UploadSlotStatus status,
             MediaFileId mediaFileId) {
-        return new UploadSlot(id, familyId, albumId, creatorId, key, fileName, format, size, hash, capturedAt,
-                createdAt, expiresAt, status, mediaFileId);
+        return new UploadSlot(
+                id,
+                familyId,
+                albumId,
+                creatorId,
+                key,
+                fileName,
+                format,
+                size,
+                hash,
+                capturedAt,
+                createdAt,
+                expiresAt,
+                status,
+                mediaFileId);
     }
 
     /** PENDING → COMPLETED with the photo it produced. Completing an EXPIRED slot is a conflict. */
@@ -100,8 +158,21 @@ public final class UploadSlot {
     }
 
     private UploadSlot withStatus(UploadSlotStatus newStatus, MediaFileId photo) {
-        return new UploadSlot(id, familyId, albumId, creatorId, key, fileName, format, size, hash, capturedAt,
-                createdAt, expiresAt, newStatus, photo);
+        return new UploadSlot(
+                id,
+                familyId,
+                albumId,
+                creatorId,
+                key,
+                fileName,
+                format,
+                size,
+                hash,
+                capturedAt,
+                createdAt,
+                expiresAt,
+                newStatus,
+                photo);
     }
 
     public UploadId id() {

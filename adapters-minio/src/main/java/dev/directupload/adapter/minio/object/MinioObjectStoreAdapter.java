@@ -40,6 +40,7 @@ class MinioObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort,
     static final String UNAVAILABLE = "storage_unavailable";
     /** SigV4 presigned URLs live 1 s .. 7 days. */
     static final Duration MAX_DOWNLOAD_TTL = Duration.ofDays(7);
+
     private static final String NO_SUCH_KEY = "NoSuchKey";
 
     private final MinioClient service;
@@ -58,7 +59,8 @@ class MinioObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort,
     public Optional<ObjectMetadata> inspect(ObjectKey key) {
         StatObjectResponse stat;
         try {
-            stat = service.statObject(StatObjectArgs.builder().bucket(bucket).object(key.value()).build());
+            stat = service.statObject(
+                    StatObjectArgs.builder().bucket(bucket).object(key.value()).build());
         } catch (ErrorResponseException e) {
             if (NO_SUCH_KEY.equals(e.errorResponse().code())) {
                 return Optional.empty();
@@ -67,7 +69,10 @@ class MinioObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort,
         } catch (MinioException | IOException | GeneralSecurityException e) {
             throw unavailable("stat " + key, e);
         }
-        return Optional.of(new ObjectMetadata(key, ByteSize.ofBytes(stat.size()), ObjectMetadata.md5FromEtag(stat.etag()),
+        return Optional.of(new ObjectMetadata(
+                key,
+                ByteSize.ofBytes(stat.size()),
+                ObjectMetadata.md5FromEtag(stat.etag()),
                 Optional.ofNullable(stat.contentType()).filter(type -> !type.isBlank())));
     }
 
@@ -80,8 +85,12 @@ class MinioObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort,
         long seconds = ttl.toSeconds();
         Instant expiresAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(seconds);
         try {
-            String url = publicSigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
-                    .bucket(bucket).object(key.value()).expiry((int) seconds, TimeUnit.SECONDS).build());
+            String url = publicSigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                    .method(Method.GET)
+                    .bucket(bucket)
+                    .object(key.value())
+                    .expiry((int) seconds, TimeUnit.SECONDS)
+                    .build());
             return new DownloadUrl(url, expiresAt);
         } catch (MinioException | IOException | GeneralSecurityException e) {
             throw unavailable("presign GET " + key, e);
@@ -91,7 +100,10 @@ class MinioObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort,
     @Override
     public void delete(ObjectKey key) {
         try {
-            service.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key.value()).build());
+            service.removeObject(RemoveObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key.value())
+                    .build());
         } catch (ErrorResponseException e) {
             if (!NO_SUCH_KEY.equals(e.errorResponse().code())) {
                 throw unavailable("delete " + key, e);
@@ -102,7 +114,8 @@ class MinioObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort,
     }
 
     private static DependencyUnavailableException unavailable(String what, Exception e) {
-        String code = e instanceof ErrorResponseException error ? error.errorResponse().code()
+        String code = e instanceof ErrorResponseException error
+                ? error.errorResponse().code()
                 : e.getClass().getSimpleName();
         return new DependencyUnavailableException(UNAVAILABLE, "MinIO " + what + " failed: " + code, e);
     }

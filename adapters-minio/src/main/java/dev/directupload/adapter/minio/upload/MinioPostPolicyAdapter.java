@@ -39,8 +39,8 @@ class MinioPostPolicyAdapter implements SignUploadFormPort {
 
     static final String SUCCESS_STATUS = "200";
     /** The fields io.minio returns, in the order the form lists them; anything else follows, sorted by name. */
-    private static final List<String> SIGNED_FIELDS = List.of("policy", "x-amz-algorithm", "x-amz-credential",
-            "x-amz-security-token", "x-amz-date", "x-amz-signature");
+    private static final List<String> SIGNED_FIELDS = List.of(
+            "policy", "x-amz-algorithm", "x-amz-credential", "x-amz-security-token", "x-amz-date", "x-amz-signature");
 
     private final MinioClient client;
     private final String bucket;
@@ -70,7 +70,8 @@ class MinioPostPolicyAdapter implements SignUploadFormPort {
         } else {
             policy.addStartsWithCondition("key", request.key().value());
         }
-        policy.addContentLengthRangeCondition(request.size().min().bytes(), request.size().max().bytes());
+        policy.addContentLengthRangeCondition(
+                request.size().min().bytes(), request.size().max().bytes());
         String contentType = request.contentTypes().stream().findFirst().orElse(null);
         if (contentType != null) {
             policy.addEqualsCondition("Content-Type", contentType);
@@ -81,8 +82,8 @@ class MinioPostPolicyAdapter implements SignUploadFormPort {
         try {
             signed = new TreeMap<>(client.getPresignedPostFormData(policy));
         } catch (MinioException | IOException | GeneralSecurityException e) {
-            throw new DependencyUnavailableException("storage_unavailable", "MinIO POST policy signing failed: " + e,
-                    e);
+            throw new DependencyUnavailableException(
+                    "storage_unavailable", "MinIO POST policy signing failed: " + e, e);
         }
 
         // The prefix form's key is the prefix itself, as the OSS adapter's: the client replaces it with prefix + name.

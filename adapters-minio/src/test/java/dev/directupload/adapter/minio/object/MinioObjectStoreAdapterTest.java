@@ -23,16 +23,19 @@ class MinioObjectStoreAdapterTest {
     private static final Instant NOW = Instant.parse("2026-03-04T05:06:07.890Z");
     private static final ObjectKey KEY = new ObjectKey("families/f_1/objects/ab/abc.jpg");
 
-    private final MinioProperties properties = new MinioProperties(ClosedPort.url(), "https://media.example.com",
-            null, "album-bucket", "AKIATEST", "secret-for-tests");
+    private final MinioProperties properties = new MinioProperties(
+            ClosedPort.url(), "https://media.example.com", null, "album-bucket", "AKIATEST", "secret-for-tests");
     private final MinioClient service = client(properties.endpoint());
     private final MinioClient publicSigner = client(properties.publicUrl());
     private final MinioObjectStoreAdapter adapter = new MinioObjectStoreAdapter(
             new MinioClients(service, publicSigner), properties, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private MinioClient client(String url) {
-        return MinioClient.builder().endpoint(url).region(properties.region())
-                .credentials(properties.accessKey(), properties.secretKey()).build();
+        return MinioClient.builder()
+                .endpoint(url)
+                .region(properties.region())
+                .credentials(properties.accessKey(), properties.secretKey())
+                .build();
     }
 
     @AfterEach
@@ -43,9 +46,12 @@ class MinioObjectStoreAdapterTest {
     @Test
     void presignedGet_isSignedForThePublicUrl_andExpiresAtNowPlusTtl() {
         DownloadUrl url = adapter.presign(KEY, Duration.ofMinutes(30));
-        assertThat(url.url()).startsWith("https://media.example.com/album-bucket/" + KEY.value() + "?")
-                .contains("X-Amz-Expires=1800").contains("X-Amz-Credential=AKIATEST%2F")
-                .contains("X-Amz-SignedHeaders=host").contains("X-Amz-Signature=");
+        assertThat(url.url())
+                .startsWith("https://media.example.com/album-bucket/" + KEY.value() + "?")
+                .contains("X-Amz-Expires=1800")
+                .contains("X-Amz-Credential=AKIATEST%2F")
+                .contains("X-Amz-SignedHeaders=host")
+                .contains("X-Amz-Signature=");
         assertThat(url.expiresAt()).isEqualTo(Instant.parse("2026-03-04T05:36:07Z"));
         assertThat(adapter.presign(KEY, Duration.ofDays(7)).url()).contains("X-Amz-Expires=604800");
     }
@@ -54,15 +60,20 @@ class MinioObjectStoreAdapterTest {
     void presignedGet_ttlOutsideOneSecondToSevenDays_isRefused() {
         assertThatThrownBy(() -> adapter.presign(KEY, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> adapter.presign(KEY, Duration.ofDays(7).plusSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 s .. 7 days");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 s .. 7 days");
     }
 
     @Test
     void unreachableStore_isStorageUnavailable_neverAnEmptyAnswer() {
-        assertThatThrownBy(() -> adapter.inspect(KEY)).isInstanceOfSatisfying(DependencyUnavailableException.class,
-                e -> assertThat(e.code()).isEqualTo("storage_unavailable"))
+        assertThatThrownBy(() -> adapter.inspect(KEY))
+                .isInstanceOfSatisfying(
+                        DependencyUnavailableException.class,
+                        e -> assertThat(e.code()).isEqualTo("storage_unavailable"))
                 .hasMessageContaining("MinIO stat " + KEY + " failed");
-        assertThatThrownBy(() -> adapter.delete(KEY)).isInstanceOfSatisfying(DependencyUnavailableException.class,
-                e -> assertThat(e.code()).isEqualTo("storage_unavailable"));
+        assertThatThrownBy(() -> adapter.delete(KEY))
+                .isInstanceOfSatisfying(
+                        DependencyUnavailableException.class,
+                        e -> assertThat(e.code()).isEqualTo("storage_unavailable"));
     }
 }

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** A loopback port that nothing listens on (bound once, then released), for "endpoint unreachable" tests. */
 public final class ClosedPort {
 
-    private ClosedPort() {
-    }
+    private ClosedPort() {}
 
     /** {@code http://127.0.0.1:PORT} where nothing answers. */
     public static String url() {

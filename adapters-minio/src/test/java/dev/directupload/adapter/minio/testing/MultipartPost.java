@@ -14,10 +14,10 @@ import java.util.UUID;
 /** Posts an upload form as a browser or {@code wx.uploadFile} does: every field in order, then the file last. */
 public final class MultipartPost {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private MultipartPost() {
-    }
+    private MultipartPost() {}
 
     /** POSTs {@code fields} then a part {@code file} (filename {@code fileName}) with {@code content}. */
     public static HttpResponse<String> post(String url, Map<String, String> fields, String fileName, byte[] content)
@@ -25,22 +25,32 @@ public final class MultipartPost {
         String boundary = "----direct-upload-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 4096);
         for (Map.Entry<String, String> field : fields.entrySet()) {
-            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-                    + field.getValue() + "\r\n");
+            write(
+                    body,
+                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                            + field.getValue() + "\r\n");
         }
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        write(
+                body,
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
         body.write(content);
         write(body, "\r\n--" + boundary + "--\r\n");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** GETs a URL and returns the response bytes. */
     public static HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

@@ -130,7 +130,11 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** A client of this server with its credentials; the caller closes it. */
     public MinioClient newClient() {
-        return MinioClient.builder().endpoint(endpoint()).region(REGION).credentials(accessKey, secretKey).build();
+        return MinioClient.builder()
+                .endpoint(endpoint())
+                .region(REGION)
+                .credentials(accessKey, secretKey)
+                .build();
     }
 
     /** Creates the bucket unless it exists, and returns its name. */
@@ -191,10 +195,18 @@ public final class S3ProxyServer implements AutoCloseable {
             writeProperties(properties, port, accessKey, secretKey);
             Process process;
             try {
-                ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                        "-jar", jar.toString(), "--properties", properties.toString());
+                ProcessBuilder builder = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar.toString(),
+                        "--properties",
+                        properties.toString());
                 builder.environment().put("LOG_LEVEL", "warn");
-                process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                process = builder.redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
             } catch (IOException e) {
                 throw new Unavailable("java could not start " + jar + ": " + e);
             }
@@ -211,9 +223,12 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** Null when the server answers HTTP; otherwise why not. */
     private String awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(endpoint() + "/")).timeout(Duration.ofSeconds(2))
-                .GET().build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(endpoint() + "/"))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -254,10 +269,11 @@ public final class S3ProxyServer implements AutoCloseable {
             }
         }
         String repository = System.getProperty("maven.repo.local");
-        Path repo = repository != null && !repository.isBlank() ? Path.of(repository)
+        Path repo = repository != null && !repository.isBlank()
+                ? Path.of(repository)
                 : Path.of(System.getProperty("user.home"), ".m2", "repository");
-        Path cached = repo.resolve(Path.of("org", "gaul", "s3proxy", VERSION,
-                "s3proxy-" + VERSION + "-jar-with-dependencies.jar"));
+        Path cached = repo.resolve(
+                Path.of("org", "gaul", "s3proxy", VERSION, "s3proxy-" + VERSION + "-jar-with-dependencies.jar"));
         if (Files.isRegularFile(cached)) {
             return cached;
         }
@@ -268,7 +284,8 @@ public final class S3ProxyServer implements AutoCloseable {
 
     private static Path workDir() throws Unavailable {
         String configured = System.getProperty("s3proxy.workdir");
-        Path dir = configured != null && !configured.isBlank() ? Path.of(configured)
+        Path dir = configured != null && !configured.isBlank()
+                ? Path.of(configured)
                 : Path.of(System.getProperty("java.io.tmpdir"), "s3proxy-tests");
         try {
             return Files.createDirectories(dir);

@@ -39,12 +39,15 @@ class MinioPostPolicyAdapterTest {
     private static final ObjectKey KEY = new ObjectKey("families/f_9/objects/ab/abcdef.jpg");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MinioProperties properties = new MinioProperties(ClosedPort.url(), "https://upload.example.com",
-            null, "album-bucket", "AKIATEST", "secret-for-tests");
-    private final MinioClient client = MinioClient.builder().endpoint(properties.endpoint())
-            .region(properties.region()).credentials(properties.accessKey(), properties.secretKey()).build();
-    private final MinioPostPolicyAdapter adapter = new MinioPostPolicyAdapter(new MinioClients(client, client),
-            properties, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final MinioProperties properties = new MinioProperties(
+            ClosedPort.url(), "https://upload.example.com", null, "album-bucket", "AKIATEST", "secret-for-tests");
+    private final MinioClient client = MinioClient.builder()
+            .endpoint(properties.endpoint())
+            .region(properties.region())
+            .credentials(properties.accessKey(), properties.secretKey())
+            .build();
+    private final MinioPostPolicyAdapter adapter =
+            new MinioPostPolicyAdapter(new MinioClients(client, client), properties, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
     void closeClient() throws Exception {
@@ -63,65 +66,109 @@ class MinioPostPolicyAdapterTest {
 
     @Test
     void exactKeyForm_pinsKeySizeTypeAndStatus_inAStableFieldOrder() throws Exception {
-        UploadForm form = adapter.sign(new UploadFormRequest(FAMILY, new KeyCondition.Exact(KEY),
-                SizeRange.exactly(ByteSize.ofBytes(12345)), Set.of("image/jpeg"), Duration.ofMinutes(10)));
+        UploadForm form = adapter.sign(new UploadFormRequest(
+                FAMILY,
+                new KeyCondition.Exact(KEY),
+                SizeRange.exactly(ByteSize.ofBytes(12345)),
+                Set.of("image/jpeg"),
+                Duration.ofMinutes(10)));
 
         assertThat(form.url()).isEqualTo("https://upload.example.com/album-bucket");
-        assertThat(form.fields().keySet()).containsExactly("key", "policy", "x-amz-algorithm", "x-amz-credential",
-                "x-amz-date", "x-amz-signature", "success_action_status", "Content-Type");
-        assertThat(form.fields()).containsEntry("key", KEY.value()).containsEntry("x-amz-algorithm",
-                "AWS4-HMAC-SHA256").containsEntry("success_action_status", "200")
+        assertThat(form.fields().keySet())
+                .containsExactly(
+                        "key",
+                        "policy",
+                        "x-amz-algorithm",
+                        "x-amz-credential",
+                        "x-amz-date",
+                        "x-amz-signature",
+                        "success_action_status",
+                        "Content-Type");
+        assertThat(form.fields())
+                .containsEntry("key", KEY.value())
+                .containsEntry("x-amz-algorithm", "AWS4-HMAC-SHA256")
+                .containsEntry("success_action_status", "200")
                 .containsEntry("Content-Type", "image/jpeg");
-        assertThat(form.fields().get("x-amz-credential")).startsWith("AKIATEST/").endsWith("/us-east-1/s3/aws4_request");
+        assertThat(form.fields().get("x-amz-credential"))
+                .startsWith("AKIATEST/")
+                .endsWith("/us-east-1/s3/aws4_request");
         assertThat(form.fields().get("x-amz-signature")).matches("[0-9a-f]{64}");
 
         JsonNode policy = policy(form);
         assertThat(policy.get("expiration").asText()).isEqualTo("2026-03-04T05:16:07.000Z");
-        assertThat(conditions(policy)).contains("[\"eq\",\"$bucket\",\"album-bucket\"]",
-                "[\"eq\",\"$key\",\"" + KEY.value() + "\"]", "[\"content-length-range\",12345,12345]",
-                "[\"eq\",\"$Content-Type\",\"image/jpeg\"]", "[\"eq\",\"$success_action_status\",\"200\"]",
-                "[\"eq\",\"$x-amz-algorithm\",\"AWS4-HMAC-SHA256\"]",
-                "[\"eq\",\"$x-amz-credential\",\"" + form.fields().get("x-amz-credential") + "\"]",
-                "[\"eq\",\"$x-amz-date\",\"" + form.fields().get("x-amz-date") + "\"]");
+        assertThat(conditions(policy))
+                .contains(
+                        "[\"eq\",\"$bucket\",\"album-bucket\"]",
+                        "[\"eq\",\"$key\",\"" + KEY.value() + "\"]",
+                        "[\"content-length-range\",12345,12345]",
+                        "[\"eq\",\"$Content-Type\",\"image/jpeg\"]",
+                        "[\"eq\",\"$success_action_status\",\"200\"]",
+                        "[\"eq\",\"$x-amz-algorithm\",\"AWS4-HMAC-SHA256\"]",
+                        "[\"eq\",\"$x-amz-credential\",\"" + form.fields().get("x-amz-credential") + "\"]",
+                        "[\"eq\",\"$x-amz-date\",\"" + form.fields().get("x-amz-date") + "\"]");
         assertThat(conditions(policy)).noneMatch(condition -> condition.contains("starts-with"));
     }
 
     @Test
     void prefixForm_startsWithThePrefix_pinsNoType_andCarriesThePrefixAsKey() throws Exception {
         KeyPrefix prefix = new KeyPrefix("families/f_9/incoming/u_3/");
-        UploadForm form = adapter.sign(new UploadFormRequest(FAMILY, new KeyCondition.Prefix(prefix),
-                SizeRange.upTo(ByteSize.ofMegabytes(50)), Set.of(), Duration.ofMinutes(15)));
+        UploadForm form = adapter.sign(new UploadFormRequest(
+                FAMILY,
+                new KeyCondition.Prefix(prefix),
+                SizeRange.upTo(ByteSize.ofMegabytes(50)),
+                Set.of(),
+                Duration.ofMinutes(15)));
 
         assertThat(form.fields()).containsEntry("key", prefix.value()).doesNotContainKey("Content-Type");
         assertThat(form.fields().keySet()).endsWith("success_action_status");
         List<String> conditions = conditions(policy(form));
-        assertThat(conditions).contains("[\"starts-with\",\"$key\",\"" + prefix.value() + "\"]",
-                "[\"content-length-range\",1," + ByteSize.ofMegabytes(50).bytes() + "]");
-        assertThat(conditions).noneMatch(condition -> condition.contains("$key\",\"" + prefix.value() + "\"]")
-                && condition.startsWith("[\"eq\""));
+        assertThat(conditions)
+                .contains(
+                        "[\"starts-with\",\"$key\",\"" + prefix.value() + "\"]",
+                        "[\"content-length-range\",1,"
+                                + ByteSize.ofMegabytes(50).bytes() + "]");
+        assertThat(conditions)
+                .noneMatch(condition ->
+                        condition.contains("$key\",\"" + prefix.value() + "\"]") && condition.startsWith("[\"eq\""));
         assertThat(conditions).noneMatch(condition -> condition.contains("Content-Type"));
     }
 
     @Test
     void expiry_isNeverAfterNowPlusTtl() throws Exception {
-        for (Duration ttl : List.of(Duration.ofSeconds(1), Duration.ofSeconds(61), Duration.ofMinutes(10),
-                Duration.ofMinutes(15))) {
-            UploadForm form = adapter.sign(new UploadFormRequest(FAMILY, new KeyCondition.Exact(KEY),
-                    SizeRange.exactly(ByteSize.ofBytes(1)), Set.of("image/jpeg"), ttl));
+        for (Duration ttl : List.of(
+                Duration.ofSeconds(1), Duration.ofSeconds(61), Duration.ofMinutes(10), Duration.ofMinutes(15))) {
+            UploadForm form = adapter.sign(new UploadFormRequest(
+                    FAMILY,
+                    new KeyCondition.Exact(KEY),
+                    SizeRange.exactly(ByteSize.ofBytes(1)),
+                    Set.of("image/jpeg"),
+                    ttl));
             Instant signedExpiry = Instant.parse(policy(form).get("expiration").asText());
-            assertThat(form.expiresAt()).as("ttl " + ttl).isEqualTo(signedExpiry)
-                    .isBeforeOrEqualTo(NOW.plus(ttl)).isAfter(NOW.plus(ttl).minusSeconds(1));
+            assertThat(form.expiresAt())
+                    .as("ttl " + ttl)
+                    .isEqualTo(signedExpiry)
+                    .isBeforeOrEqualTo(NOW.plus(ttl))
+                    .isAfter(NOW.plus(ttl).minusSeconds(1));
         }
-        assertThatThrownBy(() -> adapter.sign(new UploadFormRequest(FAMILY, new KeyCondition.Exact(KEY),
-                SizeRange.exactly(ByteSize.ofBytes(1)), Set.of(), Duration.ofMinutes(16))))
+        assertThatThrownBy(() -> adapter.sign(new UploadFormRequest(
+                        FAMILY,
+                        new KeyCondition.Exact(KEY),
+                        SizeRange.exactly(ByteSize.ofBytes(1)),
+                        Set.of(),
+                        Duration.ofMinutes(16))))
                 .hasMessageContaining("<= 15 minutes");
     }
 
     @Test
     void severalContentTypes_areRefusedRatherThanLoosened() {
-        assertThatThrownBy(() -> adapter.sign(new UploadFormRequest(FAMILY, new KeyCondition.Exact(KEY),
-                SizeRange.exactly(ByteSize.ofBytes(1)), Set.of("image/png", "image/jpeg"), Duration.ofMinutes(5))))
+        assertThatThrownBy(() -> adapter.sign(new UploadFormRequest(
+                        FAMILY,
+                        new KeyCondition.Exact(KEY),
+                        SizeRange.exactly(ByteSize.ofBytes(1)),
+                        Set.of("image/png", "image/jpeg"),
+                        Duration.ofMinutes(5))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("at most one content type").hasMessageContaining("[image/jpeg, image/png]");
+                .hasMessageContaining("at most one content type")
+                .hasMessageContaining("[image/jpeg, image/png]");
     }
 }

@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 class OssCallbackVerifier {
 
-    private static final String[] TRUSTED_KEY_PREFIXES =
-            {"http://gosspublic.alicdn.com/", "https://gosspublic.alicdn.com/"};
+    private static final String[] TRUSTED_KEY_PREFIXES = {
+        "http://gosspublic.alicdn.com/", "https://gosspublic.alicdn.com/"
+    };
 
     /** Fetches the PEM text of a public key URL (already checked to be OSS's own). */
     @FunctionalInterface
@@ -89,11 +90,12 @@ class OssCallbackVerifier {
     }
 
     static PublicKey parsePem(String pem) {
-        String base64 = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
+        String base64 = pem.replace("-----BEGIN PUBLIC KEY-----", "")
+                .replace("-----END PUBLIC KEY-----", "")
                 .replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder()
-                    .decode(base64)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("OSS callback public key is not an X.509 RSA PEM", e);
         }

@@ -59,7 +59,10 @@ class OssObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort, D
         } catch (ClientException e) {
             throw unavailable("HEAD " + key, e);
         }
-        return Optional.of(new ObjectMetadata(key, ByteSize.ofBytes(head.getContentLength()), ObjectMetadata.md5FromEtag(head.getETag()),
+        return Optional.of(new ObjectMetadata(
+                key,
+                ByteSize.ofBytes(head.getContentLength()),
+                ObjectMetadata.md5FromEtag(head.getETag()),
                 Optional.ofNullable(head.getContentType()).filter(type -> !type.isBlank())));
     }
 
@@ -92,7 +95,9 @@ class OssObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort, D
     }
 
     private static DependencyUnavailableException unavailable(String what, RuntimeException e) {
-        String code = e instanceof OSSException oss ? oss.getErrorCode() : e.getClass().getSimpleName();
+        String code = e instanceof OSSException oss
+                ? oss.getErrorCode()
+                : e.getClass().getSimpleName();
         return new DependencyUnavailableException(UNAVAILABLE, "OSS " + what + " failed: " + code, e);
     }
 }

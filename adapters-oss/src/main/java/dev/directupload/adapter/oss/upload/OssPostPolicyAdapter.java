@@ -28,8 +28,7 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
     private final OssProperties properties;
     private final Clock clock;
 
-    OssPostPolicyAdapter(SigningCredentials credentials, V4PolicySigner signer, OssProperties properties,
-            Clock clock) {
+    OssPostPolicyAdapter(SigningCredentials credentials, V4PolicySigner signer, OssProperties properties, Clock clock) {
         this.credentials = credentials;
         this.signer = signer;
         this.properties = properties;
@@ -43,9 +42,17 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = UploadPolicyRules.expiryWithin(now, request.ttl(), signing.expiresAt())
                 .truncatedTo(ChronoUnit.MILLIS);
-        PostPolicy policy = new PostPolicy(properties.bucket(), properties.region(), signing.accessKeyId(),
-                signing.securityToken().orElse(null), now, expiresAt, request.key(), request.size(),
-                request.contentTypes().size() < 2 ? List.copyOf(request.contentTypes())
+        PostPolicy policy = new PostPolicy(
+                properties.bucket(),
+                properties.region(),
+                signing.accessKeyId(),
+                signing.securityToken().orElse(null),
+                now,
+                expiresAt,
+                request.key(),
+                request.size(),
+                request.contentTypes().size() < 2
+                        ? List.copyOf(request.contentTypes())
                         : request.contentTypes().stream().sorted().toList());
         PolicySafetyCheck.requireSafe(policy, signing.expiresAt());
 

@@ -10,8 +10,7 @@ import java.time.Instant;
  */
 final class PolicySafetyCheck {
 
-    private PolicySafetyCheck() {
-    }
+    private PolicySafetyCheck() {}
 
     /** @throws IllegalStateException naming the broken rule */
     static void requireSafe(PostPolicy policy, Instant credentialsExpireAt) {
@@ -25,16 +24,16 @@ final class PolicySafetyCheck {
             throw refused("it has no bucket condition");
         }
         if (!policy.expiration().isAfter(policy.signedAt())) {
-            throw refused("it expires at " + policy.expiration() + ", not after its signing instant "
-                    + policy.signedAt());
+            throw refused(
+                    "it expires at " + policy.expiration() + ", not after its signing instant " + policy.signedAt());
         }
         Duration ttl = Duration.between(policy.signedAt(), policy.expiration());
         if (ttl.compareTo(UploadPolicyRules.MAX_POLICY_TTL) > 0) {
             throw refused("it would live " + ttl + ", more than " + UploadPolicyRules.MAX_POLICY_TTL);
         }
         if (policy.expiration().isAfter(credentialsExpireAt)) {
-            throw refused("it expires at " + policy.expiration() + ", after its credentials do ("
-                    + credentialsExpireAt + ")");
+            throw refused("it expires at " + policy.expiration() + ", after its credentials do (" + credentialsExpireAt
+                    + ")");
         }
     }
 

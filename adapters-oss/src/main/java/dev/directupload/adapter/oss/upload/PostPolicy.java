@@ -18,8 +18,16 @@ import java.util.Locale;
  * @param size the content-length-range; {@code null} only to exercise the safety check
  * @param contentTypes the allowed Content-Type values in this order; empty pins none
  */
-record PostPolicy(String bucket, String region, String accessKeyId, String securityToken, Instant signedAt,
-        Instant expiration, KeyCondition key, SizeRange size, List<String> contentTypes) {
+record PostPolicy(
+        String bucket,
+        String region,
+        String accessKeyId,
+        String securityToken,
+        Instant signedAt,
+        Instant expiration,
+        KeyCondition key,
+        SizeRange size,
+        List<String> contentTypes) {
 
     static final String SIGNATURE_VERSION = "OSS4-HMAC-SHA256";
     static final String SUCCESS_STATUS = "200";
@@ -53,8 +61,8 @@ record PostPolicy(String bucket, String region, String accessKeyId, String secur
 
     /** {@code expiration}: {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'} in UTC. */
     String expirationText() {
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(expiration.getEpochSecond(), expiration.getNano(),
-                ZoneOffset.UTC);
+        LocalDateTime utc =
+                LocalDateTime.ofEpochSecond(expiration.getEpochSecond(), expiration.getNano(), ZoneOffset.UTC);
         StringBuilder text = new StringBuilder(24);
         digits(text, utc.getYear(), 4);
         digits(text.append('-'), utc.getMonthValue(), 2);
@@ -89,8 +97,11 @@ record PostPolicy(String bucket, String region, String accessKeyId, String secur
             field(json, "x-oss-security-token", securityToken);
         }
         if (size != null) {
-            json.append(",[\"content-length-range\",").append(size.min().bytes()).append(',')
-                    .append(size.max().bytes()).append(']');
+            json.append(",[\"content-length-range\",")
+                    .append(size.min().bytes())
+                    .append(',')
+                    .append(size.max().bytes())
+                    .append(']');
         }
         if (key != null) {
             json.append(",[");
@@ -109,7 +120,9 @@ record PostPolicy(String bucket, String region, String accessKeyId, String secur
             }
             json.append("]]");
         }
-        json.append(",[\"eq\",\"$success_action_status\",\"").append(SUCCESS_STATUS).append("\"]]}");
+        json.append(",[\"eq\",\"$success_action_status\",\"")
+                .append(SUCCESS_STATUS)
+                .append("\"]]}");
         return json.toString();
     }
 

@@ -11,6 +11,7 @@ record SessionPolicy(String bucket, KeyPrefix scope) {
 
     /** Characters allowed in a scoped prefix: no wildcards ({@code * ?}) and nothing that needs JSON escaping. */
     private static final Pattern SAFE_SCOPE = Pattern.compile("[A-Za-z0-9._/-]+/");
+
     private static final Pattern SESSION_NAME = Pattern.compile("[A-Za-z0-9.@_-]{2,64}");
 
     SessionPolicy {

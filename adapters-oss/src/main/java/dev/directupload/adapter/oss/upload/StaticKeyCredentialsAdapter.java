@@ -24,8 +24,8 @@ class StaticKeyCredentialsAdapter implements TemporaryCredentialsPort, SigningCr
     private final TemporaryCredentials ramKey;
 
     StaticKeyCredentialsAdapter(OssProperties properties) {
-        this.ramKey = new TemporaryCredentials(properties.accessKeyId(), properties.accessKeySecret(),
-                Optional.empty(), FAR_EXPIRY);
+        this.ramKey = new TemporaryCredentials(
+                properties.accessKeyId(), properties.accessKeySecret(), Optional.empty(), FAR_EXPIRY);
     }
 
     @Override

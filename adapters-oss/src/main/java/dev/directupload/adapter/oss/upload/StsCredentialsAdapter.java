@@ -76,8 +76,8 @@ class StsCredentialsAdapter implements TemporaryCredentialsPort, SigningCredenti
         try {
             // A refresh may have completed between our cache read and becoming the leader.
             Issued current = cache.get(scope);
-            Issued issued = current != null && current.freshFor(policyTtl, clock.instant()) ? current
-                    : assumeRole(scope);
+            Issued issued =
+                    current != null && current.freshFor(policyTtl, clock.instant()) ? current : assumeRole(scope);
             cache.put(scope, issued);
             mine.complete(issued);
             return issued.credentials();
@@ -116,31 +116,37 @@ class StsCredentialsAdapter implements TemporaryCredentialsPort, SigningCredenti
             AssumeRoleResponse response = sts.getAcsResponse(request);
             answer = response == null ? null : response.getCredentials();
         } catch (ClientException e) {
-            throw new DependencyUnavailableException(UNAVAILABLE,
-                    "STS AssumeRole failed for " + scope + ": " + e.getErrCode() + " " + e.getErrMsg(), e);
+            throw new DependencyUnavailableException(
+                    UNAVAILABLE, "STS AssumeRole failed for " + scope + ": " + e.getErrCode() + " " + e.getErrMsg(), e);
         } catch (RuntimeException e) {
             throw new DependencyUnavailableException(UNAVAILABLE, "STS AssumeRole failed for " + scope + ": " + e, e);
         }
         TemporaryCredentials credentials = toCredentials(scope, answer);
         if (!credentials.expiresAt().isAfter(clock.instant())) {
-            throw new DependencyUnavailableException(UNAVAILABLE,
-                    "STS returned credentials already expired at " + credentials.expiresAt(), null);
+            throw new DependencyUnavailableException(
+                    UNAVAILABLE, "STS returned credentials already expired at " + credentials.expiresAt(), null);
         }
         return new Issued(credentials, Duration.between(askedAt, credentials.expiresAt()));
     }
 
     private static TemporaryCredentials toCredentials(KeyPrefix scope, AssumeRoleResponse.Credentials answer) {
-        if (answer == null || isBlank(answer.getAccessKeyId()) || isBlank(answer.getAccessKeySecret())
-                || isBlank(answer.getSecurityToken()) || isBlank(answer.getExpiration())) {
-            throw new DependencyUnavailableException(UNAVAILABLE,
-                    "STS AssumeRole for " + scope + " answered without complete credentials", null);
+        if (answer == null
+                || isBlank(answer.getAccessKeyId())
+                || isBlank(answer.getAccessKeySecret())
+                || isBlank(answer.getSecurityToken())
+                || isBlank(answer.getExpiration())) {
+            throw new DependencyUnavailableException(
+                    UNAVAILABLE, "STS AssumeRole for " + scope + " answered without complete credentials", null);
         }
         try {
-            return new TemporaryCredentials(answer.getAccessKeyId(), answer.getAccessKeySecret(),
-                    Optional.of(answer.getSecurityToken()), Instant.parse(answer.getExpiration()));
+            return new TemporaryCredentials(
+                    answer.getAccessKeyId(),
+                    answer.getAccessKeySecret(),
+                    Optional.of(answer.getSecurityToken()),
+                    Instant.parse(answer.getExpiration()));
         } catch (DateTimeParseException e) {
-            throw new DependencyUnavailableException(UNAVAILABLE,
-                    "STS AssumeRole for " + scope + " answered an unreadable Expiration", e);
+            throw new DependencyUnavailableException(
+                    UNAVAILABLE, "STS AssumeRole for " + scope + " answered an unreadable Expiration", e);
         }
     }
 

@@ -31,8 +31,10 @@ class V4PolicySigner implements AutoCloseable {
 
     /** Lower-case hex V4 signature of the Base64 of {@code policyJson}'s UTF-8 bytes, dated {@code signedAt}. */
     String sign(String policyJson, Instant signedAt, TemporaryCredentials credentials) {
-        callerCredentials.current.set(new DefaultCredentials(credentials.accessKeyId(),
-                credentials.accessKeySecret(), credentials.securityToken().orElse(null)));
+        callerCredentials.current.set(new DefaultCredentials(
+                credentials.accessKeyId(),
+                credentials.accessKeySecret(),
+                credentials.securityToken().orElse(null)));
         try {
             return client.calculatePostSignature(policyJson, Date.from(signedAt));
         } finally {

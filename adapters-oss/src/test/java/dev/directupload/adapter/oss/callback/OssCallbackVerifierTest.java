@@ -10,9 +10,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The callback vectors of ../shared/vectors/oss-v4.json and the public-key URL rule. */
 class OssCallbackVerifierTest {
@@ -58,8 +58,13 @@ class OssCallbackVerifierTest {
     void publicKeyIsFetchedOncePerUrl() {
         byte[] body = text(doc, "body").getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < 3; i++) {
-            assertThat(verifier.verify(text(doc, "pubKeyUrlHeader"), text(doc, "authorizationHeader"), path(doc),
-                    query(doc), body)).isTrue();
+            assertThat(verifier.verify(
+                            text(doc, "pubKeyUrlHeader"),
+                            text(doc, "authorizationHeader"),
+                            path(doc),
+                            query(doc),
+                            body))
+                    .isTrue();
         }
         assertThat(fetched).hasSize(1);
     }
@@ -67,12 +72,15 @@ class OssCallbackVerifierTest {
     @Test
     void keyFromAnyOtherHostIsRejectedWithoutFetching() {
         byte[] body = text(doc, "body").getBytes(StandardCharsets.UTF_8);
-        for (String url : List.of("http://evil.example.com/callback_pub_key_v1.pem",
-                "https://gosspublic.alicdn.com.evil.example/key.pem", "http://gosspublic.alicdn.com@evil.example/k.pem",
+        for (String url : List.of(
+                "http://evil.example.com/callback_pub_key_v1.pem",
+                "https://gosspublic.alicdn.com.evil.example/key.pem",
+                "http://gosspublic.alicdn.com@evil.example/k.pem",
                 "ftp://gosspublic.alicdn.com/key.pem")) {
             String header = Base64.getEncoder().encodeToString(url.getBytes(StandardCharsets.UTF_8));
             assertThat(verifier.verify(header, text(doc, "authorizationHeader"), path(doc), query(doc), body))
-                    .as(url).isFalse();
+                    .as(url)
+                    .isFalse();
         }
         assertThat(fetched).isEmpty();
         assertThat(OssCallbackVerifier.isTrustedKeyUrl("https://gosspublic.alicdn.com/callback_pub_key_v1.pem"))
@@ -84,17 +92,24 @@ class OssCallbackVerifierTest {
         byte[] body = text(doc, "body").getBytes(StandardCharsets.UTF_8);
         String key = text(doc, "pubKeyUrlHeader");
         String auth = text(doc, "authorizationHeader");
-        assertThat(verifier.verify(key, auth, "/index.php", "id=1&index=3", body)).isFalse();
+        assertThat(verifier.verify(key, auth, "/index.php", "id=1&index=3", body))
+                .isFalse();
         assertThat(verifier.verify(key, auth, "/index.php", null, body)).isFalse();
-        assertThat(verifier.verify(key, auth, "/other.php", "id=1&index=2", body)).isFalse();
-        assertThat(verifier.verify(key, "not base64!", "/index.php", "id=1&index=2", body)).isFalse();
-        assertThat(verifier.verify("%%%", auth, "/index.php", "id=1&index=2", body)).isFalse();
-        assertThat(verifier.verify(key, auth, "/index.php", "id=1&index=2", body)).isTrue();
+        assertThat(verifier.verify(key, auth, "/other.php", "id=1&index=2", body))
+                .isFalse();
+        assertThat(verifier.verify(key, "not base64!", "/index.php", "id=1&index=2", body))
+                .isFalse();
+        assertThat(verifier.verify("%%%", auth, "/index.php", "id=1&index=2", body))
+                .isFalse();
+        assertThat(verifier.verify(key, auth, "/index.php", "id=1&index=2", body))
+                .isTrue();
     }
 
     @Test
     void pathIsUrlDecodedButPlusStaysPlus() {
-        assertThat(new String(OssCallbackVerifier.stringToVerify("/cb/%E6%B5%8B+x", "a=b%20c", new byte[] {'z'}),
-                StandardCharsets.UTF_8)).isEqualTo("/cb/测+x?a=b%20c\nz");
+        assertThat(new String(
+                        OssCallbackVerifier.stringToVerify("/cb/%E6%B5%8B+x", "a=b%20c", new byte[] {'z'}),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("/cb/测+x?a=b%20c\nz");
     }
 }

@@ -46,8 +46,8 @@ class OssObjectStoreAdapterTest {
     @BeforeEach
     void start() throws Exception {
         oss = new FakeOss(BUCKET);
-        OssProperties properties = new OssProperties(oss.endpoint(), "oss-cn-hangzhou", BUCKET, null, "service-ak",
-                "service-secret", null);
+        OssProperties properties = new OssProperties(
+                oss.endpoint(), "oss-cn-hangzhou", BUCKET, null, "service-ak", "service-secret", null);
         client = properties.newClient(new DefaultCredentialProvider("service-ak", "service-secret"));
         adapter = new OssObjectStoreAdapter(client, properties, Clock.systemUTC());
     }
@@ -64,20 +64,29 @@ class OssObjectStoreAdapterTest {
 
         Optional<ObjectMetadata> found = adapter.inspect(KEY);
 
-        assertThat(found).contains(new ObjectMetadata(KEY, ByteSize.ofBytes(CONTENT.length),
-                Optional.of(ContentHash.ofMd5("9e107d9d372bb6826bd81d3542a419d6")), Optional.of("image/jpeg")));
+        assertThat(found)
+                .contains(new ObjectMetadata(
+                        KEY,
+                        ByteSize.ofBytes(CONTENT.length),
+                        Optional.of(ContentHash.ofMd5("9e107d9d372bb6826bd81d3542a419d6")),
+                        Optional.of("image/jpeg")));
         FakeOss.Seen head = oss.seen().get(0);
         assertThat(head.method()).isEqualTo("HEAD");
         assertThat(head.rawPath()).isEqualTo("/album-bucket/" + KEY.value());
-        String today = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(Instant.now());
+        String today =
+                DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(Instant.now());
         assertThat(head.header("Authorization"))
                 .startsWith("OSS4-HMAC-SHA256 Credential=service-ak/")
                 .contains("/cn-hangzhou/oss/aliyun_v4_request")
                 .doesNotContain("oss-cn-hangzhou")
                 .containsPattern("Signature=[0-9a-f]{64}");
         assertThat(head.header("x-oss-date")).matches("\\d{8}T\\d{6}Z");
-        assertThat(head.header("x-oss-date").substring(0, 8)).isIn(today,
-                DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(Instant.now().minusSeconds(60)));
+        assertThat(head.header("x-oss-date").substring(0, 8))
+                .isIn(
+                        today,
+                        DateTimeFormatter.ofPattern("yyyyMMdd")
+                                .withZone(ZoneOffset.UTC)
+                                .format(Instant.now().minusSeconds(60)));
         assertThat(head.header("x-oss-content-sha256")).isEqualTo("UNSIGNED-PAYLOAD");
     }
 
@@ -86,7 +95,8 @@ class OssObjectStoreAdapterTest {
         oss.put(KEY.value(), new FakeOss.StoredObject(CONTENT, "\"3858F62230AC3C915F300C664312C63F-3\"", "video/mp4"));
         assertThat(adapter.inspect(KEY)).hasValueSatisfying(m -> {
             assertThat(m.md5()).isEmpty();
-            assertThat(m.matches(ByteSize.ofBytes(CONTENT.length), ContentHash.ofMd5("3858f62230ac3c915f300c664312c63f")))
+            assertThat(m.matches(
+                            ByteSize.ofBytes(CONTENT.length), ContentHash.ofMd5("3858f62230ac3c915f300c664312c63f")))
                     .isFalse();
         });
     }
@@ -101,7 +111,8 @@ class OssObjectStoreAdapterTest {
     void givenAccessDenied_inspect_isStorageUnavailable() {
         oss.failWith(403, "AccessDenied");
         assertThatThrownBy(() -> adapter.inspect(KEY))
-                .isInstanceOfSatisfying(DependencyUnavailableException.class,
+                .isInstanceOfSatisfying(
+                        DependencyUnavailableException.class,
                         e -> assertThat(e.code()).isEqualTo("storage_unavailable"))
                 .hasMessageContaining("AccessDenied");
     }
@@ -109,10 +120,14 @@ class OssObjectStoreAdapterTest {
     @Test
     void givenStorageDown_everyCall_isStorageUnavailable() {
         oss.close();
-        assertThatThrownBy(() -> adapter.inspect(KEY)).isInstanceOfSatisfying(DependencyUnavailableException.class,
-                e -> assertThat(e.code()).isEqualTo("storage_unavailable"));
-        assertThatThrownBy(() -> adapter.delete(KEY)).isInstanceOfSatisfying(DependencyUnavailableException.class,
-                e -> assertThat(e.code()).isEqualTo("storage_unavailable"));
+        assertThatThrownBy(() -> adapter.inspect(KEY))
+                .isInstanceOfSatisfying(
+                        DependencyUnavailableException.class,
+                        e -> assertThat(e.code()).isEqualTo("storage_unavailable"));
+        assertThatThrownBy(() -> adapter.delete(KEY))
+                .isInstanceOfSatisfying(
+                        DependencyUnavailableException.class,
+                        e -> assertThat(e.code()).isEqualTo("storage_unavailable"));
     }
 
     @Test
@@ -130,8 +145,10 @@ class OssObjectStoreAdapterTest {
         oss.failWith(404, "NoSuchKey");
         adapter.delete(KEY);
         oss.failWith(403, "AccessDenied");
-        assertThatThrownBy(() -> adapter.delete(KEY)).isInstanceOfSatisfying(DependencyUnavailableException.class,
-                e -> assertThat(e.code()).isEqualTo("storage_unavailable"));
+        assertThatThrownBy(() -> adapter.delete(KEY))
+                .isInstanceOfSatisfying(
+                        DependencyUnavailableException.class,
+                        e -> assertThat(e.code()).isEqualTo("storage_unavailable"));
     }
 
     @Test
@@ -142,20 +159,30 @@ class OssObjectStoreAdapterTest {
 
         DownloadUrl url = adapter.presign(key, Duration.ofMinutes(10));
 
-        assertThat(url.expiresAt()).isBetween(before.plusSeconds(599), Instant.now().plusSeconds(600));
-        assertThat(url.url()).startsWith(oss.endpoint() + "/album-bucket/families/f_1/photos/"
-                + "%E6%B5%8B%E8%AF%95%20file%2B1.jpg?x-oss-date=");
+        assertThat(url.expiresAt())
+                .isBetween(before.plusSeconds(599), Instant.now().plusSeconds(600));
+        assertThat(url.url())
+                .startsWith(oss.endpoint() + "/album-bucket/families/f_1/photos/"
+                        + "%E6%B5%8B%E8%AF%95%20file%2B1.jpg?x-oss-date=");
         Map<String, String> query = query(URI.create(url.url()).getRawQuery());
-        assertThat(query.keySet()).containsExactly("x-oss-date", "x-oss-expires", "x-oss-signature-version",
-                "x-oss-credential", "x-oss-signature");
+        assertThat(query.keySet())
+                .containsExactly(
+                        "x-oss-date",
+                        "x-oss-expires",
+                        "x-oss-signature-version",
+                        "x-oss-credential",
+                        "x-oss-signature");
         assertThat(Long.parseLong(query.get("x-oss-expires"))).isBetween(598L, 600L);
         String canonical = V4Reference.presignCanonicalRequest("GET", BUCKET, key.value(), query);
         String stringToSign = V4Reference.presignStringToSign(query.get("x-oss-date"), "cn-hangzhou", canonical);
-        assertThat(query.get("x-oss-signature")).isEqualTo(V4Reference.presignSignature("service-secret",
-                "cn-hangzhou", query.get("x-oss-date"), stringToSign));
+        assertThat(query.get("x-oss-signature"))
+                .isEqualTo(V4Reference.presignSignature(
+                        "service-secret", "cn-hangzhou", query.get("x-oss-date"), stringToSign));
 
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url.url())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url.url())).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(CONTENT);
     }
@@ -171,7 +198,8 @@ class OssObjectStoreAdapterTest {
         Map<String, String> out = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            out.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return out;

@@ -30,31 +30,41 @@ import org.junit.jupiter.api.Test;
 class PresignedUrlVectorTest {
 
     private final JsonObject v = Vectors.list("presignedUrlV4").get(0);
-    private final Map<String, String> vectorQuery = OssObjectStoreAdapterTest.query(URI.create(text(v, "url"))
-            .getRawQuery());
+    private final Map<String, String> vectorQuery =
+            OssObjectStoreAdapterTest.query(URI.create(text(v, "url")).getRawQuery());
 
     @Test
     void referenceImplementationReproducesTheVectorExactly() {
         assertThat(Vectors.list("presignedUrlV4")).hasSize(1);
-        String canonical = V4Reference.presignCanonicalRequest(text(v, "method"), text(v, "bucket"), text(v, "key"),
-                vectorQuery);
+        String canonical =
+                V4Reference.presignCanonicalRequest(text(v, "method"), text(v, "bucket"), text(v, "key"), vectorQuery);
         assertThat(canonical).isEqualTo(text(v, "canonicalRequest"));
         String date = vectorQuery.get("x-oss-date");
         String stringToSign = V4Reference.presignStringToSign(date, text(v, "region"), canonical);
         assertThat(stringToSign).isEqualTo(text(v, "stringToSign"));
-        String signature = V4Reference.presignSignature(text(v, "accessKeySecret"), text(v, "region"), date,
-                stringToSign);
+        String signature =
+                V4Reference.presignSignature(text(v, "accessKeySecret"), text(v, "region"), date, stringToSign);
         assertThat(signature).isEqualTo(text(v, "signature"));
-        assertThat(rebuild("https://examplebucket.oss-cn-hangzhou.aliyuncs.com/"
-                + V4Reference.uriEncode(text(v, "key"), true), vectorQuery, signature)).isEqualTo(text(v, "url"));
+        assertThat(rebuild(
+                        "https://examplebucket.oss-cn-hangzhou.aliyuncs.com/"
+                                + V4Reference.uriEncode(text(v, "key"), true),
+                        vectorQuery,
+                        signature))
+                .isEqualTo(text(v, "url"));
     }
 
     @Test
     void adapterUrlFromTheSdkHasTheVectorsShapeAndAVerifiableSignature() {
-        OssProperties properties = new OssProperties(null, "oss-cn-hangzhou", text(v, "bucket"), null,
-                text(v, "accessKeyId"), text(v, "accessKeySecret"), null);
-        OSS client = properties.newClient(new DefaultCredentialProvider(text(v, "accessKeyId"),
-                text(v, "accessKeySecret"), text(v, "securityToken")));
+        OssProperties properties = new OssProperties(
+                null,
+                "oss-cn-hangzhou",
+                text(v, "bucket"),
+                null,
+                text(v, "accessKeyId"),
+                text(v, "accessKeySecret"),
+                null);
+        OSS client = properties.newClient(new DefaultCredentialProvider(
+                text(v, "accessKeyId"), text(v, "accessKeySecret"), text(v, "securityToken")));
         try {
             OssObjectStoreAdapter adapter = new OssObjectStoreAdapter(client, properties, Clock.systemUTC());
             DownloadUrl url = adapter.presign(new ObjectKey(text(v, "key")), Duration.ofSeconds(900));
@@ -62,30 +72,35 @@ class PresignedUrlVectorTest {
             String vectorUrl = text(v, "url");
             String base = vectorUrl.substring(0, vectorUrl.indexOf('?'));
             assertThat(url.url()).startsWith(base + "?");
-            Map<String, String> query = OssObjectStoreAdapterTest.query(URI.create(url.url()).getRawQuery());
+            Map<String, String> query =
+                    OssObjectStoreAdapterTest.query(URI.create(url.url()).getRawQuery());
             assertThat(List.copyOf(query.keySet())).isEqualTo(List.copyOf(vectorQuery.keySet()));
             String date = query.get("x-oss-date");
             assertThat(query.get("x-oss-credential"))
-                    .isEqualTo(text(v, "accessKeyId") + "/" + date.substring(0, 8) + "/cn-hangzhou/oss/aliyun_v4_request");
+                    .isEqualTo(
+                            text(v, "accessKeyId") + "/" + date.substring(0, 8) + "/cn-hangzhou/oss/aliyun_v4_request");
             assertThat(query.get("x-oss-security-token")).isEqualTo(text(v, "securityToken"));
             assertThat(query.get("x-oss-signature-version")).isEqualTo("OSS4-HMAC-SHA256");
             assertThat(Long.parseLong(query.get("x-oss-expires"))).isBetween(898L, 900L);
 
             String canonical = V4Reference.presignCanonicalRequest("GET", text(v, "bucket"), text(v, "key"), query);
             String stringToSign = V4Reference.presignStringToSign(date, "cn-hangzhou", canonical);
-            assertThat(query.get("x-oss-signature")).isEqualTo(V4Reference.presignSignature(text(v, "accessKeySecret"),
-                    "cn-hangzhou", date, stringToSign));
+            assertThat(query.get("x-oss-signature"))
+                    .isEqualTo(V4Reference.presignSignature(
+                            text(v, "accessKeySecret"), "cn-hangzhou", date, stringToSign));
 
             // Same URL with the vector's date, expiry and the signature for them: the vector, byte for byte.
             Map<String, String> replayed = new LinkedHashMap<>(query);
             replayed.put("x-oss-date", vectorQuery.get("x-oss-date"));
             replayed.put("x-oss-expires", vectorQuery.get("x-oss-expires"));
             replayed.put("x-oss-credential", vectorQuery.get("x-oss-credential"));
-            String replayedCanonical = V4Reference.presignCanonicalRequest("GET", text(v, "bucket"), text(v, "key"),
-                    replayed);
-            String replayedSignature = V4Reference.presignSignature(text(v, "accessKeySecret"), "cn-hangzhou",
-                    replayed.get("x-oss-date"), V4Reference.presignStringToSign(replayed.get("x-oss-date"),
-                            "cn-hangzhou", replayedCanonical));
+            String replayedCanonical =
+                    V4Reference.presignCanonicalRequest("GET", text(v, "bucket"), text(v, "key"), replayed);
+            String replayedSignature = V4Reference.presignSignature(
+                    text(v, "accessKeySecret"),
+                    "cn-hangzhou",
+                    replayed.get("x-oss-date"),
+                    V4Reference.presignStringToSign(replayed.get("x-oss-date"), "cn-hangzhou", replayedCanonical));
             assertThat(rebuild(url.url().substring(0, url.url().indexOf('?')), replayed, replayedSignature))
                     .isEqualTo(vectorUrl);
         } finally {
@@ -98,7 +113,9 @@ class PresignedUrlVectorTest {
         StringBuilder url = new StringBuilder(base).append('?');
         query.forEach((k, val) -> {
             if (!k.equals("x-oss-signature")) {
-                url.append(V4Reference.uriEncode(k, false)).append('=').append(V4Reference.uriEncode(val, false))
+                url.append(V4Reference.uriEncode(k, false))
+                        .append('=')
+                        .append(V4Reference.uriEncode(val, false))
                         .append('&');
             }
         });

@@ -31,8 +31,7 @@ public final class FakeOss implements AutoCloseable {
     }
 
     /** A stored object. */
-    public record StoredObject(byte[] content, String etag, String contentType) {
-    }
+    public record StoredObject(byte[] content, String etag, String contentType) {}
 
     private final HttpServer server;
     private final String bucket;
@@ -73,11 +72,12 @@ public final class FakeOss implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
-        seen.add(new Seen(method, rawPath, exchange.getRequestURI().getRawQuery(),
-                Map.copyOf(exchange.getRequestHeaders())));
+        seen.add(new Seen(
+                method, rawPath, exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders())));
         exchange.getRequestBody().readAllBytes();
         String prefix = "/" + bucket + "/";
-        String key = rawPath.startsWith(prefix) ? exchange.getRequestURI().getPath().substring(prefix.length()) : null;
+        String key =
+                rawPath.startsWith(prefix) ? exchange.getRequestURI().getPath().substring(prefix.length()) : null;
         exchange.getResponseHeaders().set("x-oss-request-id", "fake-request");
         if (failStatus != 0) {
             error(exchange, failStatus, failCode);
@@ -114,13 +114,13 @@ public final class FakeOss implements AutoCloseable {
     }
 
     private static void error(HttpExchange exchange, int status, String code) throws IOException {
-        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>fake "
-                + code + "</Message><RequestId>fake-request</RequestId><HostId>127.0.0.1</HostId></Error>";
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>fake " + code
+                + "</Message><RequestId>fake-request</RequestId><HostId>127.0.0.1</HostId></Error>";
         byte[] body = xml.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/xml");
         if (exchange.getRequestMethod().equals("HEAD")) {
-            exchange.getResponseHeaders().set("x-oss-err",
-                    java.util.Base64.getEncoder().encodeToString(body));
+            exchange.getResponseHeaders()
+                    .set("x-oss-err", java.util.Base64.getEncoder().encodeToString(body));
             exchange.sendResponseHeaders(status, -1);
         } else {
             exchange.sendResponseHeaders(status, body.length);

@@ -12,8 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** An independent JDK-only implementation of the OSS V4 algorithms of the spec, to check the SDK's output against. */
 public final class V4Reference {
 
-    private V4Reference() {
-    }
+    private V4Reference() {}
 
     public static byte[] hmac(byte[] key, String data) {
         try {
@@ -54,8 +53,14 @@ public final class V4Reference {
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.' || c == '~' || (keepSlash && c == '/')) {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~'
+                    || (keepSlash && c == '/')) {
                 out.append(c);
             } else {
                 out.append('%').append(String.format("%02X", b & 0xff));

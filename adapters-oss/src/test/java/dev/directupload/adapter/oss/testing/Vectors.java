@@ -20,13 +20,13 @@ public final class Vectors {
     private static final String RELATIVE = "shared/vectors/oss-v4.json";
     private static final String COPY = "vectors/oss-v4.json";
 
-    private Vectors() {
-    }
+    private Vectors() {}
 
     public static JsonObject all() {
         Path file = locate();
         try {
-            return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,7 +41,9 @@ public final class Vectors {
     }
 
     public static JsonObject byId(String group, String id) {
-        return list(group).stream().filter(v -> id.equals(v.get("id").getAsString())).findFirst()
+        return list(group).stream()
+                .filter(v -> id.equals(v.get("id").getAsString()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no vector " + id + " in " + group));
     }
 
@@ -63,7 +65,7 @@ public final class Vectors {
                 }
             }
         }
-        throw new AssertionError("known-answer vectors not found: expected " + RELATIVE
-                + " in an ancestor of " + Path.of("").toAbsolutePath() + " (or -Dshared.dir)");
+        throw new AssertionError("known-answer vectors not found: expected " + RELATIVE + " in an ancestor of "
+                + Path.of("").toAbsolutePath() + " (or -Dshared.dir)");
     }
 }

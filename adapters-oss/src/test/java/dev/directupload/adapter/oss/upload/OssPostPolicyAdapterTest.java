@@ -33,8 +33,8 @@ class OssPostPolicyAdapterTest {
     private static final ObjectKey KEY = new ObjectKey("families/f_1/objects/9e/9e107d9d372bb6826bd81d3542a419d6.jpg");
 
     private final MutableClock clock = new MutableClock(NOW);
-    private final OssProperties properties = new OssProperties(null, "oss-cn-shanghai", "album-bucket", null,
-            "service-ak", "service-secret", null);
+    private final OssProperties properties =
+            new OssProperties(null, "oss-cn-shanghai", "album-bucket", null, "service-ak", "service-secret", null);
     private final V4PolicySigner signer = new V4PolicySigner(properties);
 
     @AfterEach
@@ -51,8 +51,8 @@ class OssPostPolicyAdapterTest {
     }
 
     private static UploadFormRequest exact(Set<String> types, Duration ttl) {
-        return new UploadFormRequest(FAMILY, new KeyCondition.Exact(KEY), SizeRange.exactly(ByteSize.ofBytes(2048)),
-                types, ttl);
+        return new UploadFormRequest(
+                FAMILY, new KeyCondition.Exact(KEY), SizeRange.exactly(ByteSize.ofBytes(2048)), types, ttl);
     }
 
     private static String decodedPolicy(UploadForm form) {
@@ -65,10 +65,19 @@ class OssPostPolicyAdapterTest {
                 .sign(exact(Set.of("image/jpeg"), Duration.ofMinutes(10)));
 
         assertThat(form.url()).isEqualTo("https://album-bucket.oss-cn-shanghai.aliyuncs.com");
-        assertThat(form.fields().keySet()).containsExactly("key", "policy", "x-oss-signature-version",
-                "x-oss-credential", "x-oss-date", "x-oss-signature", "x-oss-security-token", "success_action_status",
-                "Content-Type");
-        assertThat(form.fields()).containsEntry("key", KEY.value())
+        assertThat(form.fields().keySet())
+                .containsExactly(
+                        "key",
+                        "policy",
+                        "x-oss-signature-version",
+                        "x-oss-credential",
+                        "x-oss-date",
+                        "x-oss-signature",
+                        "x-oss-security-token",
+                        "success_action_status",
+                        "Content-Type");
+        assertThat(form.fields())
+                .containsEntry("key", KEY.value())
                 .containsEntry("x-oss-signature-version", "OSS4-HMAC-SHA256")
                 .containsEntry("x-oss-credential", "STS.key1/20260315/cn-shanghai/oss/aliyun_v4_request")
                 .containsEntry("x-oss-date", "20260315T235958Z")
@@ -76,20 +85,22 @@ class OssPostPolicyAdapterTest {
                 .containsEntry("success_action_status", "200")
                 .containsEntry("Content-Type", "image/jpeg");
         assertThat(form.expiresAt()).isEqualTo(Instant.parse("2026-03-16T00:09:58Z"));
-        assertThat(decodedPolicy(form)).isEqualTo("{\"expiration\":\"2026-03-16T00:09:58.000Z\",\"conditions\":["
-                + "{\"bucket\":\"album-bucket\"},{\"x-oss-signature-version\":\"OSS4-HMAC-SHA256\"},"
-                + "{\"x-oss-credential\":\"STS.key1/20260315/cn-shanghai/oss/aliyun_v4_request\"},"
-                + "{\"x-oss-date\":\"20260315T235958Z\"},{\"x-oss-security-token\":\"CAIS/token==\"},"
-                + "[\"content-length-range\",2048,2048],[\"eq\",\"$key\",\"" + KEY.value() + "\"],"
-                + "[\"in\",\"$content-type\",[\"image/jpeg\"]],[\"eq\",\"$success_action_status\",\"200\"]]}");
+        assertThat(decodedPolicy(form))
+                .isEqualTo("{\"expiration\":\"2026-03-16T00:09:58.000Z\",\"conditions\":["
+                        + "{\"bucket\":\"album-bucket\"},{\"x-oss-signature-version\":\"OSS4-HMAC-SHA256\"},"
+                        + "{\"x-oss-credential\":\"STS.key1/20260315/cn-shanghai/oss/aliyun_v4_request\"},"
+                        + "{\"x-oss-date\":\"20260315T235958Z\"},{\"x-oss-security-token\":\"CAIS/token==\"},"
+                        + "[\"content-length-range\",2048,2048],[\"eq\",\"$key\",\"" + KEY.value() + "\"],"
+                        + "[\"in\",\"$content-type\",[\"image/jpeg\"]],[\"eq\",\"$success_action_status\",\"200\"]]}");
     }
 
     @Test
     void signatureCoversExactlyTheReturnedPolicyBytes() {
         UploadForm form = adapter(sts(NOW.plus(Duration.ofHours(1))), properties)
                 .sign(exact(Set.of("image/png", "image/jpeg"), Duration.ofMinutes(15)));
-        assertThat(form.fields().get("x-oss-signature")).isEqualTo(
-                V4Reference.postSignature("sts/secret+1", "20260315", "cn-shanghai", form.fields().get("policy")));
+        assertThat(form.fields().get("x-oss-signature"))
+                .isEqualTo(V4Reference.postSignature(
+                        "sts/secret+1", "20260315", "cn-shanghai", form.fields().get("policy")));
         assertThat(form.fields().get("policy")).doesNotContain("\n");
     }
 
@@ -104,11 +115,17 @@ class OssPostPolicyAdapterTest {
     @Test
     void givenPrefixRequestWithoutTypes_sign_usesStartsWithAndPinsNoType() {
         KeyPrefix prefix = KeyPrefix.incoming(FAMILY, new UserId("u_7"));
-        UploadForm form = adapter(sts(NOW.plus(Duration.ofHours(1))), properties).sign(new UploadFormRequest(FAMILY,
-                new KeyCondition.Prefix(prefix), SizeRange.upTo(ByteSize.ofMegabytes(50)), Set.of(),
-                Duration.ofMinutes(5)));
-        assertThat(decodedPolicy(form)).contains("[\"starts-with\",\"$key\",\"families/f_1/incoming/u_7/\"]")
-                .contains("[\"content-length-range\",1,52428800]").doesNotContain("content-type");
+        UploadForm form = adapter(sts(NOW.plus(Duration.ofHours(1))), properties)
+                .sign(new UploadFormRequest(
+                        FAMILY,
+                        new KeyCondition.Prefix(prefix),
+                        SizeRange.upTo(ByteSize.ofMegabytes(50)),
+                        Set.of(),
+                        Duration.ofMinutes(5)));
+        assertThat(decodedPolicy(form))
+                .contains("[\"starts-with\",\"$key\",\"families/f_1/incoming/u_7/\"]")
+                .contains("[\"content-length-range\",1,52428800]")
+                .doesNotContain("content-type");
         assertThat(form.fields()).containsEntry("key", prefix.value()).doesNotContainKey("Content-Type");
     }
 
@@ -122,24 +139,38 @@ class OssPostPolicyAdapterTest {
 
     @Test
     void givenExpiredCredentials_sign_refusesAndSignsNothing() {
-        assertThatThrownBy(() -> adapter(sts(NOW.minusSeconds(1)), properties)
-                .sign(exact(Set.of(), Duration.ofMinutes(10))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("expired");
+        assertThatThrownBy(() ->
+                        adapter(sts(NOW.minusSeconds(1)), properties).sign(exact(Set.of(), Duration.ofMinutes(10))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("expired");
     }
 
     @Test
     void givenStaticKeyAndPublicUrl_sign_hasNoTokenAndPostsToThePublicUrl() {
-        OssProperties withPublicUrl = new OssProperties(null, "cn-hangzhou", "album-bucket",
-                "https://upload.example.com/", "LTAI-static", "static-secret", null);
-        TemporaryCredentials ramKey = new StaticKeyCredentialsAdapter(withPublicUrl)
-                .credentialsFor(KeyPrefix.family(FAMILY));
+        OssProperties withPublicUrl = new OssProperties(
+                null,
+                "cn-hangzhou",
+                "album-bucket",
+                "https://upload.example.com/",
+                "LTAI-static",
+                "static-secret",
+                null);
+        TemporaryCredentials ramKey =
+                new StaticKeyCredentialsAdapter(withPublicUrl).credentialsFor(KeyPrefix.family(FAMILY));
         UploadForm form = adapter(ramKey, withPublicUrl).sign(exact(Set.of(), Duration.ofMinutes(15)));
         assertThat(form.url()).isEqualTo("https://upload.example.com");
         assertThat(form.fields()).doesNotContainKey("x-oss-security-token");
-        assertThat(form.fields().keySet()).containsExactly("key", "policy", "x-oss-signature-version",
-                "x-oss-credential", "x-oss-date", "x-oss-signature", "success_action_status");
-        assertThat(form.fields().get("x-oss-credential")).isEqualTo(
-                "LTAI-static/20260315/cn-hangzhou/oss/aliyun_v4_request");
+        assertThat(form.fields().keySet())
+                .containsExactly(
+                        "key",
+                        "policy",
+                        "x-oss-signature-version",
+                        "x-oss-credential",
+                        "x-oss-date",
+                        "x-oss-signature",
+                        "success_action_status");
+        assertThat(form.fields().get("x-oss-credential"))
+                .isEqualTo("LTAI-static/20260315/cn-hangzhou/oss/aliyun_v4_request");
         assertThat(form.expiresAt()).isEqualTo(Instant.parse("2026-03-16T00:14:58Z"));
         assertThat(decodedPolicy(form)).doesNotContain("x-oss-security-token");
     }
@@ -152,8 +183,12 @@ class OssPostPolicyAdapterTest {
             UploadForm form = adapter(sts(NOW.plus(Duration.ofHours(1))), properties)
                     .sign(exact(Set.of(), Duration.ofMinutes(10)));
             assertThat(form.fields().get("x-oss-date")).isEqualTo("20260315T235958Z");
-            assertThat(form.fields().get("x-oss-signature")).isEqualTo(V4Reference.postSignature("sts/secret+1",
-                    "20260315", "cn-shanghai", form.fields().get("policy")));
+            assertThat(form.fields().get("x-oss-signature"))
+                    .isEqualTo(V4Reference.postSignature(
+                            "sts/secret+1",
+                            "20260315",
+                            "cn-shanghai",
+                            form.fields().get("policy")));
         } finally {
             TimeZone.setDefault(original);
         }

@@ -25,39 +25,45 @@ class PolicySafetyCheckTest {
 
     @Test
     void givenTightPolicy_check_passes() {
-        assertThatCode(() -> PolicySafetyCheck.requireSafe(policy(KEY, SIZE, NOW.plus(Duration.ofMinutes(15))),
-                CREDS_EXPIRE)).doesNotThrowAnyException();
+        assertThatCode(() -> PolicySafetyCheck.requireSafe(
+                        policy(KEY, SIZE, NOW.plus(Duration.ofMinutes(15))), CREDS_EXPIRE))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void givenNoKeyCondition_check_refuses() {
         assertThatThrownBy(() -> PolicySafetyCheck.requireSafe(policy(null, SIZE, NOW.plusSeconds(600)), CREDS_EXPIRE))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no key condition");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no key condition");
     }
 
     @Test
     void givenNoSizeRange_check_refuses() {
         assertThatThrownBy(() -> PolicySafetyCheck.requireSafe(policy(KEY, null, NOW.plusSeconds(600)), CREDS_EXPIRE))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("content-length-range");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("content-length-range");
     }
 
     @Test
     void givenTtlOverFifteenMinutes_check_refuses() {
         assertThatThrownBy(() -> PolicySafetyCheck.requireSafe(
-                policy(KEY, SIZE, NOW.plus(Duration.ofMinutes(15)).plusMillis(1)), CREDS_EXPIRE))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("more than PT15M");
+                        policy(KEY, SIZE, NOW.plus(Duration.ofMinutes(15)).plusMillis(1)), CREDS_EXPIRE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("more than PT15M");
     }
 
     @Test
     void givenExpiryAfterCredentials_check_refuses() {
-        assertThatThrownBy(() -> PolicySafetyCheck.requireSafe(policy(KEY, SIZE, NOW.plusSeconds(600)),
-                NOW.plusSeconds(599)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("after its credentials");
+        assertThatThrownBy(() ->
+                        PolicySafetyCheck.requireSafe(policy(KEY, SIZE, NOW.plusSeconds(600)), NOW.plusSeconds(599)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("after its credentials");
     }
 
     @Test
     void givenExpiryNotAfterSigning_check_refuses() {
         assertThatThrownBy(() -> PolicySafetyCheck.requireSafe(policy(KEY, SIZE, NOW), CREDS_EXPIRE))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not after its signing instant");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not after its signing instant");
     }
 }

@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every POST-policy vector of ../shared/vectors/oss-v4.json, through the SDK signer and the policy builder. */
 class PostPolicyVectorsTest {
 
-    private static final DateTimeFormatter X_OSS_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter X_OSS_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     static Stream<JsonObject> postVectors() {
         List<JsonObject> vectors = Vectors.list("postPolicyV4");
@@ -45,13 +45,16 @@ class PostPolicyVectorsTest {
     }
 
     private static TemporaryCredentials credentialsOf(JsonObject v) {
-        return new TemporaryCredentials(text(v, "accessKeyId"), text(v, "accessKeySecret"),
-                Optional.ofNullable(text(v, "securityToken")), dateOf(v).plusSeconds(3600));
+        return new TemporaryCredentials(
+                text(v, "accessKeyId"),
+                text(v, "accessKeySecret"),
+                Optional.ofNullable(text(v, "securityToken")),
+                dateOf(v).plusSeconds(3600));
     }
 
     private static V4PolicySigner signerFor(String configuredRegion, String bucket) {
-        return new V4PolicySigner(new OssProperties(null, configuredRegion, bucket, null, "service-ak",
-                "service-secret", null));
+        return new V4PolicySigner(
+                new OssProperties(null, configuredRegion, bucket, null, "service-ak", "service-secret", null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -60,8 +63,9 @@ class PostPolicyVectorsTest {
         String json = text(v, "policyJson");
         assertThat(Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(text(v, "policyBase64"));
-        assertThat(V4Reference.hex(V4Reference.signingKey(text(v, "accessKeySecret"), text(v, "date").substring(0, 8),
-                text(v, "region")))).isEqualTo(text(v, "signingKeyHex"));
+        assertThat(V4Reference.hex(V4Reference.signingKey(
+                        text(v, "accessKeySecret"), text(v, "date").substring(0, 8), text(v, "region"))))
+                .isEqualTo(text(v, "signingKeyHex"));
 
         try (V4PolicySigner signer = signerFor(text(v, "region"), text(v, "bucket"))) {
             assertThat(signer.sign(json, dateOf(v), credentialsOf(v))).isEqualTo(text(v, "signature"));
@@ -71,8 +75,16 @@ class PostPolicyVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("postVectors")
     void credentialOfThePolicyIsTheVectors(JsonObject v) {
-        PostPolicy policy = new PostPolicy(text(v, "bucket"), text(v, "region"), text(v, "accessKeyId"),
-                text(v, "securityToken"), dateOf(v), dateOf(v).plusSeconds(60), null, null, List.of());
+        PostPolicy policy = new PostPolicy(
+                text(v, "bucket"),
+                text(v, "region"),
+                text(v, "accessKeyId"),
+                text(v, "securityToken"),
+                dateOf(v),
+                dateOf(v).plusSeconds(60),
+                null,
+                null,
+                List.of());
         assertThat(policy.credential()).isEqualTo(text(v, "credential"));
         assertThat(policy.date()).isEqualTo(text(v, "date"));
     }
@@ -81,16 +93,29 @@ class PostPolicyVectorsTest {
     @Test
     void policyBuilderWritesTheCompactVectorsByteForByte() {
         JsonObject v1 = Vectors.byId("postPolicyV4", "v1-hangzhou-no-token");
-        PostPolicy p1 = new PostPolicy("examplebucket", "cn-hangzhou", text(v1, "accessKeyId"), null, dateOf(v1),
-                Instant.parse("2025-04-25T13:34:56.000Z"), new KeyCondition.Prefix(new KeyPrefix("uploads/u123/")),
-                new SizeRange(ByteSize.ofBytes(1), ByteSize.ofBytes(10485760)), List.of());
+        PostPolicy p1 = new PostPolicy(
+                "examplebucket",
+                "cn-hangzhou",
+                text(v1, "accessKeyId"),
+                null,
+                dateOf(v1),
+                Instant.parse("2025-04-25T13:34:56.000Z"),
+                new KeyCondition.Prefix(new KeyPrefix("uploads/u123/")),
+                new SizeRange(ByteSize.ofBytes(1), ByteSize.ofBytes(10485760)),
+                List.of());
         assertThat(p1.toJson()).isEqualTo(text(v1, "policyJson"));
 
         JsonObject v2 = Vectors.byId("postPolicyV4", "v2-shanghai-sts-token");
-        PostPolicy p2 = new PostPolicy("wx-uploads-prod", "cn-shanghai", text(v2, "accessKeyId"),
-                text(v2, "securityToken"), dateOf(v2), Instant.parse("2026-01-01T00:14:59.000Z"),
+        PostPolicy p2 = new PostPolicy(
+                "wx-uploads-prod",
+                "cn-shanghai",
+                text(v2, "accessKeyId"),
+                text(v2, "securityToken"),
+                dateOf(v2),
+                Instant.parse("2026-01-01T00:14:59.000Z"),
                 new KeyCondition.Exact(new ObjectKey("wx/2025/12/31/abc123.jpg")),
-                new SizeRange(ByteSize.ofBytes(0), ByteSize.ofBytes(52428800)), List.of("image/jpeg", "image/png"));
+                new SizeRange(ByteSize.ofBytes(0), ByteSize.ofBytes(52428800)),
+                List.of("image/jpeg", "image/png"));
         assertThat(p2.toJson()).isEqualTo(text(v2, "policyJson"));
     }
 
@@ -99,8 +124,10 @@ class PostPolicyVectorsTest {
     void regionWithOssPrefixIsNormalisedAndNeverProducesTheNegativeSignature() {
         JsonObject v = Vectors.byId("postPolicyV4", "v1-hangzhou-no-token");
         String negative = text(v, "negativeSignatureRegionWithOssPrefix");
-        assertThat(V4Reference.postSignature(text(v, "accessKeySecret"), "20250425", "oss-cn-hangzhou",
-                text(v, "policyBase64"))).as("the negative value is the oss- prefixed scope").isEqualTo(negative);
+        assertThat(V4Reference.postSignature(
+                        text(v, "accessKeySecret"), "20250425", "oss-cn-hangzhou", text(v, "policyBase64")))
+                .as("the negative value is the oss- prefixed scope")
+                .isEqualTo(negative);
 
         try (V4PolicySigner signer = signerFor("oss-cn-hangzhou", "examplebucket")) {
             String signature = signer.sign(text(v, "policyJson"), dateOf(v), credentialsOf(v));
@@ -113,16 +140,26 @@ class PostPolicyVectorsTest {
     void localTimeZoneNeverLeaksIntoTheScopeDate() {
         JsonObject v = Vectors.byId("postPolicyV4", "v2-shanghai-sts-token");
         String negative = text(v, "negativeSignatureLocalDate");
-        assertThat(V4Reference.postSignature(text(v, "accessKeySecret"), "20260101", "cn-shanghai",
-                text(v, "policyBase64"))).as("the negative value is the local-date scope").isEqualTo(negative);
+        assertThat(V4Reference.postSignature(
+                        text(v, "accessKeySecret"), "20260101", "cn-shanghai", text(v, "policyBase64")))
+                .as("the negative value is the local-date scope")
+                .isEqualTo(negative);
 
         TimeZone original = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
         try (V4PolicySigner signer = signerFor("cn-shanghai", "wx-uploads-prod")) {
             String signature = signer.sign(text(v, "policyJson"), dateOf(v), credentialsOf(v));
             assertThat(signature).isEqualTo(text(v, "signature")).isNotEqualTo(negative);
-            PostPolicy policy = new PostPolicy("wx-uploads-prod", "cn-shanghai", text(v, "accessKeyId"), null,
-                    dateOf(v), dateOf(v).plusSeconds(900), null, null, List.of());
+            PostPolicy policy = new PostPolicy(
+                    "wx-uploads-prod",
+                    "cn-shanghai",
+                    text(v, "accessKeyId"),
+                    null,
+                    dateOf(v),
+                    dateOf(v).plusSeconds(900),
+                    null,
+                    null,
+                    List.of());
             assertThat(policy.date()).isEqualTo("20251231T235959Z");
             assertThat(policy.credential()).isEqualTo(text(v, "credential"));
         } finally {
@@ -134,10 +171,12 @@ class PostPolicyVectorsTest {
     @Test
     void prettyPrintedPolicyIsSignedAsIs() {
         JsonObject v = Vectors.byId("postPolicyV4", "v4-beijing-sts-pretty-json");
-        String compact = com.google.gson.JsonParser.parseString(text(v, "policyJson")).toString();
+        String compact =
+                com.google.gson.JsonParser.parseString(text(v, "policyJson")).toString();
         try (V4PolicySigner signer = signerFor("cn-beijing", "bj-bucket")) {
             assertThat(signer.sign(compact, dateOf(v), credentialsOf(v))).isNotEqualTo(text(v, "signature"));
-            assertThat(signer.sign(text(v, "policyJson"), dateOf(v), credentialsOf(v))).isEqualTo(text(v, "signature"));
+            assertThat(signer.sign(text(v, "policyJson"), dateOf(v), credentialsOf(v)))
+                    .isEqualTo(text(v, "signature"));
         }
     }
 
@@ -152,10 +191,10 @@ class PostPolicyVectorsTest {
             }
         }
         JsonObject hz = vectors.get(0);
-        TemporaryCredentials other = new TemporaryCredentials("LTAI-other", "other-secret", Optional.empty(),
-                dateOf(hz).plusSeconds(3600));
-        String otherExpected = V4Reference.postSignature("other-secret", "20250425", "cn-hangzhou",
-                text(hz, "policyBase64"));
+        TemporaryCredentials other = new TemporaryCredentials(
+                "LTAI-other", "other-secret", Optional.empty(), dateOf(hz).plusSeconds(3600));
+        String otherExpected =
+                V4Reference.postSignature("other-secret", "20250425", "cn-hangzhou", text(hz, "policyBase64"));
         try (V4PolicySigner signer = signerFor("cn-hangzhou", "examplebucket")) {
             List<Thread> threads = new ArrayList<>();
             List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -164,8 +203,8 @@ class PostPolicyVectorsTest {
                 Thread thread = new Thread(() -> {
                     try {
                         for (int i = 0; i < 2000; i++) {
-                            String sig = signer.sign(text(hz, "policyJson"), dateOf(hz),
-                                    useOther ? other : credentialsOf(hz));
+                            String sig = signer.sign(
+                                    text(hz, "policyJson"), dateOf(hz), useOther ? other : credentialsOf(hz));
                             assertThat(sig).isEqualTo(useOther ? otherExpected : text(hz, "signature"));
                         }
                     } catch (Throwable failure) {

@@ -39,7 +39,8 @@ class StsCredentialsAdapterTest {
     private static final String ROLE = "acs:ram::1234567890:role/album-uploader";
     private static final FamilyId FAMILY = new FamilyId("f_42");
 
-    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    private final MutableClock clock =
+            new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     private FakeSts sts;
     private IAcsClient stsClient;
     private OssProperties properties;
@@ -65,7 +66,13 @@ class StsCredentialsAdapterTest {
     @BeforeEach
     void start() throws Exception {
         sts = new FakeSts().clock(clock::instant);
-        properties = new OssProperties(null, "cn-hangzhou", "album-bucket", null, "service-ak", "service-secret",
+        properties = new OssProperties(
+                null,
+                "cn-hangzhou",
+                "album-bucket",
+                null,
+                "service-ak",
+                "service-secret",
                 new OssProperties.StsProperties(ROLE, sts.endpoint(), null));
         DefaultProfile profile = DefaultProfile.getProfile("cn-hangzhou", "service-ak", "service-secret");
         profile.getHttpClientConfig().setReadTimeoutMillis(10_000);
@@ -83,9 +90,13 @@ class StsCredentialsAdapterTest {
     }
 
     private static UploadFormRequest request(FamilyId family, Duration ttl) {
-        return new UploadFormRequest(family, new KeyCondition.Exact(new ObjectKey("families/" + family.value()
-                + "/objects/ab/ab000000000000000000000000000000.jpg")), SizeRange.exactly(ByteSize.ofBytes(100)),
-                Set.of("image/jpeg"), ttl);
+        return new UploadFormRequest(
+                family,
+                new KeyCondition.Exact(new ObjectKey(
+                        "families/" + family.value() + "/objects/ab/ab000000000000000000000000000000.jpg")),
+                SizeRange.exactly(ByteSize.ofBytes(100)),
+                Set.of("image/jpeg"),
+                ttl);
     }
 
     @Test
@@ -96,10 +107,15 @@ class StsCredentialsAdapterTest {
         assertThat(issued.securityToken()).contains("CAIS/fakeToken+1==");
         assertThat(issued.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
         Map<String, String> call = sts.requests().get(0);
-        assertThat(call).containsEntry("Action", "AssumeRole").containsEntry("Version", "2015-04-01")
-                .containsEntry("RoleArn", ROLE).containsEntry("DurationSeconds", "3600")
-                .containsEntry("Policy", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
-                        + "[\"oss:PutObject\"],\"Resource\":[\"acs:oss:*:*:album-bucket/families/f_42/*\"]}]}");
+        assertThat(call)
+                .containsEntry("Action", "AssumeRole")
+                .containsEntry("Version", "2015-04-01")
+                .containsEntry("RoleArn", ROLE)
+                .containsEntry("DurationSeconds", "3600")
+                .containsEntry(
+                        "Policy",
+                        "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                                + "[\"oss:PutObject\"],\"Resource\":[\"acs:oss:*:*:album-bucket/families/f_42/*\"]}]}");
         assertThat(call.get("RoleSessionName")).matches("[A-Za-z0-9.@_-]{2,64}").isEqualTo("du.families.f_42");
     }
 
@@ -135,8 +151,12 @@ class StsCredentialsAdapterTest {
         assertThat(sts.calls()).isEqualTo(1);
         assertThat(forms).hasSize(callers).allSatisfy(form -> {
             assertThat(form.fields()).containsEntry("x-oss-security-token", "CAIS/fakeToken+1==");
-            assertThat(form.fields().get("x-oss-signature")).isEqualTo(V4Reference.postSignature("fakeSecret/1",
-                    form.fields().get("x-oss-date").substring(0, 8), "cn-hangzhou", form.fields().get("policy")));
+            assertThat(form.fields().get("x-oss-signature"))
+                    .isEqualTo(V4Reference.postSignature(
+                            "fakeSecret/1",
+                            form.fields().get("x-oss-date").substring(0, 8),
+                            "cn-hangzhou",
+                            form.fields().get("policy")));
         });
         assertThat(signer.signatures).hasValue(callers);
     }
@@ -148,7 +168,8 @@ class StsCredentialsAdapterTest {
         adapter.sign(request(new FamilyId("f_43"), Duration.ofMinutes(10)));
         adapter.sign(request(new FamilyId("f_43"), Duration.ofMinutes(10)));
         assertThat(sts.calls()).isEqualTo(2);
-        assertThat(sts.requests()).extracting(r -> r.get("Policy"))
+        assertThat(sts.requests())
+                .extracting(r -> r.get("Policy"))
                 .anySatisfy(p -> assertThat(p).contains("album-bucket/families/f_43/*"));
     }
 
@@ -193,7 +214,8 @@ class StsCredentialsAdapterTest {
     void givenStsDown_sign_failsWithTheClearErrorAndSignsNothing() {
         sts.failWith(500);
         assertThatThrownBy(() -> adapter.sign(request(FAMILY, Duration.ofMinutes(10))))
-                .isInstanceOfSatisfying(DependencyUnavailableException.class,
+                .isInstanceOfSatisfying(
+                        DependencyUnavailableException.class,
                         e -> assertThat(e.code()).isEqualTo("storage_credentials_unavailable"))
                 .hasMessageContaining("STS AssumeRole failed");
         assertThat(signer.signatures).hasValue(0);
@@ -203,7 +225,8 @@ class StsCredentialsAdapterTest {
     void givenStsUnreachable_sign_failsWithTheClearErrorAndSignsNothing() {
         sts.close();
         assertThatThrownBy(() -> adapter.sign(request(FAMILY, Duration.ofMinutes(10))))
-                .isInstanceOfSatisfying(DependencyUnavailableException.class,
+                .isInstanceOfSatisfying(
+                        DependencyUnavailableException.class,
                         e -> assertThat(e.code()).isEqualTo("storage_credentials_unavailable"));
         assertThat(signer.signatures).hasValue(0);
     }
@@ -215,7 +238,8 @@ class StsCredentialsAdapterTest {
         clock.advance(Duration.ofHours(1).plusSeconds(1));
         sts.failWith(503);
         assertThatThrownBy(() -> adapter.sign(request(FAMILY, Duration.ofMinutes(10))))
-                .isInstanceOfSatisfying(DependencyUnavailableException.class,
+                .isInstanceOfSatisfying(
+                        DependencyUnavailableException.class,
                         e -> assertThat(e.code()).isEqualTo("storage_credentials_unavailable"));
         assertThat(signer.signatures).hasValue(1);
         sts.failWith(0);
@@ -246,9 +270,12 @@ class StsCredentialsAdapterTest {
         for (Thread thread : threads) {
             thread.join();
         }
-        assertThat(failures).hasSize(callers).allSatisfy(e -> assertThat(e)
-                .isInstanceOfSatisfying(DependencyUnavailableException.class,
-                        d -> assertThat(d.code()).isEqualTo("storage_credentials_unavailable")));
+        assertThat(failures)
+                .hasSize(callers)
+                .allSatisfy(e -> assertThat(e)
+                        .isInstanceOfSatisfying(
+                                DependencyUnavailableException.class,
+                                d -> assertThat(d.code()).isEqualTo("storage_credentials_unavailable")));
         assertThat(signer.signatures).hasValue(0);
     }
 }

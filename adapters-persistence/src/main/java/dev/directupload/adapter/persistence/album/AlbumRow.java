@@ -5,5 +5,4 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /** A row of {@code albums}. */
 @MappedEntity(value = "albums", escape = false)
-record AlbumRow(@Id String id, String familyId, String name, long createdAt) {
-}
+record AlbumRow(@Id String id, String familyId, String name, long createdAt) {}

@@ -28,15 +28,20 @@ public class JdbcAlbumAdapter implements AlbumPort {
 
     @Override
     public void saveAlbum(Album album) {
-        albums.upsert(album.id().value(), album.familyId().value(), album.name().value(),
-                EpochMicros.of(album.createdAt()));
+        albums.upsert(
+                album.id().value(), album.familyId().value(), album.name().value(), EpochMicros.of(album.createdAt()));
     }
 
     @Override
     public List<AlbumSummary> listAlbums(FamilyId family) {
         return albums.listWithPhotoCounts(family.value()).stream()
-                .map(row -> new AlbumSummary(Album.reconstitute(new AlbumId(row.id()), new FamilyId(row.familyId()),
-                        new DisplayName(row.name()), EpochMicros.toInstant(row.createdAt())), row.photoCount()))
+                .map(row -> new AlbumSummary(
+                        Album.reconstitute(
+                                new AlbumId(row.id()),
+                                new FamilyId(row.familyId()),
+                                new DisplayName(row.name()),
+                                EpochMicros.toInstant(row.createdAt())),
+                        row.photoCount()))
                 .toList();
     }
 
@@ -50,7 +55,10 @@ public class JdbcAlbumAdapter implements AlbumPort {
     }
 
     private static Album toDomain(AlbumRow row) {
-        return Album.reconstitute(new AlbumId(row.id()), new FamilyId(row.familyId()), new DisplayName(row.name()),
+        return Album.reconstitute(
+                new AlbumId(row.id()),
+                new FamilyId(row.familyId()),
+                new DisplayName(row.name()),
                 EpochMicros.toInstant(row.createdAt()));
     }
 }

@@ -13,22 +13,29 @@ import dev.directupload.domain.shared.DisplayName;
 /** Maps families, memberships and invites between domain and rows. */
 final class FamilyMapper {
 
-    private FamilyMapper() {
-    }
+    private FamilyMapper() {}
 
     static Family toDomain(FamilyRow row) {
-        return Family.reconstitute(new FamilyId(row.id()), new DisplayName(row.name()),
-                EpochMicros.toInstant(row.createdAt()));
+        return Family.reconstitute(
+                new FamilyId(row.id()), new DisplayName(row.name()), EpochMicros.toInstant(row.createdAt()));
     }
 
     static Membership toDomain(MembershipRow row) {
-        return new Membership(new FamilyId(row.familyId()), new UserId(row.userId()), Role.valueOf(row.role()),
+        return new Membership(
+                new FamilyId(row.familyId()),
+                new UserId(row.userId()),
+                Role.valueOf(row.role()),
                 EpochMicros.toInstant(row.joinedAt()));
     }
 
     static Invite toDomain(InviteRow row) {
-        return Invite.reconstitute(new InviteCode(row.code()), new FamilyId(row.familyId()),
-                new UserId(row.createdBy()), EpochMicros.toInstant(row.createdAt()),
-                EpochMicros.toInstant(row.expiresAt()), row.maxUses(), row.uses());
+        return Invite.reconstitute(
+                new InviteCode(row.code()),
+                new FamilyId(row.familyId()),
+                new UserId(row.createdBy()),
+                EpochMicros.toInstant(row.createdAt()),
+                EpochMicros.toInstant(row.expiresAt()),
+                row.maxUses(),
+                row.uses());
     }
 }

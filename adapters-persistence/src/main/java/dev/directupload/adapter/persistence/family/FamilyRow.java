@@ -5,5 +5,4 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /** A row of {@code families}. */
 @MappedEntity(value = "families", escape = false)
-record FamilyRow(@Id String id, String name, long createdAt) {
-}
+record FamilyRow(@Id String id, String name, long createdAt) {}

@@ -37,8 +37,8 @@ interface InviteRepository extends GenericRepository<InviteRow, String> {
                 WHEN MATCHED THEN UPDATE SET expires_at = s.expires_at, max_uses = s.max_uses, uses = s.uses
                 WHEN NOT MATCHED THEN INSERT (code, family_id, created_by, created_at, expires_at, max_uses, uses)
                   VALUES (s.code, s.family_id, s.created_by, s.created_at, s.expires_at, s.max_uses, s.uses)""")
-        void upsert(String code, String familyId, String createdBy, long createdAt, long expiresAt, int maxUses,
-                int uses);
+        void upsert(
+                String code, String familyId, String createdBy, long createdAt, long expiresAt, int maxUses, int uses);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -50,8 +50,8 @@ interface InviteRepository extends GenericRepository<InviteRow, String> {
                 VALUES (:code, :familyId, :createdBy, :createdAt, :expiresAt, :maxUses, :uses)
                 ON CONFLICT (code) DO UPDATE SET expires_at = EXCLUDED.expires_at, max_uses = EXCLUDED.max_uses,
                   uses = EXCLUDED.uses""")
-        void upsert(String code, String familyId, String createdBy, long createdAt, long expiresAt, int maxUses,
-                int uses);
+        void upsert(
+                String code, String familyId, String createdBy, long createdAt, long expiresAt, int maxUses, int uses);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
@@ -63,7 +63,7 @@ interface InviteRepository extends GenericRepository<InviteRow, String> {
                 VALUES (:code, :familyId, :createdBy, :createdAt, :expiresAt, :maxUses, :uses)
                 ON DUPLICATE KEY UPDATE expires_at = VALUES(expires_at), max_uses = VALUES(max_uses),
                   uses = VALUES(uses)""")
-        void upsert(String code, String familyId, String createdBy, long createdAt, long expiresAt, int maxUses,
-                int uses);
+        void upsert(
+                String code, String familyId, String createdBy, long createdAt, long expiresAt, int maxUses, int uses);
     }
 }

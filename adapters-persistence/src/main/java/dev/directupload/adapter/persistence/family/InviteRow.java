@@ -5,6 +5,5 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /** A row of {@code invites}. */
 @MappedEntity(value = "invites", escape = false)
-record InviteRow(@Id String code, String familyId, String createdBy, long createdAt, long expiresAt, int maxUses,
-        int uses) {
-}
+record InviteRow(
+        @Id String code, String familyId, String createdBy, long createdAt, long expiresAt, int maxUses, int uses) {}

@@ -52,20 +52,28 @@ public class JdbcFamilyAdapter implements FamilyPort, MembershipPort, InvitePort
 
     @Override
     public Membership saveIfAbsent(Membership membership) {
-        DuplicateKeys.ignoringDuplicate(() -> memberships.insertIfAbsent(membership.familyId().value(),
-                membership.userId().value(), membership.role().name(), EpochMicros.of(membership.joinedAt())));
-        return findMembership(membership.familyId(), membership.userId()).orElseThrow(() ->
-                new IllegalStateException("membership " + membership + " was neither inserted nor found"));
+        DuplicateKeys.ignoringDuplicate(() -> memberships.insertIfAbsent(
+                membership.familyId().value(),
+                membership.userId().value(),
+                membership.role().name(),
+                EpochMicros.of(membership.joinedAt())));
+        return findMembership(membership.familyId(), membership.userId())
+                .orElseThrow(() ->
+                        new IllegalStateException("membership " + membership + " was neither inserted nor found"));
     }
 
     @Override
     public List<Membership> listMembers(FamilyId family) {
-        return memberships.listByFamily(family.value()).stream().map(FamilyMapper::toDomain).toList();
+        return memberships.listByFamily(family.value()).stream()
+                .map(FamilyMapper::toDomain)
+                .toList();
     }
 
     @Override
     public List<Membership> listMemberships(UserId user) {
-        return memberships.listByUser(user.value()).stream().map(FamilyMapper::toDomain).toList();
+        return memberships.listByUser(user.value()).stream()
+                .map(FamilyMapper::toDomain)
+                .toList();
     }
 
     @Override
@@ -82,8 +90,13 @@ public class JdbcFamilyAdapter implements FamilyPort, MembershipPort, InvitePort
 
     @Override
     public void saveInvite(Invite invite) {
-        invites.upsert(invite.code().value(), invite.familyId().value(), invite.createdBy().value(),
-                EpochMicros.of(invite.createdAt()), EpochMicros.of(invite.expiresAt()), invite.maxUses(),
+        invites.upsert(
+                invite.code().value(),
+                invite.familyId().value(),
+                invite.createdBy().value(),
+                EpochMicros.of(invite.createdAt()),
+                EpochMicros.of(invite.expiresAt()),
+                invite.maxUses(),
                 invite.uses());
     }
 

@@ -4,5 +4,4 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /** A row of {@code memberships}; its primary key is (family_id, user_id). */
 @MappedEntity(value = "memberships", escape = false)
-record MembershipRow(String familyId, String userId, String role, long joinedAt) {
-}
+record MembershipRow(String familyId, String userId, String role, long joinedAt) {}

@@ -26,7 +26,8 @@ public class JdbcUserAdapter implements LoadUserPort, SaveUserPort {
 
     @Override
     public Optional<User> findByIdentity(ExternalIdentity identity) {
-        return users.findByIdentity(identity.provider().name(), identity.subject()).map(UserMapper::toDomain);
+        return users.findByIdentity(identity.provider().name(), identity.subject())
+                .map(UserMapper::toDomain);
     }
 
     @Override
@@ -34,7 +35,8 @@ public class JdbcUserAdapter implements LoadUserPort, SaveUserPort {
         UserRow row = UserMapper.toRow(user);
         DuplicateKeys.ignoringDuplicate(
                 () -> users.insertIfAbsent(row.id(), row.provider(), row.subject(), row.unionId(), row.createdAt()));
-        return findByIdentity(user.identity()).orElseThrow(() -> new IllegalStateException(
-                "user " + user.id() + " was neither inserted nor found by its identity (id taken by another identity?)"));
+        return findByIdentity(user.identity())
+                .orElseThrow(() -> new IllegalStateException("user " + user.id()
+                        + " was neither inserted nor found by its identity (id taken by another identity?)"));
     }
 }

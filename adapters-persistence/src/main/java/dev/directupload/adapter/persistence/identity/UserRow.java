@@ -6,5 +6,9 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /** A row of {@code users}. */
 @MappedEntity(value = "users", escape = false)
-record UserRow(@Id String id, String provider, String subject, @Nullable String unionId, long createdAt) {
-}
+record UserRow(
+        @Id String id,
+        String provider,
+        String subject,
+        @Nullable String unionId,
+        long createdAt) {}

@@ -29,15 +29,20 @@ import java.util.Optional;
  * is deleted with its last photo by a conditional DELETE while the object's row is locked.
  */
 @Singleton
-public class JdbcMediaFileAdapter implements LoadStoredObjectsPort, SaveStoredObjectPort, LoadMediaFilePort,
-        SaveMediaFilePort, DeleteMediaFilePort, PendingDeletionPort {
+public class JdbcMediaFileAdapter
+        implements LoadStoredObjectsPort,
+                SaveStoredObjectPort,
+                LoadMediaFilePort,
+                SaveMediaFilePort,
+                DeleteMediaFilePort,
+                PendingDeletionPort {
 
     private final StoredObjectRepository objects;
     private final MediaFileRepository files;
     private final PendingDeletionRepository deletions;
 
-    JdbcMediaFileAdapter(StoredObjectRepository objects, MediaFileRepository files,
-            PendingDeletionRepository deletions) {
+    JdbcMediaFileAdapter(
+            StoredObjectRepository objects, MediaFileRepository files, PendingDeletionRepository deletions) {
         this.objects = objects;
         this.files = files;
         this.deletions = deletions;
@@ -49,24 +54,37 @@ public class JdbcMediaFileAdapter implements LoadStoredObjectsPort, SaveStoredOb
             return List.of();
         }
         List<String> md5s = hashes.stream().map(ContentHash::md5).distinct().toList();
-        return objects.findByHashes(family.value(), md5s).stream().map(MediaMapper::toDomain).toList();
+        return objects.findByHashes(family.value(), md5s).stream()
+                .map(MediaMapper::toDomain)
+                .toList();
     }
 
     @Override
     public Optional<StoredObject> findByKey(ObjectKey key) {
-        return objects.findByKey(KeyDigest.of(key), key.value()).stream().findFirst().map(MediaMapper::toDomain);
+        return objects.findByKey(KeyDigest.of(key), key.value()).stream()
+                .findFirst()
+                .map(MediaMapper::toDomain);
     }
 
     @Override
     public StoredObject saveIfAbsent(StoredObject object) {
-        DuplicateKeys.ignoringDuplicate(() -> objects.insertIfAbsent(object.familyId().value(), object.hash().md5(),
-                object.size().bytes(), object.key().value(), KeyDigest.of(object.key()), object.format().name(),
-                object.status().name(), EpochMicros.of(object.createdAt()),
+        DuplicateKeys.ignoringDuplicate(() -> objects.insertIfAbsent(
+                object.familyId().value(),
+                object.hash().md5(),
+                object.size().bytes(),
+                object.key().value(),
+                KeyDigest.of(object.key()),
+                object.format().name(),
+                object.status().name(),
+                EpochMicros.of(object.createdAt()),
                 EpochMicros.ofNullable(object.verifiedAt().orElse(null))));
-        return objects.findByIdentity(object.familyId().value(), object.hash().md5(), object.size().bytes())
+        return objects.findByIdentity(
+                        object.familyId().value(),
+                        object.hash().md5(),
+                        object.size().bytes())
                 .map(MediaMapper::toDomain)
-                .orElseThrow(() -> new IllegalStateException("stored object " + object.familyId() + "/"
-                        + object.hash() + "/" + object.size().bytes() + " was neither inserted nor found"));
+                .orElseThrow(() -> new IllegalStateException("stored object " + object.familyId() + "/" + object.hash()
+                        + "/" + object.size().bytes() + " was neither inserted nor found"));
     }
 
     @Override
@@ -84,19 +102,31 @@ public class JdbcMediaFileAdapter implements LoadStoredObjectsPort, SaveStoredOb
         if (limit <= 0) {
             return List.of();
         }
-        List<MediaFileRow> rows = after
-                .map(c -> files.listPageAfter(album.value(), EpochMicros.of(c.createdAt()), c.id().value(), limit))
+        List<MediaFileRow> rows = after.map(
+                        c -> files.listPageAfter(album.value(), EpochMicros.of(c.createdAt()), c.id().value(), limit))
                 .orElseGet(() -> files.listFirstPage(album.value(), limit));
         return rows.stream().map(MediaMapper::toDomain).toList();
     }
 
     @Override
     public MediaFile saveIfAbsent(MediaFile file) {
-        DuplicateKeys.ignoringDuplicate(() -> files.insertIfAbsent(file.id().value(), file.albumId().value(),
-                file.familyId().value(), file.creatorId().value(), file.fileName().value(), file.key().value(),
-                KeyDigest.of(file.key()), file.format().name(), file.size().bytes(), file.hash().md5(),
-                EpochMicros.ofNullable(file.capturedAt().orElse(null)), EpochMicros.of(file.createdAt())));
-        return files.findByAlbumContent(file.albumId().value(), file.familyId().value(), file.hash().md5(),
+        DuplicateKeys.ignoringDuplicate(() -> files.insertIfAbsent(
+                file.id().value(),
+                file.albumId().value(),
+                file.familyId().value(),
+                file.creatorId().value(),
+                file.fileName().value(),
+                file.key().value(),
+                KeyDigest.of(file.key()),
+                file.format().name(),
+                file.size().bytes(),
+                file.hash().md5(),
+                EpochMicros.ofNullable(file.capturedAt().orElse(null)),
+                EpochMicros.of(file.createdAt())));
+        return files.findByAlbumContent(
+                        file.albumId().value(),
+                        file.familyId().value(),
+                        file.hash().md5(),
                         file.size().bytes())
                 .map(MediaMapper::toDomain)
                 .orElseThrow(() -> new IllegalStateException("photo " + file.id() + " was neither inserted nor found"
@@ -130,7 +160,9 @@ public class JdbcMediaFileAdapter implements LoadStoredObjectsPort, SaveStoredOb
         if (limit <= 0) {
             return List.of();
         }
-        return deletions.oldest(limit).stream().map(row -> new ObjectKey(row.objectKey())).toList();
+        return deletions.oldest(limit).stream()
+                .map(row -> new ObjectKey(row.objectKey()))
+                .toList();
     }
 
     @Override

@@ -12,12 +12,12 @@ import java.util.HexFormat;
  */
 final class KeyDigest {
 
-    private KeyDigest() {
-    }
+    private KeyDigest() {}
 
     static String of(ObjectKey key) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.value().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(key.value().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);

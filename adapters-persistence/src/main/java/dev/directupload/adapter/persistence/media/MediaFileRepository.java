@@ -40,9 +40,19 @@ interface MediaFileRepository extends GenericRepository<MediaFileRow, String> {
     int deleteById(String id);
 
     /** Inserts the photo unless its album already holds the same (md5, size); never fails on a duplicate. */
-    void insertIfAbsent(String id, String albumId, String familyId, String creatorId, String fileName,
-            String objectKey, String keySha256, String fileFormat, long sizeBytes, String md5,
-            @Nullable Long capturedAt, long createdAt);
+    void insertIfAbsent(
+            String id,
+            String albumId,
+            String familyId,
+            String creatorId,
+            String fileName,
+            String objectKey,
+            String keySha256,
+            String fileFormat,
+            long sizeBytes,
+            String md5,
+            @Nullable Long capturedAt,
+            long createdAt);
 
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(condition = VendorCondition.OnH2.class)
@@ -57,9 +67,19 @@ interface MediaFileRepository extends GenericRepository<MediaFileRow, String> {
                     file_format, size_bytes, md5, captured_at, created_at)
                   VALUES (:id, :albumId, :familyId, :creatorId, :fileName, :objectKey, :keySha256, :fileFormat,
                     :sizeBytes, :md5, :capturedAt, :createdAt)""")
-        void insertIfAbsent(String id, String albumId, String familyId, String creatorId, String fileName,
-                String objectKey, String keySha256, String fileFormat, long sizeBytes, String md5,
-                @Nullable Long capturedAt, long createdAt);
+        void insertIfAbsent(
+                String id,
+                String albumId,
+                String familyId,
+                String creatorId,
+                String fileName,
+                String objectKey,
+                String keySha256,
+                String fileFormat,
+                long sizeBytes,
+                String md5,
+                @Nullable Long capturedAt,
+                long createdAt);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -72,9 +92,19 @@ interface MediaFileRepository extends GenericRepository<MediaFileRow, String> {
                 VALUES (:id, :albumId, :familyId, :creatorId, :fileName, :objectKey, :keySha256, :fileFormat,
                     :sizeBytes, :md5, :capturedAt, :createdAt)
                 ON CONFLICT DO NOTHING""")
-        void insertIfAbsent(String id, String albumId, String familyId, String creatorId, String fileName,
-                String objectKey, String keySha256, String fileFormat, long sizeBytes, String md5,
-                @Nullable Long capturedAt, long createdAt);
+        void insertIfAbsent(
+                String id,
+                String albumId,
+                String familyId,
+                String creatorId,
+                String fileName,
+                String objectKey,
+                String keySha256,
+                String fileFormat,
+                long sizeBytes,
+                String md5,
+                @Nullable Long capturedAt,
+                long createdAt);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
@@ -87,9 +117,19 @@ interface MediaFileRepository extends GenericRepository<MediaFileRow, String> {
                 VALUES (:id, :albumId, :familyId, :creatorId, :fileName, :objectKey, :keySha256, :fileFormat,
                     :sizeBytes, :md5, :capturedAt, :createdAt)
                 ON DUPLICATE KEY UPDATE id = id""")
-        void insertIfAbsent(String id, String albumId, String familyId, String creatorId, String fileName,
-                String objectKey, String keySha256, String fileFormat, long sizeBytes, String md5,
-                @Nullable Long capturedAt, long createdAt);
+        void insertIfAbsent(
+                String id,
+                String albumId,
+                String familyId,
+                String creatorId,
+                String fileName,
+                String objectKey,
+                String keySha256,
+                String fileFormat,
+                long sizeBytes,
+                String md5,
+                @Nullable Long capturedAt,
+                long createdAt);
 
         /** A locking read: under REPEATABLE READ a plain read could miss a row another transaction just committed. */
         @Override

@@ -17,21 +17,32 @@ import dev.directupload.domain.storage.StoredObjectStatus;
 /** Maps stored objects and photos between domain and rows. */
 final class MediaMapper {
 
-    private MediaMapper() {
-    }
+    private MediaMapper() {}
 
     static StoredObject toDomain(StoredObjectRow row) {
-        return StoredObject.reconstitute(new FamilyId(row.familyId()), new ContentHash(row.md5()),
-                ByteSize.ofBytes(row.sizeBytes()), new ObjectKey(row.objectKey()), FileFormat.valueOf(row.fileFormat()),
-                StoredObjectStatus.valueOf(row.status()), EpochMicros.toInstant(row.createdAt()),
+        return StoredObject.reconstitute(
+                new FamilyId(row.familyId()),
+                new ContentHash(row.md5()),
+                ByteSize.ofBytes(row.sizeBytes()),
+                new ObjectKey(row.objectKey()),
+                FileFormat.valueOf(row.fileFormat()),
+                StoredObjectStatus.valueOf(row.status()),
+                EpochMicros.toInstant(row.createdAt()),
                 EpochMicros.toInstantOrNull(row.verifiedAt()));
     }
 
     static MediaFile toDomain(MediaFileRow row) {
-        return MediaFile.reconstitute(new MediaFileId(row.id()), new AlbumId(row.albumId()),
-                new FamilyId(row.familyId()), new UserId(row.creatorId()), new FileName(row.fileName()),
-                new ObjectKey(row.objectKey()), FileFormat.valueOf(row.fileFormat()), ByteSize.ofBytes(row.sizeBytes()),
-                new ContentHash(row.md5()), EpochMicros.toInstantOrNull(row.capturedAt()),
+        return MediaFile.reconstitute(
+                new MediaFileId(row.id()),
+                new AlbumId(row.albumId()),
+                new FamilyId(row.familyId()),
+                new UserId(row.creatorId()),
+                new FileName(row.fileName()),
+                new ObjectKey(row.objectKey()),
+                FileFormat.valueOf(row.fileFormat()),
+                ByteSize.ofBytes(row.sizeBytes()),
+                new ContentHash(row.md5()),
+                EpochMicros.toInstantOrNull(row.capturedAt()),
                 EpochMicros.toInstant(row.createdAt()));
     }
 }

@@ -42,8 +42,16 @@ interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void
     int deleteIfUnreferenced(String familyId, String md5, long sizeBytes);
 
     /** Inserts the record unless its (family, md5, size) exists; never fails on a duplicate. */
-    void insertIfAbsent(String familyId, String md5, long sizeBytes, String objectKey, String keySha256,
-            String fileFormat, String status, long createdAt, @Nullable Long verifiedAt);
+    void insertIfAbsent(
+            String familyId,
+            String md5,
+            long sizeBytes,
+            String objectKey,
+            String keySha256,
+            String fileFormat,
+            String status,
+            long createdAt,
+            @Nullable Long verifiedAt);
 
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(condition = VendorCondition.OnH2.class)
@@ -56,8 +64,16 @@ interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void
                     created_at, verified_at)
                   VALUES (:familyId, :md5, :sizeBytes, :objectKey, :keySha256, :fileFormat, :status, :createdAt,
                     :verifiedAt)""")
-        void insertIfAbsent(String familyId, String md5, long sizeBytes, String objectKey, String keySha256,
-                String fileFormat, String status, long createdAt, @Nullable Long verifiedAt);
+        void insertIfAbsent(
+                String familyId,
+                String md5,
+                long sizeBytes,
+                String objectKey,
+                String keySha256,
+                String fileFormat,
+                String status,
+                long createdAt,
+                @Nullable Long verifiedAt);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -70,8 +86,16 @@ interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void
                 VALUES (:familyId, :md5, :sizeBytes, :objectKey, :keySha256, :fileFormat, :status, :createdAt,
                     :verifiedAt)
                 ON CONFLICT DO NOTHING""")
-        void insertIfAbsent(String familyId, String md5, long sizeBytes, String objectKey, String keySha256,
-                String fileFormat, String status, long createdAt, @Nullable Long verifiedAt);
+        void insertIfAbsent(
+                String familyId,
+                String md5,
+                long sizeBytes,
+                String objectKey,
+                String keySha256,
+                String fileFormat,
+                String status,
+                long createdAt,
+                @Nullable Long verifiedAt);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
@@ -84,8 +108,16 @@ interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void
                 VALUES (:familyId, :md5, :sizeBytes, :objectKey, :keySha256, :fileFormat, :status, :createdAt,
                     :verifiedAt)
                 ON DUPLICATE KEY UPDATE family_id = family_id""")
-        void insertIfAbsent(String familyId, String md5, long sizeBytes, String objectKey, String keySha256,
-                String fileFormat, String status, long createdAt, @Nullable Long verifiedAt);
+        void insertIfAbsent(
+                String familyId,
+                String md5,
+                long sizeBytes,
+                String objectKey,
+                String keySha256,
+                String fileFormat,
+                String status,
+                long createdAt,
+                @Nullable Long verifiedAt);
 
         /** A locking read: under REPEATABLE READ a plain read could miss a row another transaction just committed. */
         @Override

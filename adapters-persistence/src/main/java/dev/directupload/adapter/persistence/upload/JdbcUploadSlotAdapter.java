@@ -40,25 +40,45 @@ public class JdbcUploadSlotAdapter implements LoadUploadSlotPort, SaveUploadSlot
         if (limit <= 0) {
             return List.of();
         }
-        return slots.findPendingExpired(EpochMicros.of(now), limit).stream().map(JdbcUploadSlotAdapter::toDomain)
+        return slots.findPendingExpired(EpochMicros.of(now), limit).stream()
+                .map(JdbcUploadSlotAdapter::toDomain)
                 .toList();
     }
 
     @Override
     public void saveSlot(UploadSlot slot) {
-        slots.upsert(slot.id().value(), slot.familyId().value(), slot.albumId().value(), slot.creatorId().value(),
-                slot.key().value(), slot.fileName().value(), slot.format().name(), slot.size().bytes(),
-                slot.hash().md5(), EpochMicros.ofNullable(slot.capturedAt().orElse(null)),
-                EpochMicros.of(slot.createdAt()), EpochMicros.of(slot.expiresAt()), slot.status().name(),
+        slots.upsert(
+                slot.id().value(),
+                slot.familyId().value(),
+                slot.albumId().value(),
+                slot.creatorId().value(),
+                slot.key().value(),
+                slot.fileName().value(),
+                slot.format().name(),
+                slot.size().bytes(),
+                slot.hash().md5(),
+                EpochMicros.ofNullable(slot.capturedAt().orElse(null)),
+                EpochMicros.of(slot.createdAt()),
+                EpochMicros.of(slot.expiresAt()),
+                slot.status().name(),
                 slot.mediaFileId().map(MediaFileId::value).orElse(null));
     }
 
     static UploadSlot toDomain(UploadSlotRow row) {
-        return UploadSlot.reconstitute(new UploadId(row.id()), new FamilyId(row.familyId()), new AlbumId(row.albumId()),
-                new UserId(row.creatorId()), new ObjectKey(row.objectKey()), new FileName(row.fileName()),
-                FileFormat.valueOf(row.fileFormat()), ByteSize.ofBytes(row.sizeBytes()), new ContentHash(row.md5()),
-                EpochMicros.toInstantOrNull(row.capturedAt()), EpochMicros.toInstant(row.createdAt()),
-                EpochMicros.toInstant(row.expiresAt()), UploadSlotStatus.valueOf(row.status()),
+        return UploadSlot.reconstitute(
+                new UploadId(row.id()),
+                new FamilyId(row.familyId()),
+                new AlbumId(row.albumId()),
+                new UserId(row.creatorId()),
+                new ObjectKey(row.objectKey()),
+                new FileName(row.fileName()),
+                FileFormat.valueOf(row.fileFormat()),
+                ByteSize.ofBytes(row.sizeBytes()),
+                new ContentHash(row.md5()),
+                EpochMicros.toInstantOrNull(row.capturedAt()),
+                EpochMicros.toInstant(row.createdAt()),
+                EpochMicros.toInstant(row.expiresAt()),
+                UploadSlotStatus.valueOf(row.status()),
                 Optional.ofNullable(row.mediaFileId()).map(MediaFileId::new).orElse(null));
     }
 }

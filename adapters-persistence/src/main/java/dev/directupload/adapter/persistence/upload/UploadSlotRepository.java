@@ -21,9 +21,21 @@ interface UploadSlotRepository extends GenericRepository<UploadSlotRow, String> 
             ORDER BY expires_at, id LIMIT :limit""")
     List<UploadSlotRow> findPendingExpired(long now, int limit);
 
-    void upsert(String id, String familyId, String albumId, String creatorId, String objectKey, String fileName,
-            String fileFormat, long sizeBytes, String md5, @Nullable Long capturedAt, long createdAt, long expiresAt,
-            String status, @Nullable String mediaFileId);
+    void upsert(
+            String id,
+            String familyId,
+            String albumId,
+            String creatorId,
+            String objectKey,
+            String fileName,
+            String fileFormat,
+            long sizeBytes,
+            String md5,
+            @Nullable Long capturedAt,
+            long createdAt,
+            long expiresAt,
+            String status,
+            @Nullable String mediaFileId);
 
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(condition = VendorCondition.OnH2.class)
@@ -39,9 +51,21 @@ interface UploadSlotRepository extends GenericRepository<UploadSlotRow, String> 
                   size_bytes, md5, captured_at, created_at, expires_at, status, media_file_id)
                   VALUES (:id, :familyId, :albumId, :creatorId, :objectKey, :fileName, :fileFormat, :sizeBytes, :md5,
                   :capturedAt, :createdAt, :expiresAt, :status, :mediaFileId)""")
-        void upsert(String id, String familyId, String albumId, String creatorId, String objectKey, String fileName,
-                String fileFormat, long sizeBytes, String md5, @Nullable Long capturedAt, long createdAt,
-                long expiresAt, String status, @Nullable String mediaFileId);
+        void upsert(
+                String id,
+                String familyId,
+                String albumId,
+                String creatorId,
+                String objectKey,
+                String fileName,
+                String fileFormat,
+                long sizeBytes,
+                String md5,
+                @Nullable Long capturedAt,
+                long createdAt,
+                long expiresAt,
+                String status,
+                @Nullable String mediaFileId);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -58,9 +82,21 @@ interface UploadSlotRepository extends GenericRepository<UploadSlotRow, String> 
                   file_format = EXCLUDED.file_format, size_bytes = EXCLUDED.size_bytes, md5 = EXCLUDED.md5,
                   captured_at = EXCLUDED.captured_at, created_at = EXCLUDED.created_at,
                   expires_at = EXCLUDED.expires_at, status = EXCLUDED.status, media_file_id = EXCLUDED.media_file_id""")
-        void upsert(String id, String familyId, String albumId, String creatorId, String objectKey, String fileName,
-                String fileFormat, long sizeBytes, String md5, @Nullable Long capturedAt, long createdAt,
-                long expiresAt, String status, @Nullable String mediaFileId);
+        void upsert(
+                String id,
+                String familyId,
+                String albumId,
+                String creatorId,
+                String objectKey,
+                String fileName,
+                String fileFormat,
+                long sizeBytes,
+                String md5,
+                @Nullable Long capturedAt,
+                long createdAt,
+                long expiresAt,
+                String status,
+                @Nullable String mediaFileId);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
@@ -77,8 +113,20 @@ interface UploadSlotRepository extends GenericRepository<UploadSlotRow, String> 
                   file_format = VALUES(file_format), size_bytes = VALUES(size_bytes), md5 = VALUES(md5),
                   captured_at = VALUES(captured_at), created_at = VALUES(created_at),
                   expires_at = VALUES(expires_at), status = VALUES(status), media_file_id = VALUES(media_file_id)""")
-        void upsert(String id, String familyId, String albumId, String creatorId, String objectKey, String fileName,
-                String fileFormat, long sizeBytes, String md5, @Nullable Long capturedAt, long createdAt,
-                long expiresAt, String status, @Nullable String mediaFileId);
+        void upsert(
+                String id,
+                String familyId,
+                String albumId,
+                String creatorId,
+                String objectKey,
+                String fileName,
+                String fileFormat,
+                long sizeBytes,
+                String md5,
+                @Nullable Long capturedAt,
+                long createdAt,
+                long expiresAt,
+                String status,
+                @Nullable String mediaFileId);
     }
 }

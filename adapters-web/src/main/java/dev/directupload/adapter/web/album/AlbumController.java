@@ -39,7 +39,10 @@ final class AlbumController {
     private final RenameAlbumUseCase renameAlbum;
     private final DeleteAlbumUseCase deleteAlbum;
 
-    AlbumController(CreateAlbumUseCase createAlbum, ListAlbumsUseCase listAlbums, RenameAlbumUseCase renameAlbum,
+    AlbumController(
+            CreateAlbumUseCase createAlbum,
+            ListAlbumsUseCase listAlbums,
+            RenameAlbumUseCase renameAlbum,
             DeleteAlbumUseCase deleteAlbum) {
         this.createAlbum = createAlbum;
         this.listAlbums = listAlbums;
@@ -50,20 +53,21 @@ final class AlbumController {
     @Post("/families/{familyId}/albums")
     @Status(HttpStatus.CREATED)
     AlbumResponse create(Authentication auth, String familyId, @Body NameRequest body) {
-        return AlbumResponse.from(createAlbum.create(Caller.of(auth), PathIds.family(familyId),
-                new DisplayName(body.name())), null);
+        return AlbumResponse.from(
+                createAlbum.create(Caller.of(auth), PathIds.family(familyId), new DisplayName(body.name())), null);
     }
 
     @Get("/families/{familyId}/albums")
     AlbumList list(Authentication auth, String familyId) {
         return new AlbumList(listAlbums.list(Caller.of(auth), PathIds.family(familyId)).stream()
-                .map(AlbumResponse::from).toList());
+                .map(AlbumResponse::from)
+                .toList());
     }
 
     @Patch("/albums/{albumId}")
     AlbumResponse rename(Authentication auth, String albumId, @Body NameRequest body) {
-        return AlbumResponse.from(renameAlbum.rename(Caller.of(auth), PathIds.album(albumId),
-                new DisplayName(body.name())), null);
+        return AlbumResponse.from(
+                renameAlbum.rename(Caller.of(auth), PathIds.album(albumId), new DisplayName(body.name())), null);
     }
 
     @Delete("/albums/{albumId}")
@@ -74,15 +78,19 @@ final class AlbumController {
 
     /** {@code {"name": "..."}}. */
     @Serdeable
-    record NameRequest(@Nullable String name) {
-    }
+    record NameRequest(@Nullable String name) {}
 
     /** {@code {"id","family_id","name"}}, with {@code photo_count} in listings. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AlbumResponse(String id, String familyId, String name, @Nullable Long photoCount) {
+    record AlbumResponse(
+            String id,
+            String familyId,
+            String name,
+            @Nullable Long photoCount) {
         static AlbumResponse from(Album album, Long photoCount) {
-            return new AlbumResponse(album.id().value(), album.familyId().value(), album.name().value(), photoCount);
+            return new AlbumResponse(
+                    album.id().value(), album.familyId().value(), album.name().value(), photoCount);
         }
 
         static AlbumResponse from(AlbumSummary summary) {
@@ -93,6 +101,5 @@ final class AlbumController {
     /** {@code {"items": [...]}}. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record AlbumList(List<AlbumResponse> items) {
-    }
+    record AlbumList(List<AlbumResponse> items) {}
 }

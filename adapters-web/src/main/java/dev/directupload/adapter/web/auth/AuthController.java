@@ -22,7 +22,10 @@ final class AuthController {
     private final DevLoginPolicy devLoginPolicy;
     private final TokenIssuer tokens;
 
-    AuthController(LoginWithWechatUseCase wechatLogin, DevLoginUseCase devLogin, DevLoginPolicy devLoginPolicy,
+    AuthController(
+            LoginWithWechatUseCase wechatLogin,
+            DevLoginUseCase devLogin,
+            DevLoginPolicy devLoginPolicy,
             TokenIssuer tokens) {
         this.wechatLogin = wechatLogin;
         this.devLogin = devLogin;

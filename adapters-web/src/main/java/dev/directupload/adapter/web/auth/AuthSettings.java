@@ -23,7 +23,9 @@ record AuthSettings(Jwt jwt, DevLogin devLogin) {
      * @param ttl {@code auth.jwt.ttl}: token lifetime, 2 h by default
      */
     @ConfigurationProperties("jwt")
-    record Jwt(@Nullable String secret, @Bindable(defaultValue = "./data/jwt-secret") Path secretFile,
+    record Jwt(
+            @Nullable String secret,
+            @Bindable(defaultValue = "./data/jwt-secret") Path secretFile,
             @Bindable(defaultValue = "2h") Duration ttl) {
 
         @Override
@@ -34,6 +36,5 @@ record AuthSettings(Jwt jwt, DevLogin devLogin) {
 
     /** @param enabled {@code auth.dev-login.enabled}: unset means "on with the local store, off otherwise" */
     @ConfigurationProperties("dev-login")
-    record DevLogin(@Nullable Boolean enabled) {
-    }
+    record DevLogin(@Nullable Boolean enabled) {}
 }

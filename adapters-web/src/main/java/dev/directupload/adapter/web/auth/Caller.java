@@ -8,8 +8,7 @@ import io.micronaut.security.authentication.Authentication;
 /** The user behind a verified token. */
 public final class Caller {
 
-    private Caller() {
-    }
+    private Caller() {}
 
     public static UserId of(Authentication authentication) {
         if (authentication == null) {

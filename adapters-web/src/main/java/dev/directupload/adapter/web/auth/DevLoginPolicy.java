@@ -16,8 +16,8 @@ final class DevLoginPolicy {
         Boolean configured = settings.devLogin().enabled();
         boolean local = "local".equals(provider);
         if (Boolean.TRUE.equals(configured) && !local) {
-            throw new IllegalStateException("auth.dev-login.enabled=true is allowed only with storage.provider=local"
-                    + ", not " + provider);
+            throw new IllegalStateException(
+                    "auth.dev-login.enabled=true is allowed only with storage.provider=local" + ", not " + provider);
         }
         this.enabled = configured == null ? local : configured;
     }

@@ -1,7 +1,7 @@
 package dev.directupload.adapter.web.auth;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -6,16 +6,13 @@ import io.micronaut.serde.annotation.Serdeable;
 /** Login bodies. */
 final class LoginRequests {
 
-    private LoginRequests() {
-    }
+    private LoginRequests() {}
 
     /** {@code {"code": "<wx.login code>"}}. */
     @Serdeable
-    record Wechat(@Nullable String code) {
-    }
+    record Wechat(@Nullable String code) {}
 
     /** {@code {"user": "alice"}}. */
     @Serdeable
-    record Dev(@Nullable String user) {
-    }
+    record Dev(@Nullable String user) {}
 }

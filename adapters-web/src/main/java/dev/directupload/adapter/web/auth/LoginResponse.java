@@ -8,6 +8,5 @@ record LoginResponse(String token, long expiresIn, UserRef user) {
 
     /** The logged-in user. */
     @Serdeable
-    record UserRef(String id) {
-    }
+    record UserRef(String id) {}
 }

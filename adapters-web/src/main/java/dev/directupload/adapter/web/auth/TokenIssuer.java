@@ -21,8 +21,10 @@ final class TokenIssuer {
 
     LoginResponse issue(User user) {
         int ttlSeconds = Math.toIntExact(settings.jwt().ttl().toSeconds());
-        String token = generator.generateToken(Authentication.build(user.id().value(), List.of(), Map.of()), ttlSeconds)
+        String token = generator
+                .generateToken(Authentication.build(user.id().value(), List.of(), Map.of()), ttlSeconds)
                 .orElseThrow(() -> new IllegalStateException("no token generator configured"));
-        return new LoginResponse(token, ttlSeconds, new LoginResponse.UserRef(user.id().value()));
+        return new LoginResponse(
+                token, ttlSeconds, new LoginResponse.UserRef(user.id().value()));
     }
 }

@@ -19,8 +19,11 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ErrorBod
     @Override
     public MutableHttpResponse<ErrorBody> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         int status = response.code();
-        String message = status >= 500 ? "internal error"
-                : context.getErrors().stream().map(Error::getMessage).findFirst()
+        String message = status >= 500
+                ? "internal error"
+                : context.getErrors().stream()
+                        .map(Error::getMessage)
+                        .findFirst()
                         .orElse(response.reason());
         return response.contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ErrorBody(ErrorStatus.defaultCode(status), message));

@@ -23,8 +23,7 @@ final class ErrorStatus {
             UnauthorizedException.class, HttpStatus.UNAUTHORIZED,
             RateLimitedException.class, HttpStatus.TOO_MANY_REQUESTS);
 
-    private ErrorStatus() {
-    }
+    private ErrorStatus() {}
 
     static HttpStatus of(DomainException exception) {
         for (Class<?> kind = exception.getClass(); kind != DomainException.class; kind = kind.getSuperclass()) {
@@ -33,7 +32,8 @@ final class ErrorStatus {
                 return status;
             }
         }
-        throw new IllegalStateException("no HTTP status for " + exception.getClass().getName(), exception);
+        throw new IllegalStateException(
+                "no HTTP status for " + exception.getClass().getName(), exception);
     }
 
     /** The code of an error the framework raised before any use case ran (routing, parsing, size). */

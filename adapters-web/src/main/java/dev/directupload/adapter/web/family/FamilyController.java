@@ -6,13 +6,13 @@ import dev.directupload.adapter.web.family.FamilyDtos.FamilyList;
 import dev.directupload.adapter.web.family.FamilyDtos.FamilyResponse;
 import dev.directupload.adapter.web.family.FamilyDtos.InviteResponse;
 import dev.directupload.adapter.web.family.FamilyDtos.NameRequest;
+import dev.directupload.adapter.web.request.PathIds;
 import dev.directupload.application.port.in.family.AcceptInviteUseCase;
 import dev.directupload.application.port.in.family.CreateFamilyUseCase;
 import dev.directupload.application.port.in.family.CreateInviteUseCase;
 import dev.directupload.application.port.in.family.GetFamilyUseCase;
 import dev.directupload.application.port.in.family.ListFamiliesUseCase;
 import dev.directupload.application.port.in.family.RemoveMemberUseCase;
-import dev.directupload.adapter.web.request.PathIds;
 import dev.directupload.domain.family.InviteCode;
 import dev.directupload.domain.shared.DisplayName;
 import io.micronaut.http.HttpResponse;
@@ -42,8 +42,13 @@ final class FamilyController {
     private final AcceptInviteUseCase acceptInvite;
     private final RemoveMemberUseCase removeMember;
 
-    FamilyController(CreateFamilyUseCase createFamily, ListFamiliesUseCase listFamilies, GetFamilyUseCase getFamily,
-            CreateInviteUseCase createInvite, AcceptInviteUseCase acceptInvite, RemoveMemberUseCase removeMember) {
+    FamilyController(
+            CreateFamilyUseCase createFamily,
+            ListFamiliesUseCase listFamilies,
+            GetFamilyUseCase getFamily,
+            CreateInviteUseCase createInvite,
+            AcceptInviteUseCase acceptInvite,
+            RemoveMemberUseCase removeMember) {
         this.createFamily = createFamily;
         this.listFamilies = listFamilies;
         this.getFamily = getFamily;
@@ -60,7 +65,9 @@ final class FamilyController {
 
     @Get("/families")
     FamilyList list(Authentication auth) {
-        return new FamilyList(listFamilies.list(Caller.of(auth)).stream().map(FamilyResponse::from).toList());
+        return new FamilyList(listFamilies.list(Caller.of(auth)).stream()
+                .map(FamilyResponse::from)
+                .toList());
     }
 
     @Get("/families/{familyId}")

@@ -14,27 +14,25 @@ import java.util.Locale;
 /** JSON shapes of families, members and invites. */
 final class FamilyDtos {
 
-    private FamilyDtos() {
-    }
+    private FamilyDtos() {}
 
     /** {@code {"name": "..."}}. */
     @Serdeable
-    record NameRequest(@Nullable String name) {
-    }
+    record NameRequest(@Nullable String name) {}
 
     /** {@code {"id","name","role"}}. */
     @Serdeable
     record FamilyResponse(String id, String name, String role) {
         static FamilyResponse from(FamilyView view) {
-            return new FamilyResponse(view.family().id().value(), view.family().name().value(), wire(view.role()));
+            return new FamilyResponse(
+                    view.family().id().value(), view.family().name().value(), wire(view.role()));
         }
     }
 
     /** {@code {"items": [...]}}. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record FamilyList(List<FamilyResponse> items) {
-    }
+    record FamilyList(List<FamilyResponse> items) {}
 
     /** One member. */
     @Serdeable
@@ -49,7 +47,10 @@ final class FamilyDtos {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record FamilyDetailsResponse(String id, String name, String role, List<MemberResponse> members) {
         static FamilyDetailsResponse from(FamilyDetails d) {
-            return new FamilyDetailsResponse(d.family().id().value(), d.family().name().value(), wire(d.role()),
+            return new FamilyDetailsResponse(
+                    d.family().id().value(),
+                    d.family().name().value(),
+                    wire(d.role()),
                     d.members().stream().map(MemberResponse::from).toList());
         }
     }

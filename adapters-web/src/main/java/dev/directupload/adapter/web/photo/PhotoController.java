@@ -38,11 +38,15 @@ final class PhotoController {
     }
 
     @Get("/albums/{albumId}/photos")
-    PhotoListResponse list(Authentication auth, String albumId, @Nullable @QueryValue String limit,
+    PhotoListResponse list(
+            Authentication auth,
+            String albumId,
+            @Nullable @QueryValue String limit,
             @Nullable @QueryValue String cursor) {
-        PhotoPage page = listPhotos.list(Caller.of(auth), PathIds.album(albumId), Optional.ofNullable(cursor),
-                parseLimit(limit));
-        return new PhotoListResponse(page.items().stream().map(PhotoResponse::from).toList(),
+        PhotoPage page = listPhotos.list(
+                Caller.of(auth), PathIds.album(albumId), Optional.ofNullable(cursor), parseLimit(limit));
+        return new PhotoListResponse(
+                page.items().stream().map(PhotoResponse::from).toList(),
                 page.nextCursor().orElse(null));
     }
 
@@ -66,6 +70,6 @@ final class PhotoController {
     /** {@code {"items":[...],"next_cursor": "..." | null}}. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record PhotoListResponse(List<PhotoResponse> items, @Nullable String nextCursor) {
-    }
+    record PhotoListResponse(
+            List<PhotoResponse> items, @Nullable String nextCursor) {}
 }

@@ -10,7 +10,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param perMinute {@code upload.rate-limit.per-minute}: refill rate, 60 by default
  */
 @ConfigurationProperties("upload.rate-limit")
-record RateLimitSettings(@Bindable(defaultValue = "60") int capacity, @Bindable(defaultValue = "60") int perMinute) {
+record RateLimitSettings(
+        @Bindable(defaultValue = "60") int capacity,
+        @Bindable(defaultValue = "60") int perMinute) {
 
     RateLimitSettings {
         if (capacity < 1 || perMinute < 1) {

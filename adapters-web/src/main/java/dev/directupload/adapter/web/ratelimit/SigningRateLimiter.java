@@ -32,7 +32,8 @@ public final class SigningRateLimiter {
         if (buckets.size() > MAX_TRACKED_USERS) {
             buckets.values().removeIf(b -> b.isFull(now));
         }
-        Duration wait = buckets.computeIfAbsent(user, u -> new Bucket(settings.capacity(), now)).take(now);
+        Duration wait = buckets.computeIfAbsent(user, u -> new Bucket(settings.capacity(), now))
+                .take(now);
         if (!wait.isZero()) {
             throw new RateLimitedException(wait);
         }

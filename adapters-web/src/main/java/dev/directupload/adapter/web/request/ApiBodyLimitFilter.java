@@ -2,12 +2,12 @@ package dev.directupload.adapter.web.request;
 
 import dev.directupload.adapter.web.error.ErrorBody;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.core.annotation.Nullable;
 
 /**
  * API bodies are small JSON documents: a request declaring more than {@code api.max-body-size} (1 MB by
@@ -31,8 +31,9 @@ final class ApiBodyLimitFilter {
         }
         long declared = request.getContentLength();
         if (declared > maxBodyBytes) {
-            return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(new ErrorBody(
-                    "request_too_large", "request body of " + declared + " bytes exceeds " + maxBodyBytes));
+            return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+                    .body(new ErrorBody(
+                            "request_too_large", "request body of " + declared + " bytes exceeds " + maxBodyBytes));
         }
         return null;
     }

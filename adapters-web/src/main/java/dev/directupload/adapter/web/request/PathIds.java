@@ -10,8 +10,7 @@ import java.util.function.Function;
 /** Ids from URL paths: a malformed id names nothing, so it answers 404 like an unknown one. */
 public final class PathIds {
 
-    private PathIds() {
-    }
+    private PathIds() {}
 
     public static FamilyId family(String raw) {
         return parse(raw, FamilyId::new, "family_not_found", "family");

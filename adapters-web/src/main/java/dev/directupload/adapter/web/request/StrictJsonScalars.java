@@ -38,14 +38,17 @@ final class StrictJsonScalars {
         return new Strict<>() {
             @Override
             Long convert(Decoder decoder, Object value) throws IOException {
-                if (value instanceof Integer || value instanceof Long || value instanceof Short
+                if (value instanceof Integer
+                        || value instanceof Long
+                        || value instanceof Short
                         || value instanceof Byte) {
                     return ((Number) value).longValue();
                 }
                 if (value instanceof BigInteger big && big.bitLength() < 64) {
                     return big.longValue();
                 }
-                if (value instanceof BigDecimal decimal && decimal.stripTrailingZeros().scale() <= 0) {
+                if (value instanceof BigDecimal decimal
+                        && decimal.stripTrailingZeros().scale() <= 0) {
                     return decimal.longValueExact();
                 }
                 throw mismatch(decoder, value, "a whole number");
@@ -73,9 +76,15 @@ final class StrictJsonScalars {
         }
 
         static IOException mismatch(Decoder decoder, Object value, String wanted) {
-            String got = value == null ? "null" : value instanceof String ? "a string"
-                    : value instanceof Number ? "a number" : value instanceof Boolean ? "a boolean"
-                    : value instanceof java.util.Map ? "an object" : "an array";
+            String got = value == null
+                    ? "null"
+                    : value instanceof String
+                            ? "a string"
+                            : value instanceof Number
+                                    ? "a number"
+                                    : value instanceof Boolean
+                                            ? "a boolean"
+                                            : value instanceof java.util.Map ? "an object" : "an array";
             return decoder.createDeserializationException("expected " + wanted + " but got " + got, value);
         }
     }

@@ -43,8 +43,11 @@ final class SeedController {
     private final RecordPhotosUseCase recordPhotos;
     private final SigningRateLimiter rateLimiter;
 
-    SeedController(SignPrefixPolicyUseCase signPrefixPolicy, CheckHashesUseCase checkHashes,
-            RecordPhotosUseCase recordPhotos, SigningRateLimiter rateLimiter) {
+    SeedController(
+            SignPrefixPolicyUseCase signPrefixPolicy,
+            CheckHashesUseCase checkHashes,
+            RecordPhotosUseCase recordPhotos,
+            SigningRateLimiter rateLimiter) {
         this.signPrefixPolicy = signPrefixPolicy;
         this.checkHashes = checkHashes;
         this.recordPhotos = recordPhotos;
@@ -52,7 +55,9 @@ final class SeedController {
     }
 
     @Get("/families/oss/signature")
-    SignatureResponse signature(Authentication auth, @Nullable @QueryValue("family_id") String familyId,
+    SignatureResponse signature(
+            Authentication auth,
+            @Nullable @QueryValue("family_id") String familyId,
             @Nullable @QueryValue("file_path") String filePath) {
         UserId caller = Caller.of(auth);
         rateLimiter.acquire(caller);
@@ -69,34 +74,64 @@ final class SeedController {
             throw new InvalidValueException("invalid_request", "family_id is required");
         }
         HashCheck result = checkHashes.check(Caller.of(auth), PathIds.family(body.familyId()), body.hashes());
-        return new HashCheckResponse(result.existing().stream().map(ContentHash::md5).toList(),
+        return new HashCheckResponse(
+                result.existing().stream().map(ContentHash::md5).toList(),
                 result.missing().stream().map(ContentHash::md5).toList());
     }
 
     @Post("/photos")
     RecordResponse photos(Authentication auth, @Body RecordRequest body) {
-        List<PhotoRecord> items = body.data() == null ? null : body.data().stream().map(d -> d == null ? null
-                : new PhotoRecord(d.albumId(), d.familyId(), d.fileName(), d.filePath(), d.objectKey(), d.fileType(),
-                        d.fileSize(), d.uploadTime(), d.hashValue())).toList();
-        return new RecordResponse(recordPhotos.record(Caller.of(auth), items).stream().map(RecordItem::from).toList());
+        List<PhotoRecord> items = body.data() == null
+                ? null
+                : body.data().stream()
+                        .map(d -> d == null
+                                ? null
+                                : new PhotoRecord(
+                                        d.albumId(),
+                                        d.familyId(),
+                                        d.fileName(),
+                                        d.filePath(),
+                                        d.objectKey(),
+                                        d.fileType(),
+                                        d.fileSize(),
+                                        d.uploadTime(),
+                                        d.hashValue()))
+                        .toList();
+        return new RecordResponse(recordPhotos.record(Caller.of(auth), items).stream()
+                .map(RecordItem::from)
+                .toList());
     }
 
     /** The article's signature answer, plus {@code fields}: every form field but {@code key}. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record SignatureResponse(String host, String policy, String signature, String credential, String date,
-            @Nullable String securityToken, String fileBasePath, String signatureVersion, Instant expire,
+    record SignatureResponse(
+            String host,
+            String policy,
+            String signature,
+            String credential,
+            String date,
+            @Nullable String securityToken,
+            String fileBasePath,
+            String signatureVersion,
+            Instant expire,
             Map<String, String> fields) {
 
         static SignatureResponse from(PrefixPolicy policy) {
             Map<String, String> f = policy.form().fields();
             Map<String, String> withoutKey = new LinkedHashMap<>(f);
             withoutKey.remove("key");
-            return new SignatureResponse(policy.form().url(), f.get("policy"),
-                    first(f, "x-oss-signature", "x-amz-signature"), first(f, "x-oss-credential", "x-amz-credential"),
-                    first(f, "x-oss-date", "x-amz-date"), first(f, "x-oss-security-token", "x-amz-security-token"),
-                    policy.prefix().basePath(), first(f, "x-oss-signature-version", "x-amz-algorithm"),
-                    policy.form().expiresAt(), withoutKey);
+            return new SignatureResponse(
+                    policy.form().url(),
+                    f.get("policy"),
+                    first(f, "x-oss-signature", "x-amz-signature"),
+                    first(f, "x-oss-credential", "x-amz-credential"),
+                    first(f, "x-oss-date", "x-amz-date"),
+                    first(f, "x-oss-security-token", "x-amz-security-token"),
+                    policy.prefix().basePath(),
+                    first(f, "x-oss-signature-version", "x-amz-algorithm"),
+                    policy.form().expiresAt(),
+                    withoutKey);
         }
 
         private static String first(Map<String, String> fields, String... names) {
@@ -111,38 +146,45 @@ final class SeedController {
 
     /** {@code {"family_id","hashes":[...]}}. */
     @Serdeable
-    record HashCheckRequest(@Nullable String familyId, @Nullable List<String> hashes) {
-    }
+    record HashCheckRequest(
+            @Nullable String familyId, @Nullable List<String> hashes) {}
 
     /** {@code {"existing":[...],"missing":[...]}}. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record HashCheckResponse(List<String> existing, List<String> missing) {
-    }
+    record HashCheckResponse(List<String> existing, List<String> missing) {}
 
     /** {@code {"data":[...]}}. */
     @Serdeable
-    record RecordRequest(@Nullable List<RecordData> data) {
-    }
+    record RecordRequest(@Nullable List<RecordData> data) {}
 
     /** One item as the article's client sends it ({@code file_size} in KB; {@code creator_uid} ignored). */
     @Serdeable
-    record RecordData(@Nullable String albumId, @Nullable String familyId, @Nullable String fileName,
-            @Nullable String filePath, @Nullable String objectKey, @Nullable String creatorUid,
-            @Nullable String fileType, @Nullable Long fileSize, @Nullable Long uploadTime,
-            @Nullable String hashValue) {
-    }
+    record RecordData(
+            @Nullable String albumId,
+            @Nullable String familyId,
+            @Nullable String fileName,
+            @Nullable String filePath,
+            @Nullable String objectKey,
+            @Nullable String creatorUid,
+            @Nullable String fileType,
+            @Nullable Long fileSize,
+            @Nullable Long uploadTime,
+            @Nullable String hashValue) {}
 
     /** {@code {"items":[...]}}. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record RecordResponse(List<RecordItem> items) {
-    }
+    record RecordResponse(List<RecordItem> items) {}
 
     /** One result: created with its photo, or rejected with a code. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record RecordItem(int index, String status, @Nullable PhotoResponse photo, @Nullable String code,
+    record RecordItem(
+            int index,
+            String status,
+            @Nullable PhotoResponse photo,
+            @Nullable String code,
             @Nullable String message) {
 
         static RecordItem from(RecordedPhoto result) {

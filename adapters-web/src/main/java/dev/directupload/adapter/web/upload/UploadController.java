@@ -36,7 +36,9 @@ final class UploadController {
     private final CompleteUploadUseCase completeUpload;
     private final SigningRateLimiter rateLimiter;
 
-    UploadController(PrepareUploadsUseCase prepareUploads, CompleteUploadUseCase completeUpload,
+    UploadController(
+            PrepareUploadsUseCase prepareUploads,
+            CompleteUploadUseCase completeUpload,
             SigningRateLimiter rateLimiter) {
         this.prepareUploads = prepareUploads;
         this.completeUpload = completeUpload;
@@ -47,11 +49,13 @@ final class UploadController {
     PrepareResponse prepare(Authentication auth, @Body PrepareRequest body) {
         UserId caller = Caller.of(auth);
         rateLimiter.acquire(caller);
-        var command = new PrepareUploadsCommand(caller,
+        var command = new PrepareUploadsCommand(
+                caller,
                 PathIds.family(required(body.familyId(), "family_id")),
                 PathIds.album(required(body.albumId(), "album_id")),
                 declared(body.files()));
-        return new PrepareResponse(prepareUploads.prepare(command).stream().map(ItemResponse::from).toList());
+        return new PrepareResponse(
+                prepareUploads.prepare(command).stream().map(ItemResponse::from).toList());
     }
 
     @Post("/{uploadId}/complete")

@@ -21,8 +21,10 @@ class SigningRateLimiterTest {
         limiter.acquire(alice);
         limiter.acquire(alice);
 
-        assertThatThrownBy(() -> limiter.acquire(alice)).isInstanceOf(RateLimitedException.class)
-                .satisfies(e -> assertThat(((RateLimitedException) e).retryAfter()).isEqualTo(Duration.ofSeconds(2)))
+        assertThatThrownBy(() -> limiter.acquire(alice))
+                .isInstanceOf(RateLimitedException.class)
+                .satisfies(
+                        e -> assertThat(((RateLimitedException) e).retryAfter()).isEqualTo(Duration.ofSeconds(2)))
                 .satisfies(e -> assertThat(((RateLimitedException) e).code()).isEqualTo("rate_limited"));
     }
 

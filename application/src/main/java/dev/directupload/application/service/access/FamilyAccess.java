@@ -21,14 +21,16 @@ public final class FamilyAccess {
     }
 
     public Membership requireMember(FamilyId family, UserId user) {
-        return memberships.findMembership(family, user).orElseThrow(() -> new NotFoundException(
-                "family_not_found", "family " + family + " does not exist"));
+        return memberships
+                .findMembership(family, user)
+                .orElseThrow(() -> new NotFoundException("family_not_found", "family " + family + " does not exist"));
     }
 
     /** The album, when it exists in {@code family} and the caller is a member of that family. */
     public Album requireAlbumIn(AlbumId albumId, FamilyId family, UserId user) {
         requireMember(family, user);
-        return albums.findAlbum(albumId).filter(album -> album.belongsTo(family))
+        return albums.findAlbum(albumId)
+                .filter(album -> album.belongsTo(family))
                 .orElseThrow(() -> albumNotFound(albumId));
     }
 

@@ -16,8 +16,8 @@ import java.time.Clock;
 import java.util.List;
 
 /** Albums of a family: any member may create, rename and delete (empty) albums. */
-public final class AlbumServices implements CreateAlbumUseCase, ListAlbumsUseCase, RenameAlbumUseCase,
-        DeleteAlbumUseCase {
+public final class AlbumServices
+        implements CreateAlbumUseCase, ListAlbumsUseCase, RenameAlbumUseCase, DeleteAlbumUseCase {
 
     private final AlbumPort albums;
     private final FamilyAccess access;

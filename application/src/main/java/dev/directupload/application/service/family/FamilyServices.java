@@ -29,8 +29,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** Families, members and invites: who belongs where. */
-public final class FamilyServices implements CreateFamilyUseCase, ListFamiliesUseCase, GetFamilyUseCase,
-        CreateInviteUseCase, AcceptInviteUseCase, RemoveMemberUseCase {
+public final class FamilyServices
+        implements CreateFamilyUseCase,
+                ListFamiliesUseCase,
+                GetFamilyUseCase,
+                CreateInviteUseCase,
+                AcceptInviteUseCase,
+                RemoveMemberUseCase {
 
     private final FamilyPort families;
     private final MembershipPort memberships;
@@ -39,8 +44,13 @@ public final class FamilyServices implements CreateFamilyUseCase, ListFamiliesUs
     private final TransactionPort transactions;
     private final Clock clock;
 
-    public FamilyServices(FamilyPort families, MembershipPort memberships, InvitePort invites, FamilyAccess access,
-            TransactionPort transactions, Clock clock) {
+    public FamilyServices(
+            FamilyPort families,
+            MembershipPort memberships,
+            InvitePort invites,
+            FamilyAccess access,
+            TransactionPort transactions,
+            Clock clock) {
         this.families = families;
         this.memberships = memberships;
         this.invites = invites;
@@ -84,8 +94,8 @@ public final class FamilyServices implements CreateFamilyUseCase, ListFamiliesUs
 
     @Override
     public FamilyView accept(UserId caller, InviteCode code) {
-        Invite invite = invites.findInvite(code)
-                .orElseThrow(() -> new NotFoundException("invite_not_found", "no such invite"));
+        Invite invite =
+                invites.findInvite(code).orElseThrow(() -> new NotFoundException("invite_not_found", "no such invite"));
         Family family = requireFamily(invite.familyId());
         Optional<Membership> existing = memberships.findMembership(family.id(), caller);
         if (existing.isPresent()) {
@@ -109,8 +119,10 @@ public final class FamilyServices implements CreateFamilyUseCase, ListFamiliesUs
         if (!caller.equals(member) && !callerMembership.isOwner()) {
             throw new ForbiddenException("not_family_owner", "only an owner can remove another member");
         }
-        memberships.findMembership(familyId, member).orElseThrow(
-                () -> new NotFoundException("member_not_found", "user " + member + " is not in this family"));
+        memberships
+                .findMembership(familyId, member)
+                .orElseThrow(
+                        () -> new NotFoundException("member_not_found", "user " + member + " is not in this family"));
         if (!memberships.deleteUnlessLastOwner(familyId, member)) {
             throw new ConflictException("last_owner", "the last owner cannot leave or be removed");
         }

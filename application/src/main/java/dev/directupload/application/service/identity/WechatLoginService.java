@@ -24,6 +24,7 @@ public final class WechatLoginService implements LoginWithWechatUseCase {
             throw new InvalidValueException("invalid_request", "code must be the 1-128 character wx.login code");
         }
         WechatSession session = wechat.exchange(code);
-        return registry.userOf(ExternalIdentity.wechat(session.openId()), session.unionId().orElse(null));
+        return registry.userOf(
+                ExternalIdentity.wechat(session.openId()), session.unionId().orElse(null));
     }
 }

@@ -37,9 +37,16 @@ public final class PhotoServices implements ListAlbumPhotosUseCase, DeletePhotoU
     private final TransactionPort transactions;
     private final Clock clock;
 
-    public PhotoServices(FamilyAccess access, LoadMembershipPort memberships, LoadMediaFilePort mediaFiles,
-            DeleteMediaFilePort deletions, PendingDeletionPort pending, ObjectJanitor janitor, PhotoUrls photoUrls,
-            TransactionPort transactions, Clock clock) {
+    public PhotoServices(
+            FamilyAccess access,
+            LoadMembershipPort memberships,
+            LoadMediaFilePort mediaFiles,
+            DeleteMediaFilePort deletions,
+            PendingDeletionPort pending,
+            ObjectJanitor janitor,
+            PhotoUrls photoUrls,
+            TransactionPort transactions,
+            Clock clock) {
         this.access = access;
         this.memberships = memberships;
         this.mediaFiles = mediaFiles;
@@ -61,7 +68,8 @@ public final class PhotoServices implements ListAlbumPhotosUseCase, DeletePhotoU
         List<MediaFile> rows = mediaFiles.listAlbumPage(album, after, limit + 1);
         List<MediaFile> page = rows.subList(0, Math.min(limit, rows.size()));
         Optional<String> next = rows.size() > limit
-                ? Optional.of(PhotoCursor.encode(new PageCursor(page.get(page.size() - 1).createdAt(),
+                ? Optional.of(PhotoCursor.encode(new PageCursor(
+                        page.get(page.size() - 1).createdAt(),
                         page.get(page.size() - 1).id())))
                 : Optional.empty();
         List<Photo> photos = page.stream().map(photoUrls::withUrl).toList();
@@ -70,7 +78,8 @@ public final class PhotoServices implements ListAlbumPhotosUseCase, DeletePhotoU
 
     @Override
     public void delete(UserId caller, MediaFileId photoId) {
-        MediaFile photo = mediaFiles.findMediaFile(photoId)
+        MediaFile photo = mediaFiles
+                .findMediaFile(photoId)
                 .filter(p -> memberships.findMembership(p.familyId(), caller).isPresent())
                 .orElseThrow(() -> new NotFoundException("photo_not_found", "photo " + photoId + " does not exist"));
         Optional<ObjectKey> orphan = transactions.inTransaction(() -> {

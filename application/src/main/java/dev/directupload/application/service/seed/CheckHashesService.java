@@ -32,7 +32,8 @@ public final class CheckHashesService implements CheckHashesUseCase {
             throw new InvalidValueException("invalid_request", "hashes must list at least one md5");
         }
         if (md5s.size() > MAX_HASHES) {
-            throw new InvalidValueException("too_many_hashes",
+            throw new InvalidValueException(
+                    "too_many_hashes",
                     "hashes lists " + md5s.size() + " values; at most " + MAX_HASHES + " per request");
         }
         Set<ContentHash> asked = new LinkedHashSet<>();
@@ -45,7 +46,9 @@ public final class CheckHashesService implements CheckHashesUseCase {
         }
         access.requireMember(family, caller);
         Set<ContentHash> stored = storedObjects.findByHashes(family, asked).stream()
-                .filter(StoredObject::isVerified).map(StoredObject::hash).collect(Collectors.toSet());
+                .filter(StoredObject::isVerified)
+                .map(StoredObject::hash)
+                .collect(Collectors.toSet());
         List<ContentHash> existing = new ArrayList<>();
         List<ContentHash> missing = new ArrayList<>();
         for (ContentHash hash : asked) {

@@ -10,14 +10,13 @@ import dev.directupload.application.port.out.media.SaveStoredObjectPort;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.service.access.FamilyAccess;
+import dev.directupload.application.service.upload.ObjectJanitor;
 import dev.directupload.application.service.upload.PhotoUrls;
 import dev.directupload.application.service.upload.UploadSettings;
-import dev.directupload.application.service.upload.ObjectJanitor;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
-import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
@@ -53,9 +52,17 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
     private final TransactionPort transactions;
     private final Clock clock;
 
-    public RecordPhotosService(FamilyAccess access, InspectObjectPort inspector, LoadStoredObjectsPort storedObjects,
-            SaveStoredObjectPort storedObjectWriter, SaveMediaFilePort mediaFiles, ObjectJanitor janitor,
-            PhotoUrls photoUrls, UploadSettings settings, TransactionPort transactions, Clock clock) {
+    public RecordPhotosService(
+            FamilyAccess access,
+            InspectObjectPort inspector,
+            LoadStoredObjectsPort storedObjects,
+            SaveStoredObjectPort storedObjectWriter,
+            SaveMediaFilePort mediaFiles,
+            ObjectJanitor janitor,
+            PhotoUrls photoUrls,
+            UploadSettings settings,
+            TransactionPort transactions,
+            Clock clock) {
         this.access = access;
         this.inspector = inspector;
         this.storedObjects = storedObjects;
@@ -74,8 +81,8 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
             throw new InvalidValueException("invalid_request", "data must list at least one photo");
         }
         if (items.size() > MAX_ITEMS) {
-            throw new InvalidValueException("too_many_files",
-                    "data lists " + items.size() + " photos; at most " + MAX_ITEMS + " per request");
+            throw new InvalidValueException(
+                    "too_many_files", "data lists " + items.size() + " photos; at most " + MAX_ITEMS + " per request");
         }
         List<RecordedPhoto> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -96,8 +103,10 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
         Album album = access.requireAlbumIn(new AlbumId(required(item.albumId(), "album_id")), family, caller);
         ObjectKey key = keyOf(item);
         if (!key.startsWith(KeyPrefix.incoming(family, caller))) {
-            throw new ForbiddenException("key_not_allowed",
-                    "file_path must be under " + KeyPrefix.incoming(family, caller).basePath());
+            throw new ForbiddenException(
+                    "key_not_allowed",
+                    "file_path must be under "
+                            + KeyPrefix.incoming(family, caller).basePath());
         }
         FileName name = new FileName(item.fileName());
         ContentHash hash = new ContentHash(item.hashValue());
@@ -106,8 +115,10 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
             throw new InvalidValueException("invalid_size", "file_size must be >= 0 KB");
         }
         String kind = required(item.fileType(), "file_type").toLowerCase(Locale.ROOT);
-        ObjectMetadata stored = inspector.inspect(key).orElseThrow(() -> new ConflictException("object_not_found",
-                "no object at " + key + "; upload it first"));
+        ObjectMetadata stored = inspector
+                .inspect(key)
+                .orElseThrow(
+                        () -> new ConflictException("object_not_found", "no object at " + key + "; upload it first"));
         FileFormat format = checkStored(family, stored, hash, kilobytes, kind);
         StoredObject object = StoredObject.verified(family, hash, stored.size(), key, format, clock.instant());
         MediaFile photo = transactions.inTransaction(() -> {
@@ -121,21 +132,29 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
     }
 
     /** The stored bytes must be the claimed ones, of an allowed type of the claimed kind; else they go. */
-    private FileFormat checkStored(FamilyId family, ObjectMetadata stored, ContentHash hash, long kilobytes,
-            String kind) {
+    private FileFormat checkStored(
+            FamilyId family, ObjectMetadata stored, ContentHash hash, long kilobytes, String kind) {
         DomainException failure = null;
-        FileFormat format = stored.contentType().flatMap(FileFormat::ofContentType).orElse(null);
+        FileFormat format =
+                stored.contentType().flatMap(FileFormat::ofContentType).orElse(null);
         if (!stored.md5().map(hash::equals).orElse(false) || !stored.size().matchesKilobytes(kilobytes)) {
-            failure = new ConflictException("upload_verification_failed", "stored object has "
-                    + stored.size().bytes() + " bytes and md5 " + stored.md5().map(Object::toString).orElse("unknown")
-                    + "; the request claims " + kilobytes + " KB and md5 " + hash);
-        } else if (format == null || !settings.rules().allowedFormats().contains(format)
+            failure = new ConflictException(
+                    "upload_verification_failed",
+                    "stored object has "
+                            + stored.size().bytes() + " bytes and md5 "
+                            + stored.md5().map(Object::toString).orElse("unknown")
+                            + "; the request claims " + kilobytes + " KB and md5 " + hash);
+        } else if (format == null
+                || !settings.rules().allowedFormats().contains(format)
                 || !format.mediaType().wireName().equals(kind)) {
-            failure = new InvalidValueException("type_not_allowed", "stored type "
-                    + stored.contentType().orElse("none") + " is not an allowed " + kind + " type");
-        } else if (stored.size().isZero() || stored.size().exceeds(settings.rules().maxSizeOf(format.mediaType()))) {
-            failure = new InvalidValueException("file_too_large", "stored object has " + stored.size().bytes()
-                    + " bytes, outside the " + kind + " limit");
+            failure = new InvalidValueException(
+                    "type_not_allowed",
+                    "stored type " + stored.contentType().orElse("none") + " is not an allowed " + kind + " type");
+        } else if (stored.size().isZero()
+                || stored.size().exceeds(settings.rules().maxSizeOf(format.mediaType()))) {
+            failure = new InvalidValueException(
+                    "file_too_large",
+                    "stored object has " + stored.size().bytes() + " bytes, outside the " + kind + " limit");
         } else if (storedObjects.findByHashes(family, List.of(hash)).stream()
                 .anyMatch(o -> !o.size().equals(stored.size()))) {
             failure = new ConflictException("hash_conflict", "this family stores md5 " + hash + " with another size");

@@ -35,8 +35,12 @@ public final class SignPrefixPolicyService implements SignPrefixPolicyUseCase {
     public PrefixPolicy sign(UserId caller, FamilyId family, AlbumId album) {
         access.requireAlbumIn(album, family, caller);
         KeyPrefix prefix = KeyPrefix.incoming(family, caller);
-        var request = new UploadFormRequest(family, new KeyCondition.Prefix(prefix),
-                SizeRange.upTo(settings.rules().largestAllowedSize()), Set.of(), settings.rules().policyTtl());
+        var request = new UploadFormRequest(
+                family,
+                new KeyCondition.Prefix(prefix),
+                SizeRange.upTo(settings.rules().largestAllowedSize()),
+                Set.of(),
+                settings.rules().policyTtl());
         return new PrefixPolicy(prefix, signer.sign(request));
     }
 }

@@ -22,8 +22,12 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
     private final UploadVerifier verifier;
     private final PhotoUrls photoUrls;
 
-    public CompleteUploadService(LoadUploadSlotPort slots, LoadMediaFilePort mediaFiles, FamilyAccess access,
-            UploadVerifier verifier, PhotoUrls photoUrls) {
+    public CompleteUploadService(
+            LoadUploadSlotPort slots,
+            LoadMediaFilePort mediaFiles,
+            FamilyAccess access,
+            UploadVerifier verifier,
+            PhotoUrls photoUrls) {
         this.slots = slots;
         this.mediaFiles = mediaFiles;
         this.access = access;
@@ -33,12 +37,15 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
 
     @Override
     public Photo complete(UserId caller, UploadId uploadId) {
-        UploadSlot slot = slots.findSlot(uploadId).filter(s -> s.isCreatedBy(caller))
+        UploadSlot slot = slots.findSlot(uploadId)
+                .filter(s -> s.isCreatedBy(caller))
                 .orElseThrow(() -> new NotFoundException("upload_not_found", "upload " + uploadId + " does not exist"));
         access.requireAlbumIn(slot.albumId(), slot.familyId(), caller);
         if (slot.status() == UploadSlotStatus.COMPLETED) {
-            MediaFile recorded = slot.mediaFileId().flatMap(mediaFiles::findMediaFile).orElseThrow(
-                    () -> new ConflictException("photo_deleted", "the photo of upload " + uploadId + " was deleted"));
+            MediaFile recorded = slot.mediaFileId()
+                    .flatMap(mediaFiles::findMediaFile)
+                    .orElseThrow(() ->
+                            new ConflictException("photo_deleted", "the photo of upload " + uploadId + " was deleted"));
             return photoUrls.withUrl(recorded);
         }
         if (slot.status() == UploadSlotStatus.EXPIRED) {

@@ -21,7 +21,10 @@ public final class ObjectJanitor {
     private final LoadMediaFilePort mediaFiles;
     private final DeleteObjectPort deleter;
 
-    public ObjectJanitor(PendingDeletionPort pending, LoadStoredObjectsPort storedObjects, LoadMediaFilePort mediaFiles,
+    public ObjectJanitor(
+            PendingDeletionPort pending,
+            LoadStoredObjectsPort storedObjects,
+            LoadMediaFilePort mediaFiles,
             DeleteObjectPort deleter) {
         this.pending = pending;
         this.storedObjects = storedObjects;

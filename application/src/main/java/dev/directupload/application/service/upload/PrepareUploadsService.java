@@ -45,8 +45,14 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
     private final UploadSettings settings;
     private final Clock clock;
 
-    public PrepareUploadsService(FamilyAccess access, LoadStoredObjectsPort storedObjects, SaveMediaFilePort mediaFiles,
-            SaveUploadSlotPort slots, SignUploadFormPort signer, PhotoUrls photoUrls, UploadSettings settings,
+    public PrepareUploadsService(
+            FamilyAccess access,
+            LoadStoredObjectsPort storedObjects,
+            SaveMediaFilePort mediaFiles,
+            SaveUploadSlotPort slots,
+            SignUploadFormPort signer,
+            PhotoUrls photoUrls,
+            UploadSettings settings,
             Clock clock) {
         this.access = access;
         this.storedObjects = storedObjects;
@@ -70,8 +76,7 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
                 hashes.add(admitted.hash());
             }
         }
-        List<StoredObject> known = hashes.isEmpty() ? List.of()
-                : storedObjects.findByHashes(command.family(), hashes);
+        List<StoredObject> known = hashes.isEmpty() ? List.of() : storedObjects.findByHashes(command.family(), hashes);
 
         Map<ContentHash, AdmittedFile> firstByHash = new HashMap<>();
         List<PreparedItem> items = new ArrayList<>(judged.size());
@@ -83,10 +88,13 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
             AdmittedFile file = (AdmittedFile) verdict;
             AdmittedFile first = firstByHash.putIfAbsent(file.hash(), file);
             if (first != null) {
-                items.add(first.size().equals(file.size())
-                        ? new PreparedItem.Duplicate(file.clientRef(), first.clientRef())
-                        : hashConflict(file, "file " + first.clientRef() + " of this request has this md5 and "
-                                + first.size().bytes() + " bytes"));
+                items.add(
+                        first.size().equals(file.size())
+                                ? new PreparedItem.Duplicate(file.clientRef(), first.clientRef())
+                                : hashConflict(
+                                        file,
+                                        "file " + first.clientRef() + " of this request has this md5 and "
+                                                + first.size().bytes() + " bytes"));
                 continue;
             }
             items.add(decide(command, album, file, known));
@@ -94,25 +102,47 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
         return items;
     }
 
-    private PreparedItem decide(PrepareUploadsCommand command, Album album, AdmittedFile file,
-            List<StoredObject> known) {
+    private PreparedItem decide(
+            PrepareUploadsCommand command, Album album, AdmittedFile file, List<StoredObject> known) {
         DedupeDecision decision = DedupeRule.decide(command.family(), file.hash(), file.size(), known);
         if (decision instanceof DedupeDecision.Instant instant) {
-            MediaFile photo = mediaFiles.saveIfAbsent(MediaFile.record(album.id(), command.caller(), file.name(),
-                    instant.existing(), file.source().capturedAt(), clock.instant()));
+            MediaFile photo = mediaFiles.saveIfAbsent(MediaFile.record(
+                    album.id(),
+                    command.caller(),
+                    file.name(),
+                    instant.existing(),
+                    file.source().capturedAt(),
+                    clock.instant()));
             return new PreparedItem.Instant(file.clientRef(), photoUrls.withUrl(photo));
         }
         if (decision instanceof DedupeDecision.HashConflict conflict) {
-            return hashConflict(file, "this family stores md5 " + file.hash() + " with "
-                    + conflict.existing().size().bytes() + " bytes");
+            return hashConflict(
+                    file,
+                    "this family stores md5 " + file.hash() + " with "
+                            + conflict.existing().size().bytes() + " bytes");
         }
-        ObjectKey key = known.stream().filter(o -> o.sameContentAs(file.hash(), file.size()))
-                .map(StoredObject::key).findFirst()
+        ObjectKey key = known.stream()
+                .filter(o -> o.sameContentAs(file.hash(), file.size()))
+                .map(StoredObject::key)
+                .findFirst()
                 .orElseGet(() -> ObjectKey.forContent(command.family(), file.hash(), file.format()));
-        UploadForm form = signer.sign(new UploadFormRequest(command.family(), new KeyCondition.Exact(key),
-                SizeRange.exactly(file.size()), Set.of(file.format().contentType()), settings.rules().policyTtl()));
-        UploadSlot slot = UploadSlot.open(command.family(), album.id(), command.caller(), key, file.name(),
-                file.format(), file.size(), file.hash(), file.source().capturedAt(), clock.instant(),
+        UploadForm form = signer.sign(new UploadFormRequest(
+                command.family(),
+                new KeyCondition.Exact(key),
+                SizeRange.exactly(file.size()),
+                Set.of(file.format().contentType()),
+                settings.rules().policyTtl()));
+        UploadSlot slot = UploadSlot.open(
+                command.family(),
+                album.id(),
+                command.caller(),
+                key,
+                file.name(),
+                file.format(),
+                file.size(),
+                file.hash(),
+                file.source().capturedAt(),
+                clock.instant(),
                 form.expiresAt());
         slots.saveSlot(slot);
         return new PreparedItem.Upload(file.clientRef(), slot.id(), form);
@@ -134,21 +164,21 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
     }
 
     private static PreparedItem.Rejected hashConflict(AdmittedFile file, String why) {
-        return new PreparedItem.Rejected(file.clientRef(), "hash_conflict",
+        return new PreparedItem.Rejected(
+                file.clientRef(),
+                "hash_conflict",
                 "md5 " + file.hash() + " with " + file.size().bytes() + " bytes conflicts: " + why);
     }
 
     /** How one declared file fared against the per-file rules. */
-    private sealed interface Verdict permits AdmittedFile, Refused {
-    }
+    private sealed interface Verdict permits AdmittedFile, Refused {}
 
     /** A declared file that broke a per-file rule, with the answer for it. */
-    private record Refused(PreparedItem.Rejected answer) implements Verdict {
-    }
+    private record Refused(PreparedItem.Rejected answer) implements Verdict {}
 
     /** A declared file that passed every per-file rule. */
-    private record AdmittedFile(DeclaredFile source, FileName name, ContentHash hash, ByteSize size,
-            FileFormat format) implements Verdict {
+    private record AdmittedFile(DeclaredFile source, FileName name, ContentHash hash, ByteSize size, FileFormat format)
+            implements Verdict {
         String clientRef() {
             return source.clientRef();
         }

@@ -19,6 +19,7 @@ public final class SweepUploadsService implements SweepUploadsUseCase {
 
     /** How long after a form expired an upload that started in time may still be arriving. */
     public static final Duration GRACE = Duration.ofMinutes(30);
+
     private static final System.Logger LOG = System.getLogger(SweepUploadsService.class.getName());
     private static final int BATCH = 200;
 
@@ -28,8 +29,12 @@ public final class SweepUploadsService implements SweepUploadsUseCase {
     private final ObjectJanitor janitor;
     private final Clock clock;
 
-    public SweepUploadsService(LoadUploadSlotPort slots, SaveUploadSlotPort slotWriter, UploadVerifier verifier,
-            ObjectJanitor janitor, Clock clock) {
+    public SweepUploadsService(
+            LoadUploadSlotPort slots,
+            SaveUploadSlotPort slotWriter,
+            UploadVerifier verifier,
+            ObjectJanitor janitor,
+            Clock clock) {
         this.slots = slots;
         this.slotWriter = slotWriter;
         this.verifier = verifier;

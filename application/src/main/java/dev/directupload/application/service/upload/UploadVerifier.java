@@ -26,8 +26,14 @@ public final class UploadVerifier {
     private final TransactionPort transactions;
     private final Clock clock;
 
-    public UploadVerifier(InspectObjectPort inspector, ObjectJanitor janitor, SaveStoredObjectPort storedObjectWriter,
-            SaveMediaFilePort mediaFileWriter, SaveUploadSlotPort slots, TransactionPort transactions, Clock clock) {
+    public UploadVerifier(
+            InspectObjectPort inspector,
+            ObjectJanitor janitor,
+            SaveStoredObjectPort storedObjectWriter,
+            SaveMediaFilePort mediaFileWriter,
+            SaveUploadSlotPort slots,
+            TransactionPort transactions,
+            Clock clock) {
         this.inspector = inspector;
         this.janitor = janitor;
         this.storedObjectWriter = storedObjectWriter;
@@ -42,20 +48,30 @@ public final class UploadVerifier {
      *     {@code upload_verification_failed} when the stored bytes are not the declared ones
      */
     public MediaFile verifyAndRecord(UploadSlot slot) {
-        ObjectMetadata stored = inspector.inspect(slot.key()).orElseThrow(() -> new ConflictException(
-                "object_not_found", "no object at " + slot.key() + " yet; upload it, then complete again"));
+        ObjectMetadata stored = inspector
+                .inspect(slot.key())
+                .orElseThrow(() -> new ConflictException(
+                        "object_not_found", "no object at " + slot.key() + " yet; upload it, then complete again"));
         if (!stored.matches(slot.size(), slot.hash())) {
             janitor.deleteUnlessReferenced(slot.key());
-            throw new ConflictException("upload_verification_failed", "stored object has " + stored.size().bytes()
-                    + " bytes and md5 " + stored.md5().map(Object::toString).orElse("unknown") + ", declared "
-                    + slot.size().bytes() + " bytes and md5 " + slot.hash());
+            throw new ConflictException(
+                    "upload_verification_failed",
+                    "stored object has " + stored.size().bytes()
+                            + " bytes and md5 "
+                            + stored.md5().map(Object::toString).orElse("unknown") + ", declared "
+                            + slot.size().bytes() + " bytes and md5 " + slot.hash());
         }
         return transactions.inTransaction(() -> {
             var now = clock.instant();
-            StoredObject object = storedObjectWriter.saveIfAbsent(StoredObject.verified(slot.familyId(), slot.hash(),
-                    slot.size(), slot.key(), slot.format(), now));
-            MediaFile photo = mediaFileWriter.saveIfAbsent(MediaFile.record(slot.albumId(), slot.creatorId(),
-                    slot.fileName(), object, slot.capturedAt().orElse(null), now));
+            StoredObject object = storedObjectWriter.saveIfAbsent(
+                    StoredObject.verified(slot.familyId(), slot.hash(), slot.size(), slot.key(), slot.format(), now));
+            MediaFile photo = mediaFileWriter.saveIfAbsent(MediaFile.record(
+                    slot.albumId(),
+                    slot.creatorId(),
+                    slot.fileName(),
+                    object,
+                    slot.capturedAt().orElse(null),
+                    now));
             slots.saveSlot(slot.complete(photo.id()));
             return photo;
         });

@@ -14,11 +14,11 @@ import dev.directupload.domain.family.Invite;
 import dev.directupload.domain.family.InviteCode;
 import dev.directupload.domain.family.Role;
 import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.media.ByteSize;
+import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaFile;
-import dev.directupload.domain.media.ByteSize;
-import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.shared.DisplayName;
 import dev.directupload.domain.shared.DomainException;
 import dev.directupload.domain.storage.ObjectKey;
@@ -51,16 +51,20 @@ class FamilyAndAlbumServicesTest {
         FamilyView created = families.create(alice, new DisplayName(" Wang family "));
 
         assertThat(created.role()).isEqualTo(Role.OWNER);
-        assertThat(families.list(alice)).extracting(v -> v.family().name().value()).containsExactly("Wang family");
+        assertThat(families.list(alice))
+                .extracting(v -> v.family().name().value())
+                .containsExactly("Wang family");
         assertThat(families.list(bob)).isEmpty();
-        assertThat(families.get(alice, created.family().id()).members()).singleElement()
+        assertThat(families.get(alice, created.family().id()).members())
+                .singleElement()
                 .satisfies(m -> assertThat(m.userId()).isEqualTo(alice));
     }
 
     @Test
     void nonMember_seesNotFound() {
         FamilyId family = aliceFamily();
-        assertThatThrownBy(() -> families.get(bob, family)).satisfies(e -> assertThat(code(e)).isEqualTo("family_not_found"));
+        assertThatThrownBy(() -> families.get(bob, family))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("family_not_found"));
         assertThatThrownBy(() -> albums.create(bob, family, new DisplayName("x")))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("family_not_found"));
     }
@@ -81,8 +85,10 @@ class FamilyAndAlbumServicesTest {
         FamilyId family = aliceFamily();
         families.accept(bob, families.create(alice, family).code());
 
-        assertThatThrownBy(() -> families.create(bob, family)).satisfies(e -> assertThat(code(e)).isEqualTo("not_family_owner"));
-        assertThatThrownBy(() -> families.create(carol, family)).satisfies(e -> assertThat(code(e)).isEqualTo("family_not_found"));
+        assertThatThrownBy(() -> families.create(bob, family))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("not_family_owner"));
+        assertThatThrownBy(() -> families.create(carol, family))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("family_not_found"));
     }
 
     @Test
@@ -91,7 +97,8 @@ class FamilyAndAlbumServicesTest {
         Invite invite = families.create(alice, family);
         clock.advance(Invite.DEFAULT_TTL);
 
-        assertThatThrownBy(() -> families.accept(bob, invite.code())).satisfies(e -> assertThat(code(e)).isEqualTo("invite_expired"));
+        assertThatThrownBy(() -> families.accept(bob, invite.code()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("invite_expired"));
         assertThat(store.findMembership(family, bob)).isEmpty();
     }
 
@@ -103,14 +110,17 @@ class FamilyAndAlbumServicesTest {
             families.accept(new UserId("u_guest" + i), invite.code());
         }
 
-        assertThatThrownBy(() -> families.accept(carol, invite.code())).satisfies(e -> assertThat(code(e)).isEqualTo("invite_used_up"));
+        assertThatThrownBy(() -> families.accept(carol, invite.code()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("invite_used_up"));
         assertThat(store.findMembership(family, carol)).isEmpty();
     }
 
     @Test
     void unknownOrMalformedInvite_isNotFound() {
-        assertThatThrownBy(() -> families.accept(bob, InviteCode.random())).satisfies(e -> assertThat(code(e)).isEqualTo("invite_not_found"));
-        assertThatThrownBy(() -> new InviteCode("../../etc")).satisfies(e -> assertThat(code(e)).isEqualTo("invite_not_found"));
+        assertThatThrownBy(() -> families.accept(bob, InviteCode.random()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("invite_not_found"));
+        assertThatThrownBy(() -> new InviteCode("../../etc"))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("invite_not_found"));
     }
 
     @Test
@@ -120,13 +130,19 @@ class FamilyAndAlbumServicesTest {
         families.accept(bob, invite.code());
         families.accept(carol, invite.code());
 
-        assertThatThrownBy(() -> families.remove(alice, family, alice)).satisfies(e -> assertThat(code(e)).isEqualTo("last_owner"));
-        assertThatThrownBy(() -> families.remove(bob, family, alice)).satisfies(e -> assertThat(code(e)).isEqualTo("not_family_owner"));
-        assertThatThrownBy(() -> families.remove(bob, family, carol)).satisfies(e -> assertThat(code(e)).isEqualTo("not_family_owner"));
+        assertThatThrownBy(() -> families.remove(alice, family, alice))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("last_owner"));
+        assertThatThrownBy(() -> families.remove(bob, family, alice))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("not_family_owner"));
+        assertThatThrownBy(() -> families.remove(bob, family, carol))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("not_family_owner"));
         families.remove(bob, family, bob);
         families.remove(alice, family, carol);
-        assertThat(families.get(alice, family).members()).extracting(m -> m.userId()).containsExactly(alice);
-        assertThatThrownBy(() -> families.remove(alice, family, bob)).satisfies(e -> assertThat(code(e)).isEqualTo("member_not_found"));
+        assertThat(families.get(alice, family).members())
+                .extracting(m -> m.userId())
+                .containsExactly(alice);
+        assertThatThrownBy(() -> families.remove(alice, family, bob))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("member_not_found"));
     }
 
     @Test
@@ -134,18 +150,28 @@ class FamilyAndAlbumServicesTest {
         FamilyId family = aliceFamily();
         Album album = albums.create(alice, family, new DisplayName("2026 春节"));
         Album renamed = albums.rename(alice, album.id(), new DisplayName("春节"));
-        assertThat(albums.list(alice, family)).singleElement()
+        assertThat(albums.list(alice, family))
+                .singleElement()
                 .satisfies(s -> assertThat(s.album().name()).isEqualTo(renamed.name()));
 
         ContentHash hash = new ContentHash("9e107d9d372bb6826bd81d3542a419d6");
-        StoredObject object = store.saveIfAbsent(StoredObject.verified(family, hash, ByteSize.ofBytes(3),
-                ObjectKey.forContent(family, hash, FileFormat.JPEG), FileFormat.JPEG, clock.instant()));
+        StoredObject object = store.saveIfAbsent(StoredObject.verified(
+                family,
+                hash,
+                ByteSize.ofBytes(3),
+                ObjectKey.forContent(family, hash, FileFormat.JPEG),
+                FileFormat.JPEG,
+                clock.instant()));
         store.saveIfAbsent(MediaFile.record(album.id(), alice, new FileName("a.jpg"), object, null, clock.instant()));
 
-        assertThatThrownBy(() -> albums.delete(alice, album.id())).satisfies(e -> assertThat(code(e)).isEqualTo("album_not_empty"));
-        assertThat(albums.list(alice, family)).singleElement().satisfies(s -> assertThat(s.photoCount()).isEqualTo(1));
+        assertThatThrownBy(() -> albums.delete(alice, album.id()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("album_not_empty"));
+        assertThat(albums.list(alice, family))
+                .singleElement()
+                .satisfies(s -> assertThat(s.photoCount()).isEqualTo(1));
         Album empty = albums.create(alice, family, new DisplayName("empty"));
-        assertThatThrownBy(() -> albums.delete(bob, empty.id())).satisfies(e -> assertThat(code(e)).isEqualTo("album_not_found"));
+        assertThatThrownBy(() -> albums.delete(bob, empty.id()))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("album_not_found"));
         albums.delete(alice, empty.id());
         assertThat(store.findAlbum(empty.id())).isEmpty();
         clock.advance(Duration.ofSeconds(1));

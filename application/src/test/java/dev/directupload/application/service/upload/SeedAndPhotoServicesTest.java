@@ -42,20 +42,29 @@ class SeedAndPhotoServicesTest {
     }
 
     private PrefixPolicy signPrefix() {
-        return core.signPrefix.sign(wang.owner(), wang.family().id(), wang.album().id());
+        return core.signPrefix.sign(
+                wang.owner(), wang.family().id(), wang.album().id());
     }
 
     private String seedUpload(byte[] bytes, String contentType, String fileName) {
         PrefixPolicy policy = signPrefix();
         ObjectKey key = new ObjectKey(policy.prefix().basePath() + "/" + fileName);
-        core.storage.upload(core.storage.signedRequests().get(core.storage.signedRequests().size() - 1), key, bytes,
-                contentType);
+        core.storage.upload(
+                core.storage.signedRequests().get(core.storage.signedRequests().size() - 1), key, bytes, contentType);
         return key.value();
     }
 
     private PhotoRecord item(String path, String md5, long kb, String type) {
-        return new PhotoRecord(wang.album().id().value(), wang.family().id().value(), "IMG.jpg", path, path, type, kb,
-                1769673600000L, md5);
+        return new PhotoRecord(
+                wang.album().id().value(),
+                wang.family().id().value(),
+                "IMG.jpg",
+                path,
+                path,
+                type,
+                kb,
+                1769673600000L,
+                md5);
     }
 
     private List<RecordedPhoto> record(PhotoRecord... items) {
@@ -67,7 +76,8 @@ class SeedAndPhotoServicesTest {
         PrefixPolicy policy = signPrefix();
 
         var request = core.storage.signedRequests().get(0);
-        assertThat(policy.prefix().value()).isEqualTo("families/" + wang.family().id() + "/incoming/" + wang.owner() + "/");
+        assertThat(policy.prefix().value())
+                .isEqualTo("families/" + wang.family().id() + "/incoming/" + wang.owner() + "/");
         assertThat(request.key()).isInstanceOf(KeyCondition.Prefix.class);
         assertThat(request.contentTypes()).isEmpty();
         assertThat(request.size().min()).isEqualTo(ByteSize.ofBytes(1));
@@ -85,7 +95,8 @@ class SeedAndPhotoServicesTest {
 
         assertThat(before.existing()).isEmpty();
         assertThat(recorded).singleElement().isInstanceOf(RecordedPhoto.Created.class);
-        assertThat(((RecordedPhoto.Created) recorded.get(0)).photo().file().creatorId()).isEqualTo(wang.owner());
+        assertThat(((RecordedPhoto.Created) recorded.get(0)).photo().file().creatorId())
+                .isEqualTo(wang.owner());
         assertThat(after.existing()).containsExactly(new ContentHash(MD5));
         assertThat(after.missing()).containsExactly(new ContentHash(unknown));
     }
@@ -96,12 +107,18 @@ class SeedAndPhotoServicesTest {
         record(item(key, MD5, 0, "image"));
         FamilyFixture li = core.family("li");
 
-        assertThat(core.checkHashes.check(li.owner(), li.family().id(), List.of(MD5)).existing()).isEmpty();
-        assertThatThrownBy(() -> core.checkHashes.check(li.owner(), wang.family().id(), List.of(MD5)))
+        assertThat(core.checkHashes
+                        .check(li.owner(), li.family().id(), List.of(MD5))
+                        .existing())
+                .isEmpty();
+        assertThatThrownBy(
+                        () -> core.checkHashes.check(li.owner(), wang.family().id(), List.of(MD5)))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("family_not_found"));
-        assertThatThrownBy(() -> core.checkHashes.check(wang.owner(), wang.family().id(),
-                Collections.nCopies(1001, MD5))).satisfies(e -> assertThat(code(e)).isEqualTo("too_many_hashes"));
-        assertThatThrownBy(() -> core.checkHashes.check(wang.owner(), wang.family().id(), List.of("zz")))
+        assertThatThrownBy(
+                        () -> core.checkHashes.check(wang.owner(), wang.family().id(), Collections.nCopies(1001, MD5)))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("too_many_hashes"));
+        assertThatThrownBy(
+                        () -> core.checkHashes.check(wang.owner(), wang.family().id(), List.of("zz")))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("invalid_md5"));
     }
 
@@ -121,11 +138,14 @@ class SeedAndPhotoServicesTest {
         ObjectKey foreign = new ObjectKey("families/" + wang.family().id() + "/incoming/u_other/x.jpg");
         core.storage.put(foreign, BYTES, "image/jpeg");
 
-        List<RecordedPhoto> results = record(item(foreign.value(), MD5, 0, "image"),
+        List<RecordedPhoto> results = record(
+                item(foreign.value(), MD5, 0, "image"),
                 item("families/" + wang.family().id() + "/objects/aa/x.jpg", MD5, 0, "image"),
-                item("../" + foreign.value(), MD5, 0, "image"), item("/abs.jpg", MD5, 0, "image"));
+                item("../" + foreign.value(), MD5, 0, "image"),
+                item("/abs.jpg", MD5, 0, "image"));
 
-        assertThat(results).extracting(r -> ((RecordedPhoto.Rejected) r).code())
+        assertThat(results)
+                .extracting(r -> ((RecordedPhoto.Rejected) r).code())
                 .containsExactly("key_not_allowed", "key_not_allowed", "invalid_object_key", "invalid_object_key");
         assertThat(core.storage.bytesAt(foreign)).isPresent();
         assertThat(core.metadata.mediaFiles()).isEmpty();
@@ -141,7 +161,9 @@ class SeedAndPhotoServicesTest {
         assertThat(core.storage.bytesAt(new ObjectKey(key))).isEmpty();
         assertThat(core.metadata.storedObjects()).isEmpty();
         String again = seedUpload(BYTES, "image/jpeg", "c.jpg");
-        assertThat(((RecordedPhoto.Rejected) record(item(again, MD5, 5, "image")).get(0)).code())
+        assertThat(((RecordedPhoto.Rejected)
+                                record(item(again, MD5, 5, "image")).get(0))
+                        .code())
                 .isEqualTo("upload_verification_failed");
     }
 
@@ -152,7 +174,8 @@ class SeedAndPhotoServicesTest {
 
         List<RecordedPhoto> results = record(item(html, MD5, 0, "image"), item(video, MD5, 0, "image"));
 
-        assertThat(results).extracting(r -> ((RecordedPhoto.Rejected) r).code())
+        assertThat(results)
+                .extracting(r -> ((RecordedPhoto.Rejected) r).code())
                 .containsExactly("type_not_allowed", "type_not_allowed");
         assertThat(core.metadata.mediaFiles()).isEmpty();
     }
@@ -165,7 +188,8 @@ class SeedAndPhotoServicesTest {
 
         RecordedPhoto result = record(item(second, MD5, 0, "image")).get(0);
 
-        assertThat(((RecordedPhoto.Created) result).photo().file().key().value()).isEqualTo(first);
+        assertThat(((RecordedPhoto.Created) result).photo().file().key().value())
+                .isEqualTo(first);
         assertThat(core.storage.bytesAt(new ObjectKey(second))).isEmpty();
         assertThat(core.storage.bytesAt(new ObjectKey(first))).isPresent();
         assertThat(core.metadata.storedObjects()).hasSize(1);
@@ -190,23 +214,33 @@ class SeedAndPhotoServicesTest {
         }
         assertThat(names).hasSize(5).doesNotHaveDuplicates();
         assertThat(third.nextCursor()).isEmpty();
-        assertThat(first.items().get(0).file().createdAt()).isAfterOrEqualTo(first.items().get(1).file().createdAt());
+        assertThat(first.items().get(0).file().createdAt())
+                .isAfterOrEqualTo(first.items().get(1).file().createdAt());
         assertThatThrownBy(() -> core.photos.list(wang.owner(), wang.album().id(), Optional.empty(), 101))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("invalid_limit"));
         assertThatThrownBy(() -> core.photos.list(wang.owner(), wang.album().id(), Optional.of("bm9wZQ"), 10))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("invalid_cursor"));
-        assertThatThrownBy(() -> core.photos.list(core.family("li").owner(), wang.album().id(), Optional.empty(), 10))
+        assertThatThrownBy(() ->
+                        core.photos.list(core.family("li").owner(), wang.album().id(), Optional.empty(), 10))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("album_not_found"));
     }
 
     @Test
     void deletingThePhoto_deletesTheBytesOnlyWithTheLastReference() {
         String key = seedUpload(BYTES, "image/jpeg", "h.jpg");
-        var first = ((RecordedPhoto.Created) record(item(key, MD5, 0, "image")).get(0)).photo().file();
+        var first = ((RecordedPhoto.Created) record(item(key, MD5, 0, "image")).get(0))
+                .photo()
+                .file();
         var otherAlbum = core.addAlbum(wang, "other");
-        var second = ((PreparedItem.Instant) core.prepare.prepare(new PrepareUploadsCommand(wang.owner(),
-                wang.family().id(), otherAlbum.id(), List.of(new DeclaredFile("0", "h.jpg", (long) BYTES.length,
-                        "image/jpeg", MD5, null)))).get(0)).photo().file();
+        var second = ((PreparedItem.Instant) core.prepare
+                        .prepare(new PrepareUploadsCommand(
+                                wang.owner(),
+                                wang.family().id(),
+                                otherAlbum.id(),
+                                List.of(new DeclaredFile("0", "h.jpg", (long) BYTES.length, "image/jpeg", MD5, null))))
+                        .get(0))
+                .photo()
+                .file();
 
         core.photos.delete(wang.owner(), first.id());
         assertThat(core.storage.bytesAt(new ObjectKey(key))).isPresent();
@@ -222,7 +256,9 @@ class SeedAndPhotoServicesTest {
     @Test
     void failedDelete_staysQueued_andTheSweepDeletesItLater() {
         String key = seedUpload(BYTES, "image/jpeg", "i.jpg");
-        var photo = ((RecordedPhoto.Created) record(item(key, MD5, 0, "image")).get(0)).photo().file();
+        var photo = ((RecordedPhoto.Created) record(item(key, MD5, 0, "image")).get(0))
+                .photo()
+                .file();
         core.storage.failDeletes(true);
 
         core.photos.delete(wang.owner(), photo.id());
@@ -236,22 +272,36 @@ class SeedAndPhotoServicesTest {
 
     @Test
     void sweeper_completesArrivedUploads_andExpiresEmptySlots() {
-        List<PreparedItem> items = core.prepare.prepare(new PrepareUploadsCommand(wang.owner(), wang.family().id(),
-                wang.album().id(), List.of(new DeclaredFile("0", "a.jpg", (long) BYTES.length, "image/jpeg", MD5, null),
+        List<PreparedItem> items = core.prepare.prepare(new PrepareUploadsCommand(
+                wang.owner(),
+                wang.family().id(),
+                wang.album().id(),
+                List.of(
+                        new DeclaredFile("0", "a.jpg", (long) BYTES.length, "image/jpeg", MD5, null),
                         new DeclaredFile("1", "b.jpg", 3L, "image/jpeg", "2".repeat(32), null))));
         var arrived = (PreparedItem.Upload) items.get(0);
-        core.storage.upload(core.storage.signedRequests().get(0), new ObjectKey(arrived.form().fields().get("key")),
-                BYTES, "image/jpeg");
+        core.storage.upload(
+                core.storage.signedRequests().get(0),
+                new ObjectKey(arrived.form().fields().get("key")),
+                BYTES,
+                "image/jpeg");
 
         assertThat(core.sweeper.sweep()).isEqualTo(new SweepReport(0, 0, 0));
         core.clock.advance(core.settings.rules().policyTtl().plus(SweepUploadsService.GRACE));
         SweepReport report = core.sweeper.sweep();
 
         assertThat(report).isEqualTo(new SweepReport(1, 1, 0));
-        assertThat(core.metadata.mediaFiles()).singleElement()
+        assertThat(core.metadata.mediaFiles())
+                .singleElement()
                 .satisfies(f -> assertThat(f.hash().md5()).isEqualTo(MD5));
-        assertThat(core.metadata.slots()).extracting(s -> s.status())
+        assertThat(core.metadata.slots())
+                .extracting(s -> s.status())
                 .containsExactlyInAnyOrder(UploadSlotStatus.COMPLETED, UploadSlotStatus.EXPIRED);
-        assertThat(core.complete.complete(wang.owner(), arrived.uploadId()).file().hash().md5()).isEqualTo(MD5);
+        assertThat(core.complete
+                        .complete(wang.owner(), arrived.uploadId())
+                        .file()
+                        .hash()
+                        .md5())
+                .isEqualTo(MD5);
     }
 }

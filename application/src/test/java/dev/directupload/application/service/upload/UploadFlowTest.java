@@ -37,12 +37,13 @@ class UploadFlowTest {
     private static final String MD5 = InMemoryObjectStorage.md5(BYTES);
 
     private static DeclaredFile jpeg(String ref, byte[] bytes) {
-        return new DeclaredFile(ref, "IMG_" + ref + ".jpg", (long) bytes.length, "image/jpeg",
-                InMemoryObjectStorage.md5(bytes), null);
+        return new DeclaredFile(
+                ref, "IMG_" + ref + ".jpg", (long) bytes.length, "image/jpeg", InMemoryObjectStorage.md5(bytes), null);
     }
 
     private List<PreparedItem> prepare(UserId caller, FamilyFixture family, Album album, DeclaredFile... files) {
-        return core.prepare.prepare(new PrepareUploadsCommand(caller, family.family().id(), album.id(), List.of(files)));
+        return core.prepare.prepare(
+                new PrepareUploadsCommand(caller, family.family().id(), album.id(), List.of(files)));
     }
 
     private PreparedItem.Upload uploadSlot(PreparedItem item) {
@@ -52,13 +53,16 @@ class UploadFlowTest {
 
     private void clientPosts(PreparedItem.Upload slot, byte[] bytes) {
         UploadFormRequest request = core.storage.signedRequests().stream()
-                .filter(r -> r.key().value().equals(slot.form().fields().get("key"))).reduce((a, b) -> b).orElseThrow();
+                .filter(r -> r.key().value().equals(slot.form().fields().get("key")))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         core.storage.upload(request, new ObjectKey(slot.form().fields().get("key")), bytes, "image/jpeg");
     }
 
     @Test
     void givenNewFile_prepare_signsAnExactContentAddressedSlot() {
-        PreparedItem.Upload slot = uploadSlot(prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
+        PreparedItem.Upload slot = uploadSlot(
+                prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
 
         UploadFormRequest signed = core.storage.signedRequests().get(0);
         String expectedKey = "families/" + wang.family().id() + "/objects/" + MD5.substring(0, 2) + "/" + MD5 + ".jpg";
@@ -67,7 +71,8 @@ class UploadFlowTest {
         assertThat(signed.size().max()).isEqualTo(ByteSize.ofBytes(BYTES.length));
         assertThat(signed.contentTypes()).containsExactly("image/jpeg");
         assertThat(signed.ttl()).isLessThanOrEqualTo(Duration.ofMinutes(15));
-        assertThat(core.metadata.slots()).singleElement()
+        assertThat(core.metadata.slots())
+                .singleElement()
                 .satisfies(s -> assertThat(s.status()).isEqualTo(UploadSlotStatus.PENDING));
         assertThat(slot.clientRef()).isEqualTo("0");
         assertThat(core.metadata.mediaFiles()).isEmpty();
@@ -75,7 +80,8 @@ class UploadFlowTest {
 
     @Test
     void givenUploadedObject_complete_verifiesAndRecordsOnce() {
-        PreparedItem.Upload slot = uploadSlot(prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
+        PreparedItem.Upload slot = uploadSlot(
+                prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
         clientPosts(slot, BYTES);
 
         Photo photo = core.complete.complete(wang.owner(), slot.uploadId());
@@ -84,19 +90,23 @@ class UploadFlowTest {
         assertThat(again.file().id()).isEqualTo(photo.file().id());
         assertThat(photo.file().hash().md5()).isEqualTo(MD5);
         assertThat(photo.download().url()).endsWith(photo.file().key().value());
-        assertThat(core.metadata.storedObjects()).singleElement().satisfies(o -> assertThat(o.isVerified()).isTrue());
+        assertThat(core.metadata.storedObjects())
+                .singleElement()
+                .satisfies(o -> assertThat(o.isVerified()).isTrue());
         assertThat(core.metadata.mediaFiles()).hasSize(1);
     }
 
     @Test
     void givenKnownHash_prepare_recordsWithoutUpload() {
-        PreparedItem.Upload slot = uploadSlot(prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
+        PreparedItem.Upload slot = uploadSlot(
+                prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
         clientPosts(slot, BYTES);
         core.complete.complete(wang.owner(), slot.uploadId());
         Album second = core.addAlbum(wang, "second");
         int signaturesBefore = core.storage.signedRequests().size();
 
-        PreparedItem item = prepare(wang.owner(), wang, second, jpeg("1", BYTES)).get(0);
+        PreparedItem item =
+                prepare(wang.owner(), wang, second, jpeg("1", BYTES)).get(0);
 
         assertThat(item).isInstanceOf(PreparedItem.Instant.class);
         assertThat(((PreparedItem.Instant) item).photo().file().albumId()).isEqualTo(second.id());
@@ -107,12 +117,14 @@ class UploadFlowTest {
 
     @Test
     void givenHashKnownInAnotherFamily_prepare_stillRequiresUpload() {
-        PreparedItem.Upload slot = uploadSlot(prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
+        PreparedItem.Upload slot = uploadSlot(
+                prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
         clientPosts(slot, BYTES);
         core.complete.complete(wang.owner(), slot.uploadId());
         FamilyFixture li = core.family("li");
 
-        assertThat(prepare(li.owner(), li, li.album(), jpeg("0", BYTES)).get(0)).isInstanceOf(PreparedItem.Upload.class);
+        assertThat(prepare(li.owner(), li, li.album(), jpeg("0", BYTES)).get(0))
+                .isInstanceOf(PreparedItem.Upload.class);
     }
 
     @Test
@@ -126,7 +138,10 @@ class UploadFlowTest {
 
     @Test
     void givenBadFiles_eachIsRejectedAlone_andOthersProceed() {
-        List<PreparedItem> items = prepare(wang.owner(), wang, wang.album(),
+        List<PreparedItem> items = prepare(
+                wang.owner(),
+                wang,
+                wang.album(),
                 new DeclaredFile("md5", "a.jpg", 10L, "image/jpeg", "xyz", null),
                 new DeclaredFile("size", "a.jpg", -1L, "image/jpeg", MD5, null),
                 new DeclaredFile("zero", "a.jpg", 0L, "image/jpeg", MD5, null),
@@ -136,20 +151,33 @@ class UploadFlowTest {
                 new DeclaredFile("name", "../a.jpg", 10L, "image/jpeg", MD5, null),
                 jpeg("ok", BYTES));
 
-        assertThat(items).extracting(i -> i instanceof PreparedItem.Rejected r ? r.code() : "accepted")
-                .containsExactly("invalid_md5", "invalid_size", "invalid_size", "invalid_size", "type_not_allowed",
-                        "file_too_large", "invalid_name", "accepted");
+        assertThat(items)
+                .extracting(i -> i instanceof PreparedItem.Rejected r ? r.code() : "accepted")
+                .containsExactly(
+                        "invalid_md5",
+                        "invalid_size",
+                        "invalid_size",
+                        "invalid_size",
+                        "type_not_allowed",
+                        "file_too_large",
+                        "invalid_name",
+                        "accepted");
         assertThat(core.metadata.slots()).hasSize(1);
     }
 
     @Test
     void givenSameMd5WithOtherSize_prepare_reportsHashConflict() {
-        PreparedItem.Upload slot = uploadSlot(prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
+        PreparedItem.Upload slot = uploadSlot(
+                prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
         clientPosts(slot, BYTES);
         core.complete.complete(wang.owner(), slot.uploadId());
 
-        PreparedItem item = prepare(wang.owner(), wang, wang.album(),
-                new DeclaredFile("x", "x.jpg", BYTES.length + 1L, "image/jpeg", MD5, null)).get(0);
+        PreparedItem item = prepare(
+                        wang.owner(),
+                        wang,
+                        wang.album(),
+                        new DeclaredFile("x", "x.jpg", BYTES.length + 1L, "image/jpeg", MD5, null))
+                .get(0);
 
         assertThat(item).isInstanceOf(PreparedItem.Rejected.class);
         assertThat(((PreparedItem.Rejected) item).code()).isEqualTo("hash_conflict");
@@ -157,7 +185,8 @@ class UploadFlowTest {
 
     @Test
     void givenNothingUploaded_complete_isRetryableNotFound_andRecordsNothing() {
-        PreparedItem.Upload slot = uploadSlot(prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
+        PreparedItem.Upload slot = uploadSlot(
+                prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
 
         assertThatThrownBy(() -> core.complete.complete(wang.owner(), slot.uploadId()))
                 .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("object_not_found"));
@@ -167,7 +196,8 @@ class UploadFlowTest {
 
     @Test
     void givenWrongBytes_complete_failsDeletesTheObjectAndRecordsNothing() {
-        PreparedItem.Upload slot = uploadSlot(prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
+        PreparedItem.Upload slot = uploadSlot(
+                prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
         byte[] forged = BYTES.clone();
         forged[0] ^= 1;
         clientPosts(slot, forged);
@@ -182,9 +212,10 @@ class UploadFlowTest {
 
     @Test
     void givenWrongBytesOnAKeyARecordVouchesFor_complete_failsButKeepsTheBytes() {
-        PreparedItem.Upload first = uploadSlot(prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
-        PreparedItem.Upload second = uploadSlot(prepare(wang.owner(), wang, core.addAlbum(wang, "b"),
-                jpeg("0", BYTES)).get(0));
+        PreparedItem.Upload first = uploadSlot(
+                prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
+        PreparedItem.Upload second = uploadSlot(prepare(wang.owner(), wang, core.addAlbum(wang, "b"), jpeg("0", BYTES))
+                .get(0));
         clientPosts(first, BYTES);
         core.complete.complete(wang.owner(), first.uploadId());
         ObjectKey key = new ObjectKey(second.form().fields().get("key"));
@@ -199,7 +230,8 @@ class UploadFlowTest {
 
     @Test
     void someoneElsesUpload_isNotFound() {
-        PreparedItem.Upload slot = uploadSlot(prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
+        PreparedItem.Upload slot = uploadSlot(
+                prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
         clientPosts(slot, BYTES);
         UserId member = core.addMember(wang, "bob");
 
@@ -217,8 +249,8 @@ class UploadFlowTest {
                 .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("family_not_found"));
         assertThatThrownBy(() -> prepare(wang.owner(), wang, li.album(), jpeg("0", BYTES)))
                 .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("album_not_found"));
-        assertThatThrownBy(() -> core.prepare.prepare(new PrepareUploadsCommand(wang.owner(), wang.family().id(),
-                new AlbumId("a_missing"), List.of(jpeg("0", BYTES)))))
+        assertThatThrownBy(() -> core.prepare.prepare(new PrepareUploadsCommand(
+                        wang.owner(), wang.family().id(), new AlbumId("a_missing"), List.of(jpeg("0", BYTES)))))
                 .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("album_not_found"));
         assertThat(core.metadata.slots()).isEmpty();
     }
@@ -227,13 +259,18 @@ class UploadFlowTest {
     void fileCount_isBetween1And500_andClientRefsUnique() {
         List<DeclaredFile> tooMany = new ArrayList<>();
         IntStream.range(0, 501).forEach(i -> tooMany.add(jpeg(String.valueOf(i), BYTES)));
-        assertThatThrownBy(() -> new PrepareUploadsCommand(wang.owner(), wang.family().id(), wang.album().id(), tooMany))
+        assertThatThrownBy(() -> new PrepareUploadsCommand(
+                        wang.owner(), wang.family().id(), wang.album().id(), tooMany))
                 .isInstanceOf(InvalidValueException.class)
                 .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("too_many_files"));
-        assertThatThrownBy(() -> new PrepareUploadsCommand(wang.owner(), wang.family().id(), wang.album().id(), List.of()))
+        assertThatThrownBy(() -> new PrepareUploadsCommand(
+                        wang.owner(), wang.family().id(), wang.album().id(), List.of()))
                 .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("invalid_request"));
-        assertThatThrownBy(() -> new PrepareUploadsCommand(wang.owner(), wang.family().id(), wang.album().id(),
-                List.of(jpeg("0", BYTES), jpeg("0", BYTES))))
+        assertThatThrownBy(() -> new PrepareUploadsCommand(
+                        wang.owner(),
+                        wang.family().id(),
+                        wang.album().id(),
+                        List.of(jpeg("0", BYTES), jpeg("0", BYTES))))
                 .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("invalid_request"));
     }
 

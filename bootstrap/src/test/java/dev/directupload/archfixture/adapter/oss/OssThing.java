@@ -1,5 +1,4 @@
 package dev.directupload.archfixture.adapter.oss;
 
 /** An adapter class of the fixture. */
-public class OssThing {
-}
+public class OssThing {}

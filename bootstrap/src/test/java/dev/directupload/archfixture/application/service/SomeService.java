@@ -1,5 +1,4 @@
 package dev.directupload.archfixture.application.service;
 
 /** A service implementation of the fixture. */
-public class SomeService {
-}
+public class SomeService {}

@@ -9,6 +9,13 @@ package dev.directupload.application.port.in.seed;
  * @param objectKey the article's {@code object_key}; when given it must equal {@code filePath}
  * @param uploadTimeMillis the article's {@code upload_time}, informational
  */
-public record PhotoRecord(String albumId, String familyId, String fileName, String filePath, String objectKey,
-        String fileType, Long fileSizeKb, Long uploadTimeMillis, String hashValue) {
-}
+public record PhotoRecord(
+        String albumId,
+        String familyId,
+        String fileName,
+        String filePath,
+        String objectKey,
+        String fileType,
+        Long fileSizeKb,
+        Long uploadTimeMillis,
+        String hashValue) {}

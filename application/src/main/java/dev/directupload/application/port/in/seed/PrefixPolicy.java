@@ -4,5 +4,4 @@ import dev.directupload.application.port.out.storage.UploadForm;
 import dev.directupload.domain.storage.KeyPrefix;
 
 /** A signed prefix policy: the client may upload any allowed file under {@code prefix} until it expires. */
-public record PrefixPolicy(KeyPrefix prefix, UploadForm form) {
-}
+public record PrefixPolicy(KeyPrefix prefix, UploadForm form) {}

@@ -8,10 +8,8 @@ public sealed interface RecordedPhoto {
     int index();
 
     /** Checked against storage and recorded (or it was already: the same photo is returned). */
-    record Created(int index, Photo photo) implements RecordedPhoto {
-    }
+    record Created(int index, Photo photo) implements RecordedPhoto {}
 
     /** This item alone was refused; nothing was recorded for it. */
-    record Rejected(int index, String code, String message) implements RecordedPhoto {
-    }
+    record Rejected(int index, String code, String message) implements RecordedPhoto {}
 }

@@ -21,15 +21,15 @@ public record PrepareUploadsCommand(UserId caller, FamilyId family, AlbumId albu
             throw new InvalidValueException("invalid_request", "files must list at least one file");
         }
         if (files.size() > MAX_FILES) {
-            throw new InvalidValueException("too_many_files",
-                    "files lists " + files.size() + " files; at most " + MAX_FILES + " per request");
+            throw new InvalidValueException(
+                    "too_many_files", "files lists " + files.size() + " files; at most " + MAX_FILES + " per request");
         }
         files = List.copyOf(files);
         var refs = new HashSet<String>();
         for (DeclaredFile file : files) {
             if (!refs.add(file.clientRef())) {
-                throw new InvalidValueException("invalid_request",
-                        "client_ref '" + file.clientRef() + "' appears more than once");
+                throw new InvalidValueException(
+                        "invalid_request", "client_ref '" + file.clientRef() + "' appears more than once");
             }
         }
     }

@@ -10,18 +10,14 @@ public sealed interface PreparedItem {
     String clientRef();
 
     /** 秒传: the family already stores these bytes (verified); the photo is recorded, nothing to upload. */
-    record Instant(String clientRef, Photo photo) implements PreparedItem {
-    }
+    record Instant(String clientRef, Photo photo) implements PreparedItem {}
 
     /** Upload the file with this form, then complete {@code uploadId}. */
-    record Upload(String clientRef, UploadId uploadId, UploadForm form) implements PreparedItem {
-    }
+    record Upload(String clientRef, UploadId uploadId, UploadForm form) implements PreparedItem {}
 
     /** Repeats the md5 and size of an earlier file of the same request: uploaded and recorded once, as that one. */
-    record Duplicate(String clientRef, String duplicateOf) implements PreparedItem {
-    }
+    record Duplicate(String clientRef, String duplicateOf) implements PreparedItem {}
 
     /** This file alone was refused. */
-    record Rejected(String clientRef, String code, String message) implements PreparedItem {
-    }
+    record Rejected(String clientRef, String code, String message) implements PreparedItem {}
 }

@@ -6,6 +6,5 @@ public interface SweepUploadsUseCase {
     SweepReport sweep();
 
     /** What one sweep did. */
-    record SweepReport(int completed, int expired, int deletedObjects) {
-    }
+    record SweepReport(int completed, int expired, int deletedObjects) {}
 }

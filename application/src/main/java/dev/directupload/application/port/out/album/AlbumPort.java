@@ -18,6 +18,5 @@ public interface AlbumPort extends LoadAlbumPort {
     boolean deleteIfEmpty(AlbumId album);
 
     /** An album and how many photos it holds. */
-    record AlbumSummary(Album album, long photoCount) {
-    }
+    record AlbumSummary(Album album, long photoCount) {}
 }

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Short-lived signing credentials (STS), or a static key with no token in development mode. */
-public record TemporaryCredentials(String accessKeyId, String accessKeySecret, Optional<String> securityToken,
-        Instant expiresAt) {
+public record TemporaryCredentials(
+        String accessKeyId, String accessKeySecret, Optional<String> securityToken, Instant expiresAt) {
 
     public TemporaryCredentials {
         Objects.requireNonNull(accessKeyId, "accessKeyId");

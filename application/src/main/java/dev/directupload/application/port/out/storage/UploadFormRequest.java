@@ -15,8 +15,8 @@ import java.util.Set;
  * @param contentTypes the accepted Content-Type values; empty means the policy pins no type
  * @param ttl how long the form should live (at most 15 minutes; the adapter shortens it to the credentials)
  */
-public record UploadFormRequest(FamilyId family, KeyCondition key, SizeRange size, Set<String> contentTypes,
-        Duration ttl) {
+public record UploadFormRequest(
+        FamilyId family, KeyCondition key, SizeRange size, Set<String> contentTypes, Duration ttl) {
 
     public UploadFormRequest {
         Objects.requireNonNull(family, "family");

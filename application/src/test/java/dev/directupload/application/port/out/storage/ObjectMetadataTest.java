@@ -32,7 +32,8 @@ class ObjectMetadataTest {
 
         assertThat(known.matches(ByteSize.ofBytes(3), ContentHash.ofMd5(MD5))).isTrue();
         assertThat(known.matches(ByteSize.ofBytes(4), ContentHash.ofMd5(MD5))).isFalse();
-        assertThat(known.matches(ByteSize.ofBytes(3), ContentHash.ofMd5("0".repeat(32)))).isFalse();
+        assertThat(known.matches(ByteSize.ofBytes(3), ContentHash.ofMd5("0".repeat(32))))
+                .isFalse();
         assertThat(unknown.matches(ByteSize.ofBytes(3), ContentHash.ofMd5(MD5))).isFalse();
     }
 }
