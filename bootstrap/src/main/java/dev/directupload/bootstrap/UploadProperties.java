@@ -1,6 +1,6 @@
 package dev.directupload.bootstrap;
 
-import dev.directupload.application.service.upload.UploadSettings;
+import dev.directupload.application.service.media.UploadSettings;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.upload.UploadPolicyRules;

@@ -225,7 +225,7 @@ class ValueObjectTest {
         }
 
         @Test
-        void incomingPrefix_followsTheSeedRule() {
+        void incomingPrefix_followsTheArticleRule() {
             KeyPrefix prefix = KeyPrefix.incoming(family, new UserId("u_7"));
             assertThat(prefix.value()).isEqualTo("families/f_1/incoming/u_7/");
             assertThat(prefix.basePath()).isEqualTo("families/f_1/incoming/u_7");

@@ -202,10 +202,10 @@ class LocalOssHttpTest implements TestPropertyProvider {
         byte[] content = random(100);
         UploadForm form = forms.sign(prefixRequest());
 
-        HttpResponse<byte[]> response = post(form.url(), form.fields(), "seed.png", content);
+        HttpResponse<byte[]> response = post(form.url(), form.fields(), "article.png", content);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(inspect.inspect(new ObjectKey("families/f1/incoming/u1/seed.png")))
+        assertThat(inspect.inspect(new ObjectKey("families/f1/incoming/u1/article.png")))
                 .isPresent()
                 .get()
                 .extracting(m -> m.contentType().orElseThrow())

@@ -1,16 +1,16 @@
 package dev.directupload.application.harness;
 
 import dev.directupload.application.service.access.FamilyAccess;
+import dev.directupload.application.service.compat.CheckHashesService;
+import dev.directupload.application.service.compat.RecordPhotosService;
+import dev.directupload.application.service.compat.SignPrefixPolicyService;
+import dev.directupload.application.service.media.ObjectJanitor;
+import dev.directupload.application.service.media.PhotoUrls;
+import dev.directupload.application.service.media.UploadSettings;
 import dev.directupload.application.service.photo.PhotoServices;
-import dev.directupload.application.service.seed.CheckHashesService;
-import dev.directupload.application.service.seed.RecordPhotosService;
-import dev.directupload.application.service.seed.SignPrefixPolicyService;
 import dev.directupload.application.service.upload.CompleteUploadService;
-import dev.directupload.application.service.upload.ObjectJanitor;
-import dev.directupload.application.service.upload.PhotoUrls;
 import dev.directupload.application.service.upload.PrepareUploadsService;
 import dev.directupload.application.service.upload.SweepUploadsService;
-import dev.directupload.application.service.upload.UploadSettings;
 import dev.directupload.application.service.upload.UploadVerifier;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.family.Family;

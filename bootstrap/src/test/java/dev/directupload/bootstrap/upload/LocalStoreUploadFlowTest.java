@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The upload flow on the embedded OSS-compatible store, plus the seed article's flow exactly as its client posts. */
+/** The upload flow on the embedded OSS-compatible store, plus the original article's flow exactly as its client posts. */
 @MicronautTest(transactional = false)
 class LocalStoreUploadFlowTest extends UploadFlowScenarios {
 
@@ -21,9 +21,9 @@ class LocalStoreUploadFlowTest extends UploadFlowScenarios {
 
     @Test
     @SuppressWarnings("unchecked")
-    void seedFlow_signatureUploadHashCheckPhotos() throws Exception {
+    void articleFlow_signatureUploadHashCheckPhotos() throws Exception {
         Api api = api();
-        Family f = family("e2e-seed");
+        Family f = family("e2e-article");
         byte[] photo = randomBytes(50_000);
         String md5 = Multipart.md5(photo);
 

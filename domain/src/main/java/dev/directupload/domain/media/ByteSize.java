@@ -2,7 +2,7 @@ package dev.directupload.domain.media;
 
 import dev.directupload.domain.shared.InvalidValueException;
 
-/** A number of bytes, never negative; also read and matched in the seed article's kilobytes. */
+/** A number of bytes, never negative; also read and matched in the original article's kilobytes. */
 public record ByteSize(long bytes) implements Comparable<ByteSize> {
 
     private static final long KB = 1024;
@@ -21,7 +21,7 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
         return new ByteSize(Math.multiplyExact(megabytes, KB * KB));
     }
 
-    /** Size in KB rounded down, as the seed article's client reports {@code file_size}. */
+    /** Size in KB rounded down, as the original article's client reports {@code file_size}. */
     public long kilobytes() {
         return bytes / KB;
     }

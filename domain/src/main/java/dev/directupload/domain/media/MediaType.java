@@ -7,7 +7,7 @@ public enum MediaType {
     IMAGE,
     VIDEO;
 
-    /** The wire name of the seed article ({@code image} / {@code video}). */
+    /** The wire name the original article's client uses ({@code image} / {@code video}). */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

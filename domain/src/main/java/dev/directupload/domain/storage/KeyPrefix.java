@@ -10,7 +10,7 @@ public record KeyPrefix(String value) {
         ObjectKey.KeyRules.check("key prefix", value, true);
     }
 
-    /** Where a member's seed-style uploads go: {@code families/{family_id}/incoming/{user_id}/}. */
+    /** Where a member's article-style (prefix) uploads go: {@code families/{family_id}/incoming/{user_id}/}. */
     public static KeyPrefix incoming(FamilyId family, UserId user) {
         return new KeyPrefix("families/" + family.value() + "/incoming/" + user.value() + "/");
     }
@@ -20,7 +20,7 @@ public record KeyPrefix(String value) {
         return new KeyPrefix("families/" + family.value() + "/");
     }
 
-    /** The prefix without its trailing '/', as the seed article's {@code file_base_path}. */
+    /** The prefix without its trailing '/', as the article-compatible {@code file_base_path}. */
     public String basePath() {
         return value.substring(0, value.length() - 1);
     }

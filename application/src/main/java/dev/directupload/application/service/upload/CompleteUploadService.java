@@ -5,6 +5,7 @@ import dev.directupload.application.port.in.upload.CompleteUploadUseCase;
 import dev.directupload.application.port.out.media.LoadMediaFilePort;
 import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
 import dev.directupload.application.service.access.FamilyAccess;
+import dev.directupload.application.service.media.PhotoUrls;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.shared.ConflictException;

@@ -13,6 +13,8 @@ import dev.directupload.application.port.out.storage.UploadForm;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
 import dev.directupload.application.service.access.FamilyAccess;
+import dev.directupload.application.service.media.PhotoUrls;
+import dev.directupload.application.service.media.UploadSettings;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;

@@ -3,6 +3,7 @@ package dev.directupload.application.service.upload;
 import dev.directupload.application.port.in.upload.SweepUploadsUseCase;
 import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
 import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
+import dev.directupload.application.service.media.ObjectJanitor;
 import dev.directupload.domain.shared.ConflictException;
 import dev.directupload.domain.upload.UploadSlot;
 import java.lang.System.Logger.Level;

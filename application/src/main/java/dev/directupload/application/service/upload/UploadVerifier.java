@@ -6,6 +6,7 @@ import dev.directupload.application.port.out.media.SaveStoredObjectPort;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
+import dev.directupload.application.service.media.ObjectJanitor;
 import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.shared.ConflictException;
 import dev.directupload.domain.storage.StoredObject;

@@ -1,9 +1,9 @@
-package dev.directupload.application.port.in.seed;
+package dev.directupload.application.port.in.compat;
 
 import dev.directupload.domain.identity.UserId;
 import java.util.List;
 
-/** The seed's {@code POST /photos}: records uploaded files after checking each one in storage. */
+/** The article-compatible {@code POST /photos}: records uploaded files after checking each one in storage. */
 public interface RecordPhotosUseCase {
 
     int MAX_ITEMS = 500;

@@ -1,13 +1,13 @@
-package dev.directupload.application.service.seed;
+package dev.directupload.application.service.compat;
 
-import dev.directupload.application.port.in.seed.PrefixPolicy;
-import dev.directupload.application.port.in.seed.SignPrefixPolicyUseCase;
+import dev.directupload.application.port.in.compat.PrefixPolicy;
+import dev.directupload.application.port.in.compat.SignPrefixPolicyUseCase;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.SizeRange;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.application.service.access.FamilyAccess;
-import dev.directupload.application.service.upload.UploadSettings;
+import dev.directupload.application.service.media.UploadSettings;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
@@ -15,7 +15,7 @@ import dev.directupload.domain.storage.KeyPrefix;
 import java.util.Set;
 
 /**
- * Signs the seed article's prefix policy: {@code starts-with} the caller's incoming prefix, 1 byte up to
+ * Signs the article-compatible prefix policy: {@code starts-with} the caller's incoming prefix, 1 byte up to
  * the largest allowed size, no content type pinned (the article's client sends none; {@code /photos}
  * checks the stored type instead).
  */

@@ -1,4 +1,4 @@
-package dev.directupload.application.service.upload;
+package dev.directupload.application.service.media;
 
 import dev.directupload.application.port.out.media.LoadMediaFilePort;
 import dev.directupload.application.port.out.media.LoadStoredObjectsPort;

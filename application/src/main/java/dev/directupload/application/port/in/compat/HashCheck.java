@@ -1,4 +1,4 @@
-package dev.directupload.application.port.in.seed;
+package dev.directupload.application.port.in.compat;
 
 import dev.directupload.domain.media.ContentHash;
 import java.util.List;

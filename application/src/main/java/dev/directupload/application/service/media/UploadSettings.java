@@ -1,4 +1,4 @@
-package dev.directupload.application.service.upload;
+package dev.directupload.application.service.media;
 
 import dev.directupload.domain.upload.UploadPolicyRules;
 import java.time.Duration;

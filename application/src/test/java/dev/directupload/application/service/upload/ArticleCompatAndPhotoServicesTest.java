@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.directupload.application.harness.InMemoryObjectStorage;
 import dev.directupload.application.harness.UploadCoreHarness;
 import dev.directupload.application.harness.UploadCoreHarness.FamilyFixture;
+import dev.directupload.application.port.in.compat.HashCheck;
+import dev.directupload.application.port.in.compat.PhotoRecord;
+import dev.directupload.application.port.in.compat.PrefixPolicy;
+import dev.directupload.application.port.in.compat.RecordedPhoto;
 import dev.directupload.application.port.in.photo.PhotoPage;
-import dev.directupload.application.port.in.seed.HashCheck;
-import dev.directupload.application.port.in.seed.PhotoRecord;
-import dev.directupload.application.port.in.seed.PrefixPolicy;
-import dev.directupload.application.port.in.seed.RecordedPhoto;
 import dev.directupload.application.port.in.upload.DeclaredFile;
 import dev.directupload.application.port.in.upload.PrepareUploadsCommand;
 import dev.directupload.application.port.in.upload.PreparedItem;
@@ -30,7 +30,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class SeedAndPhotoServicesTest {
+class ArticleCompatAndPhotoServicesTest {
 
     private final UploadCoreHarness core = new UploadCoreHarness();
     private final FamilyFixture wang = core.family("wang");
@@ -46,7 +46,7 @@ class SeedAndPhotoServicesTest {
                 wang.owner(), wang.family().id(), wang.album().id());
     }
 
-    private String seedUpload(byte[] bytes, String contentType, String fileName) {
+    private String prefixUpload(byte[] bytes, String contentType, String fileName) {
         PrefixPolicy policy = signPrefix();
         ObjectKey key = new ObjectKey(policy.prefix().basePath() + "/" + fileName);
         core.storage.upload(
@@ -85,8 +85,8 @@ class SeedAndPhotoServicesTest {
     }
 
     @Test
-    void seedFlow_uploadThenHashCheckThenRecord() {
-        String key = seedUpload(BYTES, "image/jpeg", "1769673600000_0.jpg");
+    void articleFlow_uploadThenHashCheckThenRecord() {
+        String key = prefixUpload(BYTES, "image/jpeg", "1769673600000_0.jpg");
         String unknown = "0".repeat(32);
 
         HashCheck before = core.checkHashes.check(wang.owner(), wang.family().id(), List.of(MD5, unknown));
@@ -103,7 +103,7 @@ class SeedAndPhotoServicesTest {
 
     @Test
     void hashCheck_isScopedToTheCallersFamily_andBounded() {
-        String key = seedUpload(BYTES, "image/jpeg", "a.jpg");
+        String key = prefixUpload(BYTES, "image/jpeg", "a.jpg");
         record(item(key, MD5, 0, "image"));
         FamilyFixture li = core.family("li");
 
@@ -153,14 +153,14 @@ class SeedAndPhotoServicesTest {
 
     @Test
     void record_withWrongMd5OrSize_deletesTheUpload_andRecordsNothing() {
-        String key = seedUpload(BYTES, "image/jpeg", "b.jpg");
+        String key = prefixUpload(BYTES, "image/jpeg", "b.jpg");
 
         List<RecordedPhoto> results = record(item(key, "1".repeat(32), 0, "image"));
 
         assertThat(((RecordedPhoto.Rejected) results.get(0)).code()).isEqualTo("upload_verification_failed");
         assertThat(core.storage.bytesAt(new ObjectKey(key))).isEmpty();
         assertThat(core.metadata.storedObjects()).isEmpty();
-        String again = seedUpload(BYTES, "image/jpeg", "c.jpg");
+        String again = prefixUpload(BYTES, "image/jpeg", "c.jpg");
         assertThat(((RecordedPhoto.Rejected)
                                 record(item(again, MD5, 5, "image")).get(0))
                         .code())
@@ -169,8 +169,8 @@ class SeedAndPhotoServicesTest {
 
     @Test
     void record_checksTheStoredType() {
-        String html = seedUpload(BYTES, "text/html", "d.jpg");
-        String video = seedUpload(BYTES, "video/mp4", "e.mp4");
+        String html = prefixUpload(BYTES, "text/html", "d.jpg");
+        String video = prefixUpload(BYTES, "video/mp4", "e.mp4");
 
         List<RecordedPhoto> results = record(item(html, MD5, 0, "image"), item(video, MD5, 0, "image"));
 
@@ -182,9 +182,9 @@ class SeedAndPhotoServicesTest {
 
     @Test
     void record_ofBytesTheFamilyHas_usesTheExistingObject_andDeletesTheRedundantUpload() {
-        String first = seedUpload(BYTES, "image/jpeg", "f.jpg");
+        String first = prefixUpload(BYTES, "image/jpeg", "f.jpg");
         record(item(first, MD5, 0, "image"));
-        String second = seedUpload(BYTES, "image/jpeg", "g.jpg");
+        String second = prefixUpload(BYTES, "image/jpeg", "g.jpg");
 
         RecordedPhoto result = record(item(second, MD5, 0, "image")).get(0);
 
@@ -200,7 +200,7 @@ class SeedAndPhotoServicesTest {
     void listing_isNewestFirst_inKeysetPages() {
         for (int i = 0; i < 5; i++) {
             byte[] bytes = ("photo " + i).getBytes(StandardCharsets.UTF_8);
-            record(item(seedUpload(bytes, "image/jpeg", i + ".jpg"), InMemoryObjectStorage.md5(bytes), 0, "image"));
+            record(item(prefixUpload(bytes, "image/jpeg", i + ".jpg"), InMemoryObjectStorage.md5(bytes), 0, "image"));
             core.clock.advance(Duration.ofSeconds(i % 2));
         }
 
@@ -227,7 +227,7 @@ class SeedAndPhotoServicesTest {
 
     @Test
     void deletingThePhoto_deletesTheBytesOnlyWithTheLastReference() {
-        String key = seedUpload(BYTES, "image/jpeg", "h.jpg");
+        String key = prefixUpload(BYTES, "image/jpeg", "h.jpg");
         var first = ((RecordedPhoto.Created) record(item(key, MD5, 0, "image")).get(0))
                 .photo()
                 .file();
@@ -255,7 +255,7 @@ class SeedAndPhotoServicesTest {
 
     @Test
     void failedDelete_staysQueued_andTheSweepDeletesItLater() {
-        String key = seedUpload(BYTES, "image/jpeg", "i.jpg");
+        String key = prefixUpload(BYTES, "image/jpeg", "i.jpg");
         var photo = ((RecordedPhoto.Created) record(item(key, MD5, 0, "image")).get(0))
                 .photo()
                 .file();

@@ -1,7 +1,7 @@
-package dev.directupload.application.service.seed;
+package dev.directupload.application.service.compat;
 
-import dev.directupload.application.port.in.seed.CheckHashesUseCase;
-import dev.directupload.application.port.in.seed.HashCheck;
+import dev.directupload.application.port.in.compat.CheckHashesUseCase;
+import dev.directupload.application.port.in.compat.HashCheck;
 import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
 import dev.directupload.application.service.access.FamilyAccess;
 import dev.directupload.domain.family.FamilyId;

@@ -1,17 +1,17 @@
-package dev.directupload.adapter.web.seed;
+package dev.directupload.adapter.web.compat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.directupload.adapter.web.auth.Caller;
 import dev.directupload.adapter.web.photo.PhotoResponse;
 import dev.directupload.adapter.web.ratelimit.SigningRateLimiter;
 import dev.directupload.adapter.web.request.PathIds;
-import dev.directupload.application.port.in.seed.CheckHashesUseCase;
-import dev.directupload.application.port.in.seed.HashCheck;
-import dev.directupload.application.port.in.seed.PhotoRecord;
-import dev.directupload.application.port.in.seed.PrefixPolicy;
-import dev.directupload.application.port.in.seed.RecordPhotosUseCase;
-import dev.directupload.application.port.in.seed.RecordedPhoto;
-import dev.directupload.application.port.in.seed.SignPrefixPolicyUseCase;
+import dev.directupload.application.port.in.compat.CheckHashesUseCase;
+import dev.directupload.application.port.in.compat.HashCheck;
+import dev.directupload.application.port.in.compat.PhotoRecord;
+import dev.directupload.application.port.in.compat.PrefixPolicy;
+import dev.directupload.application.port.in.compat.RecordPhotosUseCase;
+import dev.directupload.application.port.in.compat.RecordedPhoto;
+import dev.directupload.application.port.in.compat.SignPrefixPolicyUseCase;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.shared.InvalidValueException;
@@ -32,18 +32,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The seed article's three calls, kept for clients written against it. */
+/** The original article's three calls (the article-compatible API), kept for clients written against it. */
 @Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
-final class SeedController {
+final class ArticleCompatController {
 
     private final SignPrefixPolicyUseCase signPrefixPolicy;
     private final CheckHashesUseCase checkHashes;
     private final RecordPhotosUseCase recordPhotos;
     private final SigningRateLimiter rateLimiter;
 
-    SeedController(
+    ArticleCompatController(
             SignPrefixPolicyUseCase signPrefixPolicy,
             CheckHashesUseCase checkHashes,
             RecordPhotosUseCase recordPhotos,

@@ -1,7 +1,7 @@
-package dev.directupload.application.port.in.seed;
+package dev.directupload.application.port.in.compat;
 
 /**
- * One item of the seed's {@code POST /photos}, unvalidated (each item is judged on its own).
+ * One item of the article-compatible {@code POST /photos}, unvalidated (each item is judged on its own).
  *
  * @param fileSizeKb the article's {@code file_size}, in KB
  * @param fileType {@code image} or {@code video}

@@ -1,8 +1,8 @@
-package dev.directupload.application.service.seed;
+package dev.directupload.application.service.compat;
 
-import dev.directupload.application.port.in.seed.PhotoRecord;
-import dev.directupload.application.port.in.seed.RecordPhotosUseCase;
-import dev.directupload.application.port.in.seed.RecordedPhoto;
+import dev.directupload.application.port.in.compat.PhotoRecord;
+import dev.directupload.application.port.in.compat.RecordPhotosUseCase;
+import dev.directupload.application.port.in.compat.RecordedPhoto;
 import dev.directupload.application.port.out.TransactionPort;
 import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
 import dev.directupload.application.port.out.media.SaveMediaFilePort;
@@ -10,9 +10,9 @@ import dev.directupload.application.port.out.media.SaveStoredObjectPort;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.service.access.FamilyAccess;
-import dev.directupload.application.service.upload.ObjectJanitor;
-import dev.directupload.application.service.upload.PhotoUrls;
-import dev.directupload.application.service.upload.UploadSettings;
+import dev.directupload.application.service.media.ObjectJanitor;
+import dev.directupload.application.service.media.PhotoUrls;
+import dev.directupload.application.service.media.UploadSettings;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.family.FamilyId;
@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Records the seed client's uploads. Each item is checked like {@code complete}: the object must be under
+ * Records the uploads of article-style clients. Each item is checked like {@code complete}: the object must be under
  * the caller's incoming prefix and exist in storage with the claimed MD5, the claimed size (in KB) and an
  * allowed type of the claimed kind. The creator is always the caller.
  */

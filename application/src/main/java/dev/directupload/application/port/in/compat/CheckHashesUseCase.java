@@ -1,10 +1,10 @@
-package dev.directupload.application.port.in.seed;
+package dev.directupload.application.port.in.compat;
 
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
 import java.util.List;
 
-/** The seed's hash check: answered only for the caller's own family, in one query. */
+/** The article-compatible hash check: answered only for the caller's own family, in one query. */
 public interface CheckHashesUseCase {
 
     int MAX_HASHES = 1000;
