@@ -23,22 +23,33 @@ import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
 import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
 import dev.directupload.application.service.access.FamilyAccess;
-import dev.directupload.application.service.album.AlbumServices;
+import dev.directupload.application.service.album.CreateAlbumService;
+import dev.directupload.application.service.album.DeleteAlbumService;
+import dev.directupload.application.service.album.ListAlbumsService;
+import dev.directupload.application.service.album.RenameAlbumService;
 import dev.directupload.application.service.compat.CheckHashesService;
 import dev.directupload.application.service.compat.RecordPhotosService;
 import dev.directupload.application.service.compat.SignPrefixPolicyService;
-import dev.directupload.application.service.family.FamilyServices;
+import dev.directupload.application.service.family.AcceptInviteService;
+import dev.directupload.application.service.family.CreateFamilyService;
+import dev.directupload.application.service.family.CreateInviteService;
+import dev.directupload.application.service.family.GetFamilyService;
+import dev.directupload.application.service.family.ListFamiliesService;
+import dev.directupload.application.service.family.RemoveMemberService;
 import dev.directupload.application.service.identity.DevLoginService;
 import dev.directupload.application.service.identity.UserRegistry;
 import dev.directupload.application.service.identity.WechatLoginService;
 import dev.directupload.application.service.media.ObjectJanitor;
 import dev.directupload.application.service.media.PhotoUrls;
+import dev.directupload.application.service.media.PhotoWriter;
+import dev.directupload.application.service.media.StoredBytesVerifier;
+import dev.directupload.application.service.media.UploadRecorder;
 import dev.directupload.application.service.media.UploadSettings;
-import dev.directupload.application.service.photo.PhotoServices;
+import dev.directupload.application.service.photo.DeletePhotoService;
+import dev.directupload.application.service.photo.ListAlbumPhotosService;
 import dev.directupload.application.service.upload.CompleteUploadService;
 import dev.directupload.application.service.upload.PrepareUploadsService;
 import dev.directupload.application.service.upload.SweepUploadsService;
-import dev.directupload.application.service.upload.UploadVerifier;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -78,19 +89,59 @@ class UseCaseFactory {
     }
 
     @Singleton
-    FamilyServices familyServices(
-            FamilyPort families,
-            MembershipPort memberships,
-            InvitePort invites,
-            FamilyAccess access,
-            TransactionPort transactions,
-            Clock clock) {
-        return new FamilyServices(families, memberships, invites, access, transactions, clock);
+    CreateFamilyService createFamily(
+            FamilyPort families, MembershipPort memberships, TransactionPort transactions, Clock clock) {
+        return new CreateFamilyService(families, memberships, transactions, clock);
     }
 
     @Singleton
-    AlbumServices albumServices(AlbumPort albums, FamilyAccess access, Clock clock) {
-        return new AlbumServices(albums, access, clock);
+    ListFamiliesService listFamilies(FamilyPort families, MembershipPort memberships) {
+        return new ListFamiliesService(families, memberships);
+    }
+
+    @Singleton
+    GetFamilyService getFamily(FamilyPort families, MembershipPort memberships, FamilyAccess access) {
+        return new GetFamilyService(families, memberships, access);
+    }
+
+    @Singleton
+    CreateInviteService createInvite(InvitePort invites, FamilyAccess access, Clock clock) {
+        return new CreateInviteService(invites, access, clock);
+    }
+
+    @Singleton
+    AcceptInviteService acceptInvite(
+            FamilyPort families,
+            MembershipPort memberships,
+            InvitePort invites,
+            TransactionPort transactions,
+            Clock clock) {
+        return new AcceptInviteService(families, memberships, invites, transactions, clock);
+    }
+
+    @Singleton
+    RemoveMemberService removeMember(MembershipPort memberships, FamilyAccess access) {
+        return new RemoveMemberService(memberships, access);
+    }
+
+    @Singleton
+    CreateAlbumService createAlbum(AlbumPort albums, FamilyAccess access, Clock clock) {
+        return new CreateAlbumService(albums, access, clock);
+    }
+
+    @Singleton
+    ListAlbumsService listAlbums(AlbumPort albums, FamilyAccess access) {
+        return new ListAlbumsService(albums, access);
+    }
+
+    @Singleton
+    RenameAlbumService renameAlbum(AlbumPort albums, FamilyAccess access) {
+        return new RenameAlbumService(albums, access);
+    }
+
+    @Singleton
+    DeleteAlbumService deleteAlbum(AlbumPort albums, FamilyAccess access) {
+        return new DeleteAlbumService(albums, access);
     }
 
     @Singleton
@@ -99,15 +150,20 @@ class UseCaseFactory {
     }
 
     @Singleton
-    UploadVerifier uploadVerifier(
+    UploadRecorder uploadRecorder(
             InspectObjectPort inspector,
-            ObjectJanitor janitor,
+            LoadStoredObjectsPort storedObjects,
             SaveStoredObjectPort storedObjectWriter,
             SaveMediaFilePort mediaFileWriter,
             SaveUploadSlotPort slots,
             TransactionPort transactions,
+            ObjectJanitor janitor,
+            UploadSettings settings,
             Clock clock) {
-        return new UploadVerifier(inspector, janitor, storedObjectWriter, mediaFileWriter, slots, transactions, clock);
+        return new UploadRecorder(
+                new StoredBytesVerifier(inspector, storedObjects, settings.rules()),
+                new PhotoWriter(storedObjectWriter, mediaFileWriter, slots, transactions, clock),
+                janitor);
     }
 
     @Singleton
@@ -128,9 +184,9 @@ class UseCaseFactory {
             LoadUploadSlotPort slots,
             LoadMediaFilePort mediaFiles,
             FamilyAccess access,
-            UploadVerifier verifier,
+            UploadRecorder recorder,
             PhotoUrls photoUrls) {
-        return new CompleteUploadService(slots, mediaFiles, access, verifier, photoUrls);
+        return new CompleteUploadService(slots, mediaFiles, access, recorder, photoUrls);
     }
 
     @Singleton
@@ -154,51 +210,34 @@ class UseCaseFactory {
 
     @Singleton
     RecordPhotosService recordPhotos(
-            FamilyAccess access,
-            InspectObjectPort inspector,
-            LoadStoredObjectsPort storedObjects,
-            SaveStoredObjectPort storedObjectWriter,
-            SaveMediaFilePort mediaFiles,
-            ObjectJanitor janitor,
-            PhotoUrls photoUrls,
-            UploadSettings settings,
-            TransactionPort transactions,
-            Clock clock) {
-        return new RecordPhotosService(
-                access,
-                inspector,
-                storedObjects,
-                storedObjectWriter,
-                mediaFiles,
-                janitor,
-                photoUrls,
-                settings,
-                transactions,
-                clock);
+            FamilyAccess access, UploadRecorder recorder, PhotoUrls photoUrls, UploadSettings settings) {
+        return new RecordPhotosService(access, recorder, photoUrls, settings);
     }
 
     @Singleton
-    PhotoServices photoServices(
-            FamilyAccess access,
+    ListAlbumPhotosService listAlbumPhotos(FamilyAccess access, LoadMediaFilePort mediaFiles, PhotoUrls photoUrls) {
+        return new ListAlbumPhotosService(access, mediaFiles, photoUrls);
+    }
+
+    @Singleton
+    DeletePhotoService deletePhoto(
             LoadMembershipPort memberships,
             LoadMediaFilePort mediaFiles,
             DeleteMediaFilePort deletions,
             PendingDeletionPort pending,
             ObjectJanitor janitor,
-            PhotoUrls photoUrls,
             TransactionPort transactions,
             Clock clock) {
-        return new PhotoServices(
-                access, memberships, mediaFiles, deletions, pending, janitor, photoUrls, transactions, clock);
+        return new DeletePhotoService(memberships, mediaFiles, deletions, pending, janitor, transactions, clock);
     }
 
     @Singleton
     SweepUploadsService sweepUploads(
             LoadUploadSlotPort slots,
             SaveUploadSlotPort slotWriter,
-            UploadVerifier verifier,
+            UploadRecorder recorder,
             ObjectJanitor janitor,
             Clock clock) {
-        return new SweepUploadsService(slots, slotWriter, verifier, janitor, clock);
+        return new SweepUploadsService(slots, slotWriter, recorder, janitor, clock);
     }
 }

@@ -11,10 +11,12 @@ import dev.directupload.domain.family.Role;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.media.MediaFileId;
+import dev.directupload.domain.media.Placement;
 import dev.directupload.domain.shared.ConflictException;
 import dev.directupload.domain.shared.DisplayName;
 import dev.directupload.domain.shared.InvalidValueException;
@@ -42,10 +44,15 @@ class AggregateAndRuleTest {
     static final UserId ALICE = new UserId("u_alice");
     static final ContentHash HASH = new ContentHash("9e107d9d372bb6826bd81d3542a419d6");
     static final ByteSize SIZE = ByteSize.ofBytes(2481337);
+    static final FileContent CONTENT = new FileContent(HASH, SIZE);
 
     static StoredObject verified(FamilyId family, ByteSize size) {
         return StoredObject.verified(
-                family, HASH, size, ObjectKey.forContent(family, HASH, FileFormat.JPEG), FileFormat.JPEG, NOW);
+                family,
+                new FileContent(HASH, size),
+                ObjectKey.forContent(family, HASH, FileFormat.JPEG),
+                FileFormat.JPEG,
+                NOW);
     }
 
     static String code(Throwable e) {
@@ -88,15 +95,15 @@ class AggregateAndRuleTest {
         @Test
         void uploaded_becomesVerified_onlyWithMatchingSizeAndHash() {
             StoredObject uploaded = StoredObject.uploaded(
-                    FAMILY, HASH, SIZE, ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG), FileFormat.JPEG, NOW);
+                    FAMILY, CONTENT, ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG), FileFormat.JPEG, NOW);
             assertThat(uploaded.isVerified()).isFalse();
-            StoredObject verified = uploaded.verify(SIZE, HASH, NOW.plusSeconds(5));
+            StoredObject verified = uploaded.verify(CONTENT, NOW.plusSeconds(5));
             assertThat(verified.status()).isEqualTo(StoredObjectStatus.VERIFIED);
             assertThat(verified.verifiedAt()).contains(NOW.plusSeconds(5));
-            assertThatThrownBy(() -> uploaded.verify(ByteSize.ofBytes(1), HASH, NOW))
+            assertThatThrownBy(() -> uploaded.verify(new FileContent(HASH, ByteSize.ofBytes(1)), NOW))
                     .isInstanceOf(ConflictException.class)
                     .satisfies(e -> assertThat(code(e)).isEqualTo("upload_verification_failed"));
-            assertThatThrownBy(() -> uploaded.verify(SIZE, new ContentHash("0".repeat(32)), NOW))
+            assertThatThrownBy(() -> uploaded.verify(new FileContent(new ContentHash("0".repeat(32)), SIZE), NOW))
                     .isInstanceOf(ConflictException.class);
         }
 
@@ -104,10 +111,10 @@ class AggregateAndRuleTest {
         void verifiedAt_isSetExactlyWhenVerified() {
             ObjectKey key = ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG);
             assertThatThrownBy(() -> StoredObject.reconstitute(
-                            FAMILY, HASH, SIZE, key, FileFormat.JPEG, StoredObjectStatus.VERIFIED, NOW, null))
+                            FAMILY, CONTENT, key, FileFormat.JPEG, StoredObjectStatus.VERIFIED, NOW, null))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> StoredObject.reconstitute(
-                            FAMILY, HASH, SIZE, key, FileFormat.JPEG, StoredObjectStatus.UPLOADED, NOW, NOW))
+                            FAMILY, CONTENT, key, FileFormat.JPEG, StoredObjectStatus.UPLOADED, NOW, NOW))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -119,20 +126,31 @@ class AggregateAndRuleTest {
         void record_copiesTheVerifiedObjectsFacts() {
             StoredObject object = verified(FAMILY, SIZE);
             Album album = Album.create(FAMILY, new DisplayName("a"), NOW);
-            MediaFile file = MediaFile.record(album.id(), ALICE, new FileName("IMG_1.jpg"), object, null, NOW);
+            MediaFile file = MediaFile.record(
+                    new Placement(FAMILY, album.id(), ALICE), new FileName("IMG_1.jpg"), object, null, NOW);
             assertThat(file.familyId()).isEqualTo(FAMILY);
             assertThat(file.key()).isEqualTo(object.key());
-            assertThat(file.size()).isEqualTo(SIZE);
-            assertThat(file.hash()).isEqualTo(HASH);
+            assertThat(file.content()).isEqualTo(CONTENT);
             assertThat(file.capturedAt()).isEmpty();
+        }
+
+        @Test
+        void record_refusesAnObjectOfAnotherFamily() {
+            StoredObject foreign = verified(OTHER_FAMILY, SIZE);
+            Album album = Album.create(FAMILY, new DisplayName("a"), NOW);
+            assertThatThrownBy(() -> MediaFile.record(
+                            new Placement(FAMILY, album.id(), ALICE), new FileName("a.jpg"), foreign, null, NOW))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("own family");
         }
 
         @Test
         void record_refusesAnUnverifiedObject() {
             StoredObject uploaded = StoredObject.uploaded(
-                    FAMILY, HASH, SIZE, ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG), FileFormat.JPEG, NOW);
+                    FAMILY, CONTENT, ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG), FileFormat.JPEG, NOW);
             Album album = Album.create(FAMILY, new DisplayName("a"), NOW);
-            assertThatThrownBy(() -> MediaFile.record(album.id(), ALICE, new FileName("a.jpg"), uploaded, null, NOW))
+            assertThatThrownBy(() -> MediaFile.record(
+                            new Placement(FAMILY, album.id(), ALICE), new FileName("a.jpg"), uploaded, null, NOW))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("VERIFIED");
         }
@@ -144,14 +162,11 @@ class AggregateAndRuleTest {
         UploadSlot open() {
             Album album = Album.create(FAMILY, new DisplayName("a"), NOW);
             return UploadSlot.open(
-                    FAMILY,
-                    album.id(),
-                    ALICE,
+                    new Placement(FAMILY, album.id(), ALICE),
                     ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG),
                     new FileName("a.jpg"),
                     FileFormat.JPEG,
-                    SIZE,
-                    HASH,
+                    CONTENT,
                     null,
                     NOW,
                     NOW.plus(Duration.ofMinutes(10)));
@@ -182,14 +197,11 @@ class AggregateAndRuleTest {
         void mustExpireAfterCreation() {
             Album album = Album.create(FAMILY, new DisplayName("a"), NOW);
             assertThatThrownBy(() -> UploadSlot.open(
-                            FAMILY,
-                            album.id(),
-                            ALICE,
+                            new Placement(FAMILY, album.id(), ALICE),
                             ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG),
                             new FileName("a.jpg"),
                             FileFormat.JPEG,
-                            SIZE,
-                            HASH,
+                            CONTENT,
                             null,
                             NOW,
                             NOW))
@@ -207,36 +219,47 @@ class AggregateAndRuleTest {
     class Dedupe {
 
         @Test
+        void fileContent_isTheMd5AndTheSizeTogether() {
+            assertThat(FileContent.of(HASH.md5().toUpperCase(), SIZE.bytes())).isEqualTo(CONTENT);
+            assertThat(new FileContent(HASH, ByteSize.ofBytes(1))).isNotEqualTo(CONTENT);
+            assertThat(CONTENT.conflictsWith(new FileContent(HASH, ByteSize.ofBytes(1))))
+                    .isTrue();
+            assertThat(CONTENT.conflictsWith(CONTENT)).isFalse();
+            assertThat(CONTENT.conflictsWith(new FileContent(new ContentHash("0".repeat(32)), ByteSize.ofBytes(1))))
+                    .isFalse();
+            assertThatThrownBy(() -> new FileContent(HASH, null)).isInstanceOf(NullPointerException.class);
+        }
+
+        @Test
         void verifiedSameHashAndSize_inSameFamily_isInstant() {
             StoredObject existing = verified(FAMILY, SIZE);
-            assertThat(DedupeRule.decide(FAMILY, HASH, SIZE, List.of(existing)))
+            assertThat(DedupeRule.decide(FAMILY, CONTENT, List.of(existing)))
                     .isEqualTo(new DedupeDecision.Instant(existing));
         }
 
         @Test
         void sameHashInAnotherFamily_isNeverInstant() {
-            assertThat(DedupeRule.decide(FAMILY, HASH, SIZE, List.of(verified(OTHER_FAMILY, SIZE))))
+            assertThat(DedupeRule.decide(FAMILY, CONTENT, List.of(verified(OTHER_FAMILY, SIZE))))
                     .isInstanceOf(DedupeDecision.Upload.class);
         }
 
         @Test
         void unverifiedObject_isNotInstant() {
             StoredObject uploaded = StoredObject.uploaded(
-                    FAMILY, HASH, SIZE, ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG), FileFormat.JPEG, NOW);
-            assertThat(DedupeRule.decide(FAMILY, HASH, SIZE, List.of(uploaded)))
-                    .isInstanceOf(DedupeDecision.Upload.class);
+                    FAMILY, CONTENT, ObjectKey.forContent(FAMILY, HASH, FileFormat.JPEG), FileFormat.JPEG, NOW);
+            assertThat(DedupeRule.decide(FAMILY, CONTENT, List.of(uploaded))).isInstanceOf(DedupeDecision.Upload.class);
         }
 
         @Test
         void sameHashOtherSize_isAHashConflict() {
             StoredObject other = verified(FAMILY, ByteSize.ofBytes(10));
-            assertThat(DedupeRule.decide(FAMILY, HASH, SIZE, List.of(other)))
+            assertThat(DedupeRule.decide(FAMILY, CONTENT, List.of(other)))
                     .isEqualTo(new DedupeDecision.HashConflict(other));
         }
 
         @Test
         void nothingKnown_meansUpload() {
-            assertThat(DedupeRule.decide(FAMILY, HASH, SIZE, List.of())).isInstanceOf(DedupeDecision.Upload.class);
+            assertThat(DedupeRule.decide(FAMILY, CONTENT, List.of())).isInstanceOf(DedupeDecision.Upload.class);
         }
     }
 

@@ -17,6 +17,7 @@ import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.storage.ObjectKey;
 import io.micronaut.context.ApplicationContext;
@@ -127,7 +128,7 @@ class MinioStorageS3ProxyTest {
         assertThat(stat.size()).isEqualTo(ByteSize.ofBytes(content.length));
         assertThat(stat.md5()).contains(ContentHash.ofMd5(md5(content)));
         assertThat(stat.contentType()).contains("image/jpeg");
-        assertThat(stat.matches(ByteSize.ofBytes(content.length), ContentHash.ofMd5(md5(content))))
+        assertThat(stat.holds(new FileContent(ContentHash.ofMd5(md5(content)), ByteSize.ofBytes(content.length))))
                 .isTrue();
 
         DownloadUrl url = downloads.presign(key, Duration.ofMinutes(10));

@@ -7,9 +7,11 @@ import dev.directupload.domain.album.Album;
 import dev.directupload.domain.family.Family;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ByteSize;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaFile;
+import dev.directupload.domain.media.Placement;
 import dev.directupload.domain.shared.DisplayName;
 import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.storage.StoredObject;
@@ -57,14 +59,11 @@ public abstract class AlbumPortContract extends PersistenceContract {
         Family family = newFamily(owner);
         Album album = newAlbum(family.id(), T0);
         UploadSlot slot = UploadSlot.open(
-                family.id(),
-                album.id(),
-                owner,
+                new Placement(family.id(), album.id(), owner),
                 new ObjectKey("families/x/objects/ab/c.jpg"),
                 new FileName("c.jpg"),
                 FileFormat.JPEG,
-                ByteSize.ofBytes(10),
-                randomMd5(),
+                new FileContent(randomMd5(), ByteSize.ofBytes(10)),
                 null,
                 T0,
                 T0.plusSeconds(900));

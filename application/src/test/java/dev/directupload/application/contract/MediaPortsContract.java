@@ -8,6 +8,7 @@ import dev.directupload.domain.family.Family;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.media.MediaFileId;
@@ -37,8 +38,7 @@ public abstract class MediaPortsContract extends PersistenceContract {
         StoredObject first = ports().saveObjects()
                 .saveIfAbsent(StoredObject.uploaded(
                         family.id(),
-                        hash,
-                        ByteSize.ofBytes(7),
+                        new FileContent(hash, ByteSize.ofBytes(7)),
                         ObjectKey.forContent(family.id(), hash, FileFormat.PNG),
                         FileFormat.PNG,
                         T0));
@@ -85,8 +85,9 @@ public abstract class MediaPortsContract extends PersistenceContract {
         newObject(family.id(), randomMd5(), 10);
 
         assertThat(ports().loadObjects().findByHashes(family.id(), List.of(hash)))
-                .allMatch(o -> o.familyId().equals(family.id()) && o.hash().equals(hash))
-                .extracting(o -> o.size().bytes())
+                .allMatch(o ->
+                        o.familyId().equals(family.id()) && o.content().md5().equals(hash))
+                .extracting(o -> o.content().size().bytes())
                 .containsExactlyInAnyOrder(10L, 11L);
         assertThat(ports().loadObjects().findByHashes(family.id(), List.of())).isEmpty();
     }
@@ -108,7 +109,7 @@ public abstract class MediaPortsContract extends PersistenceContract {
 
         List<StoredObject> found = ports().loadObjects().findByHashes(family.id(), asked);
 
-        assertThat(found).extracting(StoredObject::hash).containsExactlyInAnyOrderElementsOf(stored);
+        assertThat(found).extracting(o -> o.content().md5()).containsExactlyInAnyOrderElementsOf(stored);
         assertThat(found).allMatch(StoredObject::isVerified);
     }
 
@@ -117,8 +118,8 @@ public abstract class MediaPortsContract extends PersistenceContract {
         Family family = newFamily(newUser().id());
         StoredObject object = newObject(family.id(), randomMd5(), 5);
 
-        assertThat(ports().loadObjects().findByKey(object.key()).orElseThrow().hash())
-                .isEqualTo(object.hash());
+        assertThat(ports().loadObjects().findByKey(object.key()).orElseThrow().content())
+                .isEqualTo(object.content());
         assertThat(ports().loadObjects().findByKey(new ObjectKey(object.key().value() + ".other")))
                 .isEmpty();
     }
@@ -140,8 +141,7 @@ public abstract class MediaPortsContract extends PersistenceContract {
         MediaFile found = ports().loadFiles().findMediaFile(first.id()).orElseThrow();
         assertThat(found.albumId()).isEqualTo(album.id());
         assertThat(found.key()).isEqualTo(object.key());
-        assertThat(found.size()).isEqualTo(object.size());
-        assertThat(found.hash()).isEqualTo(object.hash());
+        assertThat(found.content()).isEqualTo(object.content());
         assertThat(found.fileName()).isEqualTo(first.fileName());
         assertThat(found.createdAt()).isEqualTo(T0);
         assertThat(found.capturedAt()).isEmpty();
@@ -213,12 +213,14 @@ public abstract class MediaPortsContract extends PersistenceContract {
 
         assertThat(ports().deleteFiles().deleteMediaFile(first)).isEmpty();
         assertThat(ports().loadFiles().findMediaFile(first.id())).isEmpty();
-        assertThat(ports().loadObjects().findByHashes(family.id(), List.of(object.hash())))
+        assertThat(ports().loadObjects()
+                        .findByHashes(family.id(), List.of(object.content().md5())))
                 .hasSize(1);
 
         assertThat(ports().deleteFiles().deleteMediaFile(second)).contains(object.key());
         assertThat(ports().loadFiles().findMediaFile(second.id())).isEmpty();
-        assertThat(ports().loadObjects().findByHashes(family.id(), List.of(object.hash())))
+        assertThat(ports().loadObjects()
+                        .findByHashes(family.id(), List.of(object.content().md5())))
                 .isEmpty();
         assertThat(ports().loadObjects().findByKey(object.key())).isEmpty();
         assertThat(ports().loadFiles().isKeyReferenced(object.key())).isFalse();

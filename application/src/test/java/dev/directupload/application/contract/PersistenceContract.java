@@ -10,10 +10,12 @@ import dev.directupload.domain.identity.User;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.media.MediaFileId;
+import dev.directupload.domain.media.Placement;
 import dev.directupload.domain.shared.DisplayName;
 import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.storage.StoredObject;
@@ -67,8 +69,7 @@ public abstract class PersistenceContract {
     protected static StoredObject verified(FamilyId family, ContentHash hash, long size, Instant at) {
         return StoredObject.verified(
                 family,
-                hash,
-                ByteSize.ofBytes(size),
+                new FileContent(hash, ByteSize.ofBytes(size)),
                 ObjectKey.forContent(family, hash, FileFormat.JPEG),
                 FileFormat.JPEG,
                 at);
@@ -78,14 +79,11 @@ public abstract class PersistenceContract {
     protected static MediaFile photo(String id, Album album, UserId creator, StoredObject object, Instant createdAt) {
         return MediaFile.reconstitute(
                 new MediaFileId(id),
-                album.id(),
-                object.familyId(),
-                creator,
+                new Placement(object.familyId(), album.id(), creator),
                 new FileName("IMG_" + id + ".jpg"),
                 object.key(),
                 object.format(),
-                object.size(),
-                object.hash(),
+                object.content(),
                 null,
                 createdAt);
     }

@@ -68,7 +68,8 @@ public abstract class TransactionPortContract extends PersistenceContract {
         Album later = Album.create(family.id(), new DisplayName("after the duplicate"), T0);
 
         MediaFile again = ports().transactions().inTransaction(() -> {
-            StoredObject same = ports().saveObjects().saveIfAbsent(verified(family.id(), existing.hash(), 12, T0));
+            StoredObject same = ports().saveObjects()
+                    .saveIfAbsent(verified(family.id(), existing.content().md5(), 12, T0));
             MediaFile photo = ports().saveFiles().saveIfAbsent(photo("p_" + unique(), album, owner, same, T0));
             ports().albums().saveAlbum(later);
             return photo;

@@ -6,9 +6,11 @@ import dev.directupload.domain.album.Album;
 import dev.directupload.domain.family.Family;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ByteSize;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaFileId;
+import dev.directupload.domain.media.Placement;
 import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.upload.UploadSlot;
 import dev.directupload.domain.upload.UploadSlotStatus;
@@ -27,14 +29,11 @@ public abstract class UploadSlotPortsContract extends PersistenceContract {
         Fixture f = fixture();
         Instant captured = Instant.parse("2026-08-01T08:30:15.000250Z");
         UploadSlot slot = UploadSlot.open(
-                f.family.id(),
-                f.album.id(),
-                f.owner,
+                new Placement(f.family.id(), f.album.id(), f.owner),
                 new ObjectKey("families/" + f.family.id() + "/objects/ab/ab12.mov"),
                 new FileName("海边 clip.MOV"),
                 FileFormat.MOV,
-                ByteSize.ofBytes(5_000_000_000L),
-                randomMd5(),
+                new FileContent(randomMd5(), ByteSize.ofBytes(5_000_000_000L)),
                 captured,
                 T0,
                 T0.plusSeconds(900));
@@ -48,8 +47,8 @@ public abstract class UploadSlotPortsContract extends PersistenceContract {
         assertThat(found.key()).isEqualTo(slot.key());
         assertThat(found.fileName()).isEqualTo(slot.fileName());
         assertThat(found.format()).isEqualTo(FileFormat.MOV);
-        assertThat(found.size()).isEqualTo(ByteSize.ofBytes(5_000_000_000L));
-        assertThat(found.hash()).isEqualTo(slot.hash());
+        assertThat(found.content()).isEqualTo(slot.content());
+        assertThat(found.content().size()).isEqualTo(ByteSize.ofBytes(5_000_000_000L));
         assertThat(found.capturedAt()).contains(captured);
         assertThat(found.createdAt()).isEqualTo(T0);
         assertThat(found.expiresAt()).isEqualTo(T0.plusSeconds(900));
@@ -100,14 +99,11 @@ public abstract class UploadSlotPortsContract extends PersistenceContract {
 
     private UploadSlot slot(Fixture f, Instant createdAt, Instant expiresAt) {
         return UploadSlot.open(
-                f.family.id(),
-                f.album.id(),
-                f.owner,
+                new Placement(f.family.id(), f.album.id(), f.owner),
                 new ObjectKey("families/" + f.family.id() + "/objects/cd/" + unique() + ".jpg"),
                 new FileName("IMG.jpg"),
                 FileFormat.JPEG,
-                ByteSize.ofBytes(1234),
-                randomMd5(),
+                new FileContent(randomMd5(), ByteSize.ofBytes(1234)),
                 null,
                 createdAt,
                 expiresAt);

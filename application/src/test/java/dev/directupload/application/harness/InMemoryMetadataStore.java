@@ -27,8 +27,8 @@ import dev.directupload.domain.family.Role;
 import dev.directupload.domain.identity.ExternalIdentity;
 import dev.directupload.domain.identity.User;
 import dev.directupload.domain.identity.UserId;
-import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.media.MediaFileId;
 import dev.directupload.domain.storage.ObjectKey;
@@ -276,13 +276,12 @@ public class InMemoryMetadataStore
                 return Optional.empty();
             }
             boolean stillUsed = mediaFiles.values().stream()
-                    .anyMatch(f -> f.familyId().equals(file.familyId())
-                            && f.hash().equals(file.hash())
-                            && f.size().equals(file.size()));
+                    .anyMatch(f ->
+                            f.familyId().equals(file.familyId()) && f.content().equals(file.content()));
             if (stillUsed) {
                 return Optional.empty();
             }
-            StoredObject removed = storedObjects.remove(identity(file.familyId(), file.hash(), file.size()));
+            StoredObject removed = storedObjects.remove(identity(file.familyId(), file.content()));
             return Optional.ofNullable(removed).map(StoredObject::key);
         }
     }
@@ -328,7 +327,8 @@ public class InMemoryMetadataStore
             hashQueries++;
             Set<ContentHash> wanted = Set.copyOf(hashes);
             return storedObjects.values().stream()
-                    .filter(o -> o.familyId().equals(family) && wanted.contains(o.hash()))
+                    .filter(o -> o.familyId().equals(family)
+                            && wanted.contains(o.content().md5()))
                     .toList();
         }
     }
@@ -345,8 +345,7 @@ public class InMemoryMetadataStore
     @Override
     public StoredObject saveIfAbsent(StoredObject object) {
         synchronized (lock) {
-            return storedObjects.computeIfAbsent(
-                    identity(object.familyId(), object.hash(), object.size()), k -> object);
+            return storedObjects.computeIfAbsent(identity(object.familyId(), object.content()), k -> object);
         }
     }
 
@@ -369,8 +368,7 @@ public class InMemoryMetadataStore
         synchronized (lock) {
             for (MediaFile existing : mediaFiles.values()) {
                 if (existing.albumId().equals(file.albumId())
-                        && existing.hash().equals(file.hash())
-                        && existing.size().equals(file.size())) {
+                        && existing.content().equals(file.content())) {
                     return existing;
                 }
             }
@@ -442,8 +440,8 @@ public class InMemoryMetadataStore
         }
     }
 
-    private static String identity(FamilyId family, ContentHash hash, ByteSize size) {
-        return family + "/" + hash + "/" + size.bytes();
+    private static String identity(FamilyId family, FileContent content) {
+        return family + "/" + content.md5() + "/" + content.size().bytes();
     }
 
     /** Copies of the maps taken when a transaction starts, put back when it fails. */

@@ -6,12 +6,15 @@ import dev.directupload.application.service.compat.RecordPhotosService;
 import dev.directupload.application.service.compat.SignPrefixPolicyService;
 import dev.directupload.application.service.media.ObjectJanitor;
 import dev.directupload.application.service.media.PhotoUrls;
+import dev.directupload.application.service.media.PhotoWriter;
+import dev.directupload.application.service.media.StoredBytesVerifier;
+import dev.directupload.application.service.media.UploadRecorder;
 import dev.directupload.application.service.media.UploadSettings;
-import dev.directupload.application.service.photo.PhotoServices;
+import dev.directupload.application.service.photo.DeletePhotoService;
+import dev.directupload.application.service.photo.ListAlbumPhotosService;
 import dev.directupload.application.service.upload.CompleteUploadService;
 import dev.directupload.application.service.upload.PrepareUploadsService;
 import dev.directupload.application.service.upload.SweepUploadsService;
-import dev.directupload.application.service.upload.UploadVerifier;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.family.Family;
 import dev.directupload.domain.family.Membership;
@@ -29,14 +32,15 @@ public final class UploadCoreHarness {
     public final UploadSettings settings;
     public final FamilyAccess access = new FamilyAccess(metadata, metadata);
     public final PhotoUrls photoUrls;
-    public final UploadVerifier verifier;
+    public final UploadRecorder recorder;
     public final PrepareUploadsService prepare;
     public final CompleteUploadService complete;
     public final ObjectJanitor janitor;
     public final SignPrefixPolicyService signPrefix;
     public final CheckHashesService checkHashes;
     public final RecordPhotosService recordPhotos;
-    public final PhotoServices photos;
+    public final ListAlbumPhotosService listPhotos;
+    public final DeletePhotoService deletePhoto;
     public final SweepUploadsService sweeper;
 
     public UploadCoreHarness() {
@@ -47,15 +51,18 @@ public final class UploadCoreHarness {
         this.settings = settings;
         photoUrls = new PhotoUrls(storage, settings.downloadUrlTtl());
         janitor = new ObjectJanitor(metadata, metadata, metadata, storage);
-        verifier = new UploadVerifier(storage, janitor, metadata, metadata, metadata, metadata, clock);
+        recorder = new UploadRecorder(
+                new StoredBytesVerifier(storage, metadata, settings.rules()),
+                new PhotoWriter(metadata, metadata, metadata, metadata, clock),
+                janitor);
         prepare = new PrepareUploadsService(access, metadata, metadata, metadata, storage, photoUrls, settings, clock);
-        complete = new CompleteUploadService(metadata, metadata, access, verifier, photoUrls);
+        complete = new CompleteUploadService(metadata, metadata, access, recorder, photoUrls);
         signPrefix = new SignPrefixPolicyService(access, storage, settings);
         checkHashes = new CheckHashesService(access, metadata);
-        recordPhotos = new RecordPhotosService(
-                access, storage, metadata, metadata, metadata, janitor, photoUrls, settings, metadata, clock);
-        photos = new PhotoServices(access, metadata, metadata, metadata, metadata, janitor, photoUrls, metadata, clock);
-        sweeper = new SweepUploadsService(metadata, metadata, verifier, janitor, clock);
+        recordPhotos = new RecordPhotosService(access, recorder, photoUrls, settings);
+        listPhotos = new ListAlbumPhotosService(access, metadata, photoUrls);
+        deletePhoto = new DeletePhotoService(metadata, metadata, metadata, metadata, janitor, metadata, clock);
+        sweeper = new SweepUploadsService(metadata, metadata, recorder, janitor, clock);
     }
 
     /** A family with one owner and one album. */

@@ -13,99 +13,83 @@ import java.util.Optional;
 public final class MediaFile {
 
     private final MediaFileId id;
-    private final AlbumId albumId;
-    private final FamilyId familyId;
-    private final UserId creatorId;
+    private final Placement placement;
     private final FileName fileName;
     private final ObjectKey key;
     private final FileFormat format;
-    private final ByteSize size;
-    private final ContentHash hash;
+    private final FileContent content;
     private final Instant capturedAt;
     private final Instant createdAt;
 
     private MediaFile(
             MediaFileId id,
-            AlbumId albumId,
-            FamilyId familyId,
-            UserId creatorId,
+            Placement placement,
             FileName fileName,
             ObjectKey key,
             FileFormat format,
-            ByteSize size,
-            ContentHash hash,
+            FileContent content,
             Instant capturedAt,
             Instant createdAt) {
         this.id = Objects.requireNonNull(id, "id");
-        this.albumId = Objects.requireNonNull(albumId, "albumId");
-        this.familyId = Objects.requireNonNull(familyId, "familyId");
-        this.creatorId = Objects.requireNonNull(creatorId, "creatorId");
+        this.placement = Objects.requireNonNull(placement, "placement");
         this.fileName = Objects.requireNonNull(fileName, "fileName");
         this.key = Objects.requireNonNull(key, "key");
         this.format = Objects.requireNonNull(format, "format");
-        this.size = Objects.requireNonNull(size, "size");
-        this.hash = Objects.requireNonNull(hash, "hash");
+        this.content = Objects.requireNonNull(content, "content");
         this.capturedAt = capturedAt;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    /**
-     * Records a file of an album. Only a VERIFIED stored object of the album's family may back it.
-     */
+    /** Records a file of an album. Only a VERIFIED stored object of the album's family may back it. */
     public static MediaFile record(
-            AlbumId albumId,
-            UserId creatorId,
-            FileName fileName,
-            StoredObject object,
-            Instant capturedAt,
-            Instant now) {
+            Placement placement, FileName fileName, StoredObject object, Instant capturedAt, Instant now) {
         if (!object.isVerified()) {
             throw new IllegalStateException("a media file needs a VERIFIED stored object, got " + object.status());
         }
+        if (!object.familyId().equals(placement.familyId())) {
+            throw new IllegalArgumentException("a media file needs a stored object of its own family");
+        }
         return new MediaFile(
                 MediaFileId.newId(),
-                albumId,
-                object.familyId(),
-                creatorId,
+                placement,
                 fileName,
                 object.key(),
                 object.format(),
-                object.size(),
-                object.hash(),
+                object.content(),
                 capturedAt,
                 now);
     }
 
     public static MediaFile reconstitute(
             MediaFileId id,
-            AlbumId albumId,
-            FamilyId familyId,
-            UserId creatorId,
+            Placement placement,
             FileName fileName,
             ObjectKey key,
             FileFormat format,
-            ByteSize size,
-            ContentHash hash,
+            FileContent content,
             Instant capturedAt,
             Instant createdAt) {
-        return new MediaFile(
-                id, albumId, familyId, creatorId, fileName, key, format, size, hash, capturedAt, createdAt);
+        return new MediaFile(id, placement, fileName, key, format, content, capturedAt, createdAt);
     }
 
     public MediaFileId id() {
         return id;
     }
 
+    public Placement placement() {
+        return placement;
+    }
+
     public AlbumId albumId() {
-        return albumId;
+        return placement.albumId();
     }
 
     public FamilyId familyId() {
-        return familyId;
+        return placement.familyId();
     }
 
     public UserId creatorId() {
-        return creatorId;
+        return placement.creatorId();
     }
 
     public FileName fileName() {
@@ -124,12 +108,8 @@ public final class MediaFile {
         return format.mediaType();
     }
 
-    public ByteSize size() {
-        return size;
-    }
-
-    public ContentHash hash() {
-        return hash;
+    public FileContent content() {
+        return content;
     }
 
     public Optional<Instant> capturedAt() {

@@ -1,34 +1,32 @@
 package dev.directupload.domain.upload;
 
 import dev.directupload.domain.family.FamilyId;
-import dev.directupload.domain.media.ByteSize;
-import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.storage.StoredObject;
 import java.util.Collection;
 
 /**
- * 秒传 rule: a file is instant only when a VERIFIED stored object with the same hash AND size exists in
- * the same family. A claimed hash is a hint, never an identity: objects of other families never count.
+ * 秒传 rule: a file is instant only when a VERIFIED stored object with the same content (md5 AND size)
+ * exists in the same family. A claimed hash is a hint, never an identity: objects of other families never
+ * count.
  */
 public final class DedupeRule {
 
     private DedupeRule() {}
 
-    /**
-     * @param sameHashObjects the stored objects that share {@code hash}; objects of other families are ignored
-     */
+    /** @param sameHashObjects the stored objects that share the md5; objects of other families are ignored */
     public static DedupeDecision decide(
-            FamilyId family, ContentHash hash, ByteSize size, Collection<StoredObject> sameHashObjects) {
+            FamilyId family, FileContent content, Collection<StoredObject> sameHashObjects) {
         StoredObject otherSize = null;
         for (StoredObject object : sameHashObjects) {
-            if (!object.familyId().equals(family) || !object.hash().equals(hash)) {
+            if (!object.familyId().equals(family)) {
                 continue;
             }
-            if (object.size().equals(size)) {
+            if (object.content().equals(content)) {
                 if (object.isVerified()) {
                     return new DedupeDecision.Instant(object);
                 }
-            } else {
+            } else if (object.content().conflictsWith(content)) {
                 otherSize = object;
             }
         }

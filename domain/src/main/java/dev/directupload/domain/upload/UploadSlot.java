@@ -3,11 +3,11 @@ package dev.directupload.domain.upload;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
-import dev.directupload.domain.media.ByteSize;
-import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaFileId;
+import dev.directupload.domain.media.Placement;
 import dev.directupload.domain.shared.ConflictException;
 import dev.directupload.domain.storage.ObjectKey;
 import java.time.Instant;
@@ -18,14 +18,11 @@ import java.util.Optional;
 public final class UploadSlot {
 
     private final UploadId id;
-    private final FamilyId familyId;
-    private final AlbumId albumId;
-    private final UserId creatorId;
+    private final Placement placement;
     private final ObjectKey key;
     private final FileName fileName;
     private final FileFormat format;
-    private final ByteSize size;
-    private final ContentHash hash;
+    private final FileContent content;
     private final Instant capturedAt;
     private final Instant createdAt;
     private final Instant expiresAt;
@@ -34,28 +31,22 @@ public final class UploadSlot {
 
     private UploadSlot(
             UploadId id,
-            FamilyId familyId,
-            AlbumId albumId,
-            UserId creatorId,
+            Placement placement,
             ObjectKey key,
             FileName fileName,
             FileFormat format,
-            ByteSize size,
-            ContentHash hash,
+            FileContent content,
             Instant capturedAt,
             Instant createdAt,
             Instant expiresAt,
             UploadSlotStatus status,
             MediaFileId mediaFileId) {
         this.id = Objects.requireNonNull(id, "id");
-        this.familyId = Objects.requireNonNull(familyId, "familyId");
-        this.albumId = Objects.requireNonNull(albumId, "albumId");
-        this.creatorId = Objects.requireNonNull(creatorId, "creatorId");
+        this.placement = Objects.requireNonNull(placement, "placement");
         this.key = Objects.requireNonNull(key, "key");
         this.fileName = Objects.requireNonNull(fileName, "fileName");
         this.format = Objects.requireNonNull(format, "format");
-        this.size = Objects.requireNonNull(size, "size");
-        this.hash = Objects.requireNonNull(hash, "hash");
+        this.content = Objects.requireNonNull(content, "content");
         this.capturedAt = capturedAt;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
@@ -70,27 +61,21 @@ public final class UploadSlot {
     }
 
     public static UploadSlot open(
-            FamilyId familyId,
-            AlbumId albumId,
-            UserId creatorId,
+            Placement placement,
             ObjectKey key,
             FileName fileName,
             FileFormat format,
-            ByteSize size,
-            ContentHash hash,
+            FileContent content,
             Instant capturedAt,
             Instant now,
             Instant expiresAt) {
         return new UploadSlot(
                 UploadId.newId(),
-                familyId,
-                albumId,
-                creatorId,
+                placement,
                 key,
                 fileName,
                 format,
-                size,
-                hash,
+                content,
                 capturedAt,
                 now,
                 expiresAt,
@@ -100,34 +85,18 @@ public final class UploadSlot {
 
     public static UploadSlot reconstitute(
             UploadId id,
-            FamilyId familyId,
-            AlbumId albumId,
-            UserId creatorId,
+            Placement placement,
             ObjectKey key,
             FileName fileName,
             FileFormat format,
-            ByteSize size,
-            ContentHash hash,
+            FileContent content,
             Instant capturedAt,
             Instant createdAt,
             Instant expiresAt,
             UploadSlotStatus status,
             MediaFileId mediaFileId) {
         return new UploadSlot(
-                id,
-                familyId,
-                albumId,
-                creatorId,
-                key,
-                fileName,
-                format,
-                size,
-                hash,
-                capturedAt,
-                createdAt,
-                expiresAt,
-                status,
-                mediaFileId);
+                id, placement, key, fileName, format, content, capturedAt, createdAt, expiresAt, status, mediaFileId);
     }
 
     /** PENDING → COMPLETED with the photo it produced. Completing an EXPIRED slot is a conflict. */
@@ -154,41 +123,32 @@ public final class UploadSlot {
     }
 
     public boolean isCreatedBy(UserId user) {
-        return creatorId.equals(user);
+        return placement.creatorId().equals(user);
     }
 
     private UploadSlot withStatus(UploadSlotStatus newStatus, MediaFileId photo) {
         return new UploadSlot(
-                id,
-                familyId,
-                albumId,
-                creatorId,
-                key,
-                fileName,
-                format,
-                size,
-                hash,
-                capturedAt,
-                createdAt,
-                expiresAt,
-                newStatus,
-                photo);
+                id, placement, key, fileName, format, content, capturedAt, createdAt, expiresAt, newStatus, photo);
     }
 
     public UploadId id() {
         return id;
     }
 
+    public Placement placement() {
+        return placement;
+    }
+
     public FamilyId familyId() {
-        return familyId;
+        return placement.familyId();
     }
 
     public AlbumId albumId() {
-        return albumId;
+        return placement.albumId();
     }
 
     public UserId creatorId() {
-        return creatorId;
+        return placement.creatorId();
     }
 
     public ObjectKey key() {
@@ -203,12 +163,8 @@ public final class UploadSlot {
         return format;
     }
 
-    public ByteSize size() {
-        return size;
-    }
-
-    public ContentHash hash() {
-        return hash;
+    public FileContent content() {
+        return content;
     }
 
     public Optional<Instant> capturedAt() {

@@ -13,6 +13,7 @@ import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.shared.DependencyUnavailableException;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.storage.ObjectKey;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -95,8 +96,8 @@ class OssObjectStoreAdapterTest {
         oss.put(KEY.value(), new FakeOss.StoredObject(CONTENT, "\"3858F62230AC3C915F300C664312C63F-3\"", "video/mp4"));
         assertThat(adapter.inspect(KEY)).hasValueSatisfying(m -> {
             assertThat(m.md5()).isEmpty();
-            assertThat(m.matches(
-                            ByteSize.ofBytes(CONTENT.length), ContentHash.ofMd5("3858f62230ac3c915f300c664312c63f")))
+            assertThat(m.holds(new FileContent(
+                            ContentHash.ofMd5("3858f62230ac3c915f300c664312c63f"), ByteSize.ofBytes(CONTENT.length))))
                     .isFalse();
         });
     }

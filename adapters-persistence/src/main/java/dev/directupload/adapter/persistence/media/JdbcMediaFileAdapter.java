@@ -70,8 +70,8 @@ public class JdbcMediaFileAdapter
     public StoredObject saveIfAbsent(StoredObject object) {
         DuplicateKeys.ignoringDuplicate(() -> objects.insertIfAbsent(
                 object.familyId().value(),
-                object.hash().md5(),
-                object.size().bytes(),
+                object.content().md5().md5(),
+                object.content().size().bytes(),
                 object.key().value(),
                 KeyDigest.of(object.key()),
                 object.format().name(),
@@ -80,11 +80,12 @@ public class JdbcMediaFileAdapter
                 EpochMicros.ofNullable(object.verifiedAt().orElse(null))));
         return objects.findByIdentity(
                         object.familyId().value(),
-                        object.hash().md5(),
-                        object.size().bytes())
+                        object.content().md5().md5(),
+                        object.content().size().bytes())
                 .map(MediaMapper::toDomain)
-                .orElseThrow(() -> new IllegalStateException("stored object " + object.familyId() + "/" + object.hash()
-                        + "/" + object.size().bytes() + " was neither inserted nor found"));
+                .orElseThrow(() -> new IllegalStateException("stored object " + object.familyId() + "/"
+                        + object.content().md5() + "/" + object.content().size().bytes()
+                        + " was neither inserted nor found"));
     }
 
     @Override
@@ -119,15 +120,15 @@ public class JdbcMediaFileAdapter
                 file.key().value(),
                 KeyDigest.of(file.key()),
                 file.format().name(),
-                file.size().bytes(),
-                file.hash().md5(),
+                file.content().size().bytes(),
+                file.content().md5().md5(),
                 EpochMicros.ofNullable(file.capturedAt().orElse(null)),
                 EpochMicros.of(file.createdAt())));
         return files.findByAlbumContent(
                         file.albumId().value(),
                         file.familyId().value(),
-                        file.hash().md5(),
-                        file.size().bytes())
+                        file.content().md5().md5(),
+                        file.content().size().bytes())
                 .map(MediaMapper::toDomain)
                 .orElseThrow(() -> new IllegalStateException("photo " + file.id() + " was neither inserted nor found"
                         + " by its album and content (id taken?)"));
@@ -137,8 +138,8 @@ public class JdbcMediaFileAdapter
     @Transactional
     public Optional<ObjectKey> deleteMediaFile(MediaFile file) {
         String family = file.familyId().value();
-        String md5 = file.hash().md5();
-        long size = file.size().bytes();
+        String md5 = file.content().md5().md5();
+        long size = file.content().size().bytes();
         Optional<StoredObjectRow> object = objects.lockByIdentity(family, md5, size);
         if (files.deleteById(file.id().value()) == 0 || object.isEmpty()) {
             return Optional.empty();

@@ -6,10 +6,12 @@ import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.media.MediaFileId;
+import dev.directupload.domain.media.Placement;
 import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.storage.StoredObject;
 import dev.directupload.domain.storage.StoredObjectStatus;
@@ -22,8 +24,7 @@ final class MediaMapper {
     static StoredObject toDomain(StoredObjectRow row) {
         return StoredObject.reconstitute(
                 new FamilyId(row.familyId()),
-                new ContentHash(row.md5()),
-                ByteSize.ofBytes(row.sizeBytes()),
+                new FileContent(new ContentHash(row.md5()), ByteSize.ofBytes(row.sizeBytes())),
                 new ObjectKey(row.objectKey()),
                 FileFormat.valueOf(row.fileFormat()),
                 StoredObjectStatus.valueOf(row.status()),
@@ -34,14 +35,11 @@ final class MediaMapper {
     static MediaFile toDomain(MediaFileRow row) {
         return MediaFile.reconstitute(
                 new MediaFileId(row.id()),
-                new AlbumId(row.albumId()),
-                new FamilyId(row.familyId()),
-                new UserId(row.creatorId()),
+                new Placement(new FamilyId(row.familyId()), new AlbumId(row.albumId()), new UserId(row.creatorId())),
                 new FileName(row.fileName()),
                 new ObjectKey(row.objectKey()),
                 FileFormat.valueOf(row.fileFormat()),
-                ByteSize.ofBytes(row.sizeBytes()),
-                new ContentHash(row.md5()),
+                new FileContent(new ContentHash(row.md5()), ByteSize.ofBytes(row.sizeBytes())),
                 EpochMicros.toInstantOrNull(row.capturedAt()),
                 EpochMicros.toInstant(row.createdAt()));
     }

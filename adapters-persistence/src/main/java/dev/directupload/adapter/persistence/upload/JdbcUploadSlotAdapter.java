@@ -8,9 +8,11 @@ import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaFileId;
+import dev.directupload.domain.media.Placement;
 import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.upload.UploadId;
 import dev.directupload.domain.upload.UploadSlot;
@@ -55,8 +57,8 @@ public class JdbcUploadSlotAdapter implements LoadUploadSlotPort, SaveUploadSlot
                 slot.key().value(),
                 slot.fileName().value(),
                 slot.format().name(),
-                slot.size().bytes(),
-                slot.hash().md5(),
+                slot.content().size().bytes(),
+                slot.content().md5().md5(),
                 EpochMicros.ofNullable(slot.capturedAt().orElse(null)),
                 EpochMicros.of(slot.createdAt()),
                 EpochMicros.of(slot.expiresAt()),
@@ -67,14 +69,11 @@ public class JdbcUploadSlotAdapter implements LoadUploadSlotPort, SaveUploadSlot
     static UploadSlot toDomain(UploadSlotRow row) {
         return UploadSlot.reconstitute(
                 new UploadId(row.id()),
-                new FamilyId(row.familyId()),
-                new AlbumId(row.albumId()),
-                new UserId(row.creatorId()),
+                new Placement(new FamilyId(row.familyId()), new AlbumId(row.albumId()), new UserId(row.creatorId())),
                 new ObjectKey(row.objectKey()),
                 new FileName(row.fileName()),
                 FileFormat.valueOf(row.fileFormat()),
-                ByteSize.ofBytes(row.sizeBytes()),
-                new ContentHash(row.md5()),
+                new FileContent(new ContentHash(row.md5()), ByteSize.ofBytes(row.sizeBytes())),
                 EpochMicros.toInstantOrNull(row.capturedAt()),
                 EpochMicros.toInstant(row.createdAt()),
                 EpochMicros.toInstant(row.expiresAt()),

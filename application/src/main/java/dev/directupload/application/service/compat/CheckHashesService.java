@@ -47,7 +47,7 @@ public final class CheckHashesService implements CheckHashesUseCase {
         access.requireMember(family, caller);
         Set<ContentHash> stored = storedObjects.findByHashes(family, asked).stream()
                 .filter(StoredObject::isVerified)
-                .map(StoredObject::hash)
+                .map(o -> o.content().md5())
                 .collect(Collectors.toSet());
         List<ContentHash> existing = new ArrayList<>();
         List<ContentHash> missing = new ArrayList<>();

@@ -5,7 +5,10 @@ import dev.directupload.application.port.in.upload.CompleteUploadUseCase;
 import dev.directupload.application.port.out.media.LoadMediaFilePort;
 import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
 import dev.directupload.application.service.access.FamilyAccess;
+import dev.directupload.application.service.media.ExpectedObject;
 import dev.directupload.application.service.media.PhotoUrls;
+import dev.directupload.application.service.media.RecordingOutcome;
+import dev.directupload.application.service.media.UploadRecorder;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.shared.ConflictException;
@@ -20,19 +23,19 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
     private final LoadUploadSlotPort slots;
     private final LoadMediaFilePort mediaFiles;
     private final FamilyAccess access;
-    private final UploadVerifier verifier;
+    private final UploadRecorder recorder;
     private final PhotoUrls photoUrls;
 
     public CompleteUploadService(
             LoadUploadSlotPort slots,
             LoadMediaFilePort mediaFiles,
             FamilyAccess access,
-            UploadVerifier verifier,
+            UploadRecorder recorder,
             PhotoUrls photoUrls) {
         this.slots = slots;
         this.mediaFiles = mediaFiles;
         this.access = access;
-        this.verifier = verifier;
+        this.recorder = recorder;
         this.photoUrls = photoUrls;
     }
 
@@ -52,6 +55,14 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
         if (slot.status() == UploadSlotStatus.EXPIRED) {
             throw new ConflictException("upload_expired", "upload " + uploadId + " expired; prepare it again");
         }
-        return photoUrls.withUrl(verifier.verifyAndRecord(slot));
+        RecordingOutcome outcome = recorder.record(ExpectedObject.ofSlot(slot));
+        if (outcome instanceof RecordingOutcome.Recorded recorded) {
+            return photoUrls.withUrl(recorded.photo());
+        }
+        if (outcome instanceof RecordingOutcome.Missing missing) {
+            throw new ConflictException("object_not_found", missing.message());
+        }
+        RecordingOutcome.Refused refused = (RecordingOutcome.Refused) outcome;
+        throw new ConflictException(refused.code(), refused.message());
     }
 }

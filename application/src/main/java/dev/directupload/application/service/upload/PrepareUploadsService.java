@@ -18,9 +18,11 @@ import dev.directupload.application.service.media.UploadSettings;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaFile;
+import dev.directupload.domain.media.Placement;
 import dev.directupload.domain.shared.InvalidValueException;
 import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.storage.StoredObject;
@@ -75,7 +77,7 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
             Verdict verdict = admit(file);
             judged.add(verdict);
             if (verdict instanceof AdmittedFile admitted) {
-                hashes.add(admitted.hash());
+                hashes.add(admitted.content().md5());
             }
         }
         List<StoredObject> known = hashes.isEmpty() ? List.of() : storedObjects.findByHashes(command.family(), hashes);
@@ -88,15 +90,15 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
                 continue;
             }
             AdmittedFile file = (AdmittedFile) verdict;
-            AdmittedFile first = firstByHash.putIfAbsent(file.hash(), file);
+            AdmittedFile first = firstByHash.putIfAbsent(file.content().md5(), file);
             if (first != null) {
                 items.add(
-                        first.size().equals(file.size())
+                        first.content().equals(file.content())
                                 ? new PreparedItem.Duplicate(file.clientRef(), first.clientRef())
                                 : hashConflict(
                                         file,
                                         "file " + first.clientRef() + " of this request has this md5 and "
-                                                + first.size().bytes() + " bytes"));
+                                                + first.content().size().bytes() + " bytes"));
                 continue;
             }
             items.add(decide(command, album, file, known));
@@ -106,11 +108,10 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
 
     private PreparedItem decide(
             PrepareUploadsCommand command, Album album, AdmittedFile file, List<StoredObject> known) {
-        DedupeDecision decision = DedupeRule.decide(command.family(), file.hash(), file.size(), known);
+        DedupeDecision decision = DedupeRule.decide(command.family(), file.content(), known);
         if (decision instanceof DedupeDecision.Instant instant) {
             MediaFile photo = mediaFiles.saveIfAbsent(MediaFile.record(
-                    album.id(),
-                    command.caller(),
+                    placement(command, album),
                     file.name(),
                     instant.existing(),
                     file.source().capturedAt(),
@@ -120,34 +121,36 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
         if (decision instanceof DedupeDecision.HashConflict conflict) {
             return hashConflict(
                     file,
-                    "this family stores md5 " + file.hash() + " with "
-                            + conflict.existing().size().bytes() + " bytes");
+                    "this family stores md5 " + file.content().md5() + " with "
+                            + conflict.existing().content().size().bytes() + " bytes");
         }
         ObjectKey key = known.stream()
-                .filter(o -> o.sameContentAs(file.hash(), file.size()))
+                .filter(o -> o.content().equals(file.content()))
                 .map(StoredObject::key)
                 .findFirst()
-                .orElseGet(() -> ObjectKey.forContent(command.family(), file.hash(), file.format()));
+                .orElseGet(() ->
+                        ObjectKey.forContent(command.family(), file.content().md5(), file.format()));
         UploadForm form = signer.sign(new UploadFormRequest(
                 command.family(),
                 new KeyCondition.Exact(key),
-                SizeRange.exactly(file.size()),
+                SizeRange.exactly(file.content().size()),
                 Set.of(file.format().contentType()),
                 settings.rules().policyTtl()));
         UploadSlot slot = UploadSlot.open(
-                command.family(),
-                album.id(),
-                command.caller(),
+                placement(command, album),
                 key,
                 file.name(),
                 file.format(),
-                file.size(),
-                file.hash(),
+                file.content(),
                 file.source().capturedAt(),
                 clock.instant(),
                 form.expiresAt());
         slots.saveSlot(slot);
         return new PreparedItem.Upload(file.clientRef(), slot.id(), form);
+    }
+
+    private static Placement placement(PrepareUploadsCommand command, Album album) {
+        return new Placement(command.family(), album.id(), command.caller());
     }
 
     private Verdict admit(DeclaredFile file) {
@@ -159,7 +162,7 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
             }
             ByteSize size = new ByteSize(file.size());
             FileFormat format = settings.rules().admit(file.type(), name, size);
-            return new AdmittedFile(file, name, hash, size, format);
+            return new AdmittedFile(file, name, new FileContent(hash, size), format);
         } catch (InvalidValueException e) {
             return new Refused(new PreparedItem.Rejected(file.clientRef(), e.code(), e.getMessage()));
         }
@@ -169,7 +172,7 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
         return new PreparedItem.Rejected(
                 file.clientRef(),
                 "hash_conflict",
-                "md5 " + file.hash() + " with " + file.size().bytes() + " bytes conflicts: " + why);
+                "md5 " + file.content().md5() + " with " + file.content().size().bytes() + " bytes conflicts: " + why);
     }
 
     /** How one declared file fared against the per-file rules. */
@@ -179,7 +182,7 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
     private record Refused(PreparedItem.Rejected answer) implements Verdict {}
 
     /** A declared file that passed every per-file rule. */
-    private record AdmittedFile(DeclaredFile source, FileName name, ContentHash hash, ByteSize size, FileFormat format)
+    private record AdmittedFile(DeclaredFile source, FileName name, FileContent content, FileFormat format)
             implements Verdict {
         String clientRef() {
             return source.clientRef();

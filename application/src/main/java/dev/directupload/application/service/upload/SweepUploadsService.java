@@ -3,8 +3,10 @@ package dev.directupload.application.service.upload;
 import dev.directupload.application.port.in.upload.SweepUploadsUseCase;
 import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
 import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
+import dev.directupload.application.service.media.ExpectedObject;
 import dev.directupload.application.service.media.ObjectJanitor;
-import dev.directupload.domain.shared.ConflictException;
+import dev.directupload.application.service.media.RecordingOutcome;
+import dev.directupload.application.service.media.UploadRecorder;
 import dev.directupload.domain.upload.UploadSlot;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -13,7 +15,7 @@ import java.time.Instant;
 
 /**
  * Ends upload slots a grace period after their form expired: a slot whose object arrived is completed
- * with the same checks as {@code complete} (nothing a user uploaded is lost); one without is expired.
+ * on the same path as {@code complete} (nothing a user uploaded is lost); one without is expired.
  * Then retries queued object deletions.
  */
 public final class SweepUploadsService implements SweepUploadsUseCase {
@@ -26,19 +28,19 @@ public final class SweepUploadsService implements SweepUploadsUseCase {
 
     private final LoadUploadSlotPort slots;
     private final SaveUploadSlotPort slotWriter;
-    private final UploadVerifier verifier;
+    private final UploadRecorder recorder;
     private final ObjectJanitor janitor;
     private final Clock clock;
 
     public SweepUploadsService(
             LoadUploadSlotPort slots,
             SaveUploadSlotPort slotWriter,
-            UploadVerifier verifier,
+            UploadRecorder recorder,
             ObjectJanitor janitor,
             Clock clock) {
         this.slots = slots;
         this.slotWriter = slotWriter;
-        this.verifier = verifier;
+        this.recorder = recorder;
         this.janitor = janitor;
         this.clock = clock;
     }
@@ -50,11 +52,12 @@ public final class SweepUploadsService implements SweepUploadsUseCase {
         int expired = 0;
         for (UploadSlot slot : slots.findPendingExpired(now.minus(GRACE), BATCH)) {
             try {
-                verifier.verifyAndRecord(slot);
-                completed++;
-            } catch (ConflictException noUsableObject) {
-                slotWriter.saveSlot(slot.expire(now));
-                expired++;
+                if (recorder.record(ExpectedObject.ofSlot(slot)) instanceof RecordingOutcome.Recorded) {
+                    completed++;
+                } else {
+                    slotWriter.saveSlot(slot.expire(now));
+                    expired++;
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "sweeping upload " + slot.id() + " failed; retried next sweep: " + e);
             }

@@ -204,9 +204,9 @@ class ArticleCompatAndPhotoServicesTest {
             core.clock.advance(Duration.ofSeconds(i % 2));
         }
 
-        PhotoPage first = core.photos.list(wang.owner(), wang.album().id(), Optional.empty(), 2);
-        PhotoPage second = core.photos.list(wang.owner(), wang.album().id(), first.nextCursor(), 2);
-        PhotoPage third = core.photos.list(wang.owner(), wang.album().id(), second.nextCursor(), 2);
+        PhotoPage first = core.listPhotos.list(wang.owner(), wang.album().id(), Optional.empty(), 2);
+        PhotoPage second = core.listPhotos.list(wang.owner(), wang.album().id(), first.nextCursor(), 2);
+        PhotoPage third = core.listPhotos.list(wang.owner(), wang.album().id(), second.nextCursor(), 2);
 
         List<String> names = new ArrayList<>();
         for (PhotoPage page : List.of(first, second, third)) {
@@ -216,12 +216,12 @@ class ArticleCompatAndPhotoServicesTest {
         assertThat(third.nextCursor()).isEmpty();
         assertThat(first.items().get(0).file().createdAt())
                 .isAfterOrEqualTo(first.items().get(1).file().createdAt());
-        assertThatThrownBy(() -> core.photos.list(wang.owner(), wang.album().id(), Optional.empty(), 101))
+        assertThatThrownBy(() -> core.listPhotos.list(wang.owner(), wang.album().id(), Optional.empty(), 101))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("invalid_limit"));
-        assertThatThrownBy(() -> core.photos.list(wang.owner(), wang.album().id(), Optional.of("bm9wZQ"), 10))
+        assertThatThrownBy(() -> core.listPhotos.list(wang.owner(), wang.album().id(), Optional.of("bm9wZQ"), 10))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("invalid_cursor"));
-        assertThatThrownBy(() ->
-                        core.photos.list(core.family("li").owner(), wang.album().id(), Optional.empty(), 10))
+        assertThatThrownBy(() -> core.listPhotos.list(
+                        core.family("li").owner(), wang.album().id(), Optional.empty(), 10))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("album_not_found"));
     }
 
@@ -242,14 +242,14 @@ class ArticleCompatAndPhotoServicesTest {
                 .photo()
                 .file();
 
-        core.photos.delete(wang.owner(), first.id());
+        core.deletePhoto.delete(wang.owner(), first.id());
         assertThat(core.storage.bytesAt(new ObjectKey(key))).isPresent();
-        core.photos.delete(wang.owner(), second.id());
+        core.deletePhoto.delete(wang.owner(), second.id());
 
         assertThat(core.storage.bytesAt(new ObjectKey(key))).isEmpty();
         assertThat(core.metadata.storedObjects()).isEmpty();
         assertThat(core.metadata.pendingDeletions(10)).isEmpty();
-        assertThatThrownBy(() -> core.photos.delete(wang.owner(), first.id()))
+        assertThatThrownBy(() -> core.deletePhoto.delete(wang.owner(), first.id()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("photo_not_found"));
     }
 
@@ -261,7 +261,7 @@ class ArticleCompatAndPhotoServicesTest {
                 .file();
         core.storage.failDeletes(true);
 
-        core.photos.delete(wang.owner(), photo.id());
+        core.deletePhoto.delete(wang.owner(), photo.id());
         assertThat(core.metadata.mediaFiles()).isEmpty();
         assertThat(core.metadata.pendingDeletions(10)).containsExactly(new ObjectKey(key));
 
@@ -293,14 +293,15 @@ class ArticleCompatAndPhotoServicesTest {
         assertThat(report).isEqualTo(new SweepReport(1, 1, 0));
         assertThat(core.metadata.mediaFiles())
                 .singleElement()
-                .satisfies(f -> assertThat(f.hash().md5()).isEqualTo(MD5));
+                .satisfies(f -> assertThat(f.content().md5().md5()).isEqualTo(MD5));
         assertThat(core.metadata.slots())
                 .extracting(s -> s.status())
                 .containsExactlyInAnyOrder(UploadSlotStatus.COMPLETED, UploadSlotStatus.EXPIRED);
         assertThat(core.complete
                         .complete(wang.owner(), arrived.uploadId())
                         .file()
-                        .hash()
+                        .content()
+                        .md5()
                         .md5())
                 .isEqualTo(MD5);
     }

@@ -88,7 +88,7 @@ class UploadFlowTest {
         Photo again = core.complete.complete(wang.owner(), slot.uploadId());
 
         assertThat(again.file().id()).isEqualTo(photo.file().id());
-        assertThat(photo.file().hash().md5()).isEqualTo(MD5);
+        assertThat(photo.file().content().md5().md5()).isEqualTo(MD5);
         assertThat(photo.download().url()).endsWith(photo.file().key().value());
         assertThat(core.metadata.storedObjects())
                 .singleElement()

@@ -2,6 +2,7 @@ package dev.directupload.application.port.out.storage;
 
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.storage.ObjectKey;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,8 +40,13 @@ public record ObjectMetadata(ObjectKey key, ByteSize size, Optional<ContentHash>
         return SINGLE_PART_ETAG.matcher(bare).matches() ? Optional.of(ContentHash.ofMd5(bare)) : Optional.empty();
     }
 
-    /** True when storage confirms exactly this size and MD5. */
-    public boolean matches(ByteSize expectedSize, ContentHash expectedMd5) {
-        return size.equals(expectedSize) && md5.map(expectedMd5::equals).orElse(false);
+    /** The stored content, when storage knows its MD5. */
+    public Optional<FileContent> content() {
+        return md5.map(hash -> new FileContent(hash, size));
+    }
+
+    /** True when storage confirms exactly this content. */
+    public boolean holds(FileContent expected) {
+        return content().map(expected::equals).orElse(false);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.storage.ObjectKey;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,15 +26,18 @@ class ObjectMetadataTest {
     }
 
     @Test
-    void matches_needsTheSizeAndAKnownEqualMd5() {
+    void holds_needsTheSizeAndAKnownEqualMd5() {
         ObjectKey key = new ObjectKey("a/b.jpg");
         var known = new ObjectMetadata(key, ByteSize.ofBytes(3), Optional.of(ContentHash.ofMd5(MD5)), Optional.empty());
         var unknown = new ObjectMetadata(key, ByteSize.ofBytes(3), Optional.empty(), Optional.empty());
 
-        assertThat(known.matches(ByteSize.ofBytes(3), ContentHash.ofMd5(MD5))).isTrue();
-        assertThat(known.matches(ByteSize.ofBytes(4), ContentHash.ofMd5(MD5))).isFalse();
-        assertThat(known.matches(ByteSize.ofBytes(3), ContentHash.ofMd5("0".repeat(32))))
+        assertThat(known.holds(new FileContent(ContentHash.ofMd5(MD5), ByteSize.ofBytes(3))))
+                .isTrue();
+        assertThat(known.holds(new FileContent(ContentHash.ofMd5(MD5), ByteSize.ofBytes(4))))
                 .isFalse();
-        assertThat(unknown.matches(ByteSize.ofBytes(3), ContentHash.ofMd5(MD5))).isFalse();
+        assertThat(known.holds(new FileContent(ContentHash.ofMd5("0".repeat(32)), ByteSize.ofBytes(3))))
+                .isFalse();
+        assertThat(unknown.holds(new FileContent(ContentHash.ofMd5(MD5), ByteSize.ofBytes(3))))
+                .isFalse();
     }
 }

@@ -1,0 +1,38 @@
+package dev.directupload.application.service.family;
+
+import dev.directupload.application.port.in.family.RemoveMemberUseCase;
+import dev.directupload.application.port.out.family.MembershipPort;
+import dev.directupload.application.service.access.FamilyAccess;
+import dev.directupload.domain.family.FamilyId;
+import dev.directupload.domain.family.Membership;
+import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.shared.ConflictException;
+import dev.directupload.domain.shared.ForbiddenException;
+import dev.directupload.domain.shared.NotFoundException;
+
+/** Removes a member (owners may remove anyone) or lets the caller leave; the last owner stays. */
+public final class RemoveMemberService implements RemoveMemberUseCase {
+
+    private final MembershipPort memberships;
+    private final FamilyAccess access;
+
+    public RemoveMemberService(MembershipPort memberships, FamilyAccess access) {
+        this.memberships = memberships;
+        this.access = access;
+    }
+
+    @Override
+    public void remove(UserId caller, FamilyId familyId, UserId member) {
+        Membership callerMembership = access.requireMember(familyId, caller);
+        if (!caller.equals(member) && !callerMembership.isOwner()) {
+            throw new ForbiddenException("not_family_owner", "only an owner can remove another member");
+        }
+        memberships
+                .findMembership(familyId, member)
+                .orElseThrow(
+                        () -> new NotFoundException("member_not_found", "user " + member + " is not in this family"));
+        if (!memberships.deleteUnlessLastOwner(familyId, member)) {
+            throw new ConflictException("last_owner", "the last owner cannot leave or be removed");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.directupload.application.service.media;
+
+import dev.directupload.domain.media.MediaFile;
+import java.util.Objects;
+
+/** How checking an expected object against storage ended. */
+public sealed interface RecordingOutcome {
+
+    /** The bytes are the expected ones: the photo is recorded (or already was: the same photo). */
+    record Recorded(MediaFile photo) implements RecordingOutcome {
+        public Recorded {
+            Objects.requireNonNull(photo, "photo");
+        }
+    }
+
+    /** Nothing is stored at the key yet; the client may upload and try again. Nothing changed. */
+    record Missing(String message) implements RecordingOutcome {}
+
+    /** The stored bytes may not be recorded; they were removed unless a record still vouches for them. */
+    record Refused(String code, String message) implements RecordingOutcome {}
+}

@@ -1,0 +1,89 @@
+package dev.directupload.application.service.media;
+
+import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
+import dev.directupload.application.port.out.storage.InspectObjectPort;
+import dev.directupload.application.port.out.storage.ObjectMetadata;
+import dev.directupload.domain.media.FileContent;
+import dev.directupload.domain.media.FileFormat;
+import dev.directupload.domain.upload.UploadPolicyRules;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads an expected object back from storage and decides whether its bytes may be recorded: they must be
+ * there, be the claimed content, have an allowed type within its size limit, and not clash with another
+ * size of the same MD5 in the family. Changes nothing.
+ */
+public final class StoredBytesVerifier {
+
+    private final InspectObjectPort inspector;
+    private final LoadStoredObjectsPort storedObjects;
+    private final UploadPolicyRules rules;
+
+    public StoredBytesVerifier(
+            InspectObjectPort inspector, LoadStoredObjectsPort storedObjects, UploadPolicyRules rules) {
+        this.inspector = inspector;
+        this.storedObjects = storedObjects;
+        this.rules = rules;
+    }
+
+    /** How the stored bytes fared. */
+    public sealed interface BytesCheck {}
+
+    /** The bytes may be recorded: this content, in this format. */
+    public record Passed(FileContent content, FileFormat format) implements BytesCheck {
+        public Passed {
+            Objects.requireNonNull(content, "content");
+            Objects.requireNonNull(format, "format");
+        }
+    }
+
+    /** The bytes are missing or may not be recorded. */
+    public record Failed(RecordingOutcome outcome) implements BytesCheck {}
+
+    public BytesCheck check(ExpectedObject expected) {
+        Optional<ObjectMetadata> found = inspector.inspect(expected.key());
+        if (found.isEmpty()) {
+            return new Failed(
+                    new RecordingOutcome.Missing("no object at " + expected.key() + " yet; upload it, then try again"));
+        }
+        ObjectMetadata stored = found.get();
+        Optional<FileContent> content = stored.content();
+        if (content.isEmpty() || !expected.claim().isMetBy(content.get())) {
+            return refused(
+                    "upload_verification_failed",
+                    "stored object has " + stored.size().bytes() + " bytes and md5 "
+                            + stored.md5().map(Object::toString).orElse("unknown") + "; expected "
+                            + expected.claim());
+        }
+        FileFormat format =
+                stored.contentType().flatMap(FileFormat::ofContentType).orElse(null);
+        if (format == null || !expected.formats().contains(format)) {
+            return refused(
+                    "type_not_allowed", "stored type " + stored.contentType().orElse("none") + " is not allowed here");
+        }
+        if (stored.size().isZero() || stored.size().exceeds(rules.maxSizeOf(format.mediaType()))) {
+            return refused(
+                    "file_too_large",
+                    "stored object has " + stored.size().bytes() + " bytes, outside the "
+                            + format.mediaType().wireName() + " limit");
+        }
+        boolean otherSize =
+                storedObjects
+                        .findByHashes(
+                                expected.placement().familyId(),
+                                List.of(content.get().md5()))
+                        .stream()
+                        .anyMatch(o -> o.content().conflictsWith(content.get()));
+        if (otherSize) {
+            return refused(
+                    "hash_conflict", "this family stores md5 " + content.get().md5() + " with another size");
+        }
+        return new Passed(content.get(), format);
+    }
+
+    private static Failed refused(String code, String message) {
+        return new Failed(new RecordingOutcome.Refused(code, message));
+    }
+}
