@@ -27,7 +27,7 @@ public final class UploadCoreHarness {
     public final InMemoryMetadataStore metadata = new InMemoryMetadataStore();
     public final InMemoryObjectStorage storage = new InMemoryObjectStorage(clock);
     public final UploadSettings settings;
-    public final FamilyAccess access = new FamilyAccess(metadata, metadata);
+    public final FamilyAccess access = new FamilyAccess(metadata.families, metadata.albums);
     public final PhotoUrls photoUrls;
     public final UploadVerifier verifier;
     public final PrepareUploadsService prepare;
@@ -46,16 +46,36 @@ public final class UploadCoreHarness {
     public UploadCoreHarness(UploadSettings settings) {
         this.settings = settings;
         photoUrls = new PhotoUrls(storage, settings.downloadUrlTtl());
-        janitor = new ObjectJanitor(metadata, metadata, metadata, storage);
-        verifier = new UploadVerifier(storage, janitor, metadata, metadata, metadata, metadata, clock);
-        prepare = new PrepareUploadsService(access, metadata, metadata, metadata, storage, photoUrls, settings, clock);
-        complete = new CompleteUploadService(metadata, metadata, access, verifier, photoUrls);
+        janitor = new ObjectJanitor(metadata.media, metadata.media, metadata.media, storage);
+        verifier = new UploadVerifier(
+                storage, janitor, metadata.media, metadata.media, metadata.uploads, metadata.transactions, clock);
+        prepare = new PrepareUploadsService(
+                access, metadata.media, metadata.media, metadata.uploads, storage, photoUrls, settings, clock);
+        complete = new CompleteUploadService(metadata.uploads, metadata.media, access, verifier, photoUrls);
         signPrefix = new SignPrefixPolicyService(access, storage, settings);
-        checkHashes = new CheckHashesService(access, metadata);
+        checkHashes = new CheckHashesService(access, metadata.media);
         recordPhotos = new RecordPhotosService(
-                access, storage, metadata, metadata, metadata, janitor, photoUrls, settings, metadata, clock);
-        photos = new PhotoServices(access, metadata, metadata, metadata, metadata, janitor, photoUrls, metadata, clock);
-        sweeper = new SweepUploadsService(metadata, metadata, verifier, janitor, clock);
+                access,
+                storage,
+                metadata.media,
+                metadata.media,
+                metadata.media,
+                janitor,
+                photoUrls,
+                settings,
+                metadata.transactions,
+                clock);
+        photos = new PhotoServices(
+                access,
+                metadata.families,
+                metadata.media,
+                metadata.media,
+                metadata.media,
+                janitor,
+                photoUrls,
+                metadata.transactions,
+                clock);
+        sweeper = new SweepUploadsService(metadata.uploads, metadata.uploads, verifier, janitor, clock);
     }
 
     /** A family with one owner and one album. */

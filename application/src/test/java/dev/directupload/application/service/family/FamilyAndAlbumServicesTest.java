@@ -31,9 +31,10 @@ class FamilyAndAlbumServicesTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T19:00:00Z"));
     private final InMemoryMetadataStore store = new InMemoryMetadataStore();
-    private final FamilyAccess access = new FamilyAccess(store, store);
-    private final FamilyServices families = new FamilyServices(store, store, store, access, store, clock);
-    private final AlbumServices albums = new AlbumServices(store, access, clock);
+    private final FamilyAccess access = new FamilyAccess(store.families, store.albums);
+    private final FamilyServices families =
+            new FamilyServices(store.families, store.families, store.families, access, store.transactions, clock);
+    private final AlbumServices albums = new AlbumServices(store.albums, access, clock);
     private final UserId alice = new UserId("u_alice");
     private final UserId bob = new UserId("u_bob");
     private final UserId carol = new UserId("u_carol");
@@ -76,7 +77,8 @@ class FamilyAndAlbumServicesTest {
 
         assertThat(families.accept(bob, invite.code()).role()).isEqualTo(Role.MEMBER);
         assertThat(families.accept(bob, invite.code()).role()).isEqualTo(Role.MEMBER);
-        assertThat(store.findInvite(invite.code()).orElseThrow().uses()).isEqualTo(1);
+        assertThat(store.families.findInvite(invite.code()).orElseThrow().uses())
+                .isEqualTo(1);
         assertThat(families.accept(alice, invite.code()).role()).isEqualTo(Role.OWNER);
     }
 
@@ -99,7 +101,7 @@ class FamilyAndAlbumServicesTest {
 
         assertThatThrownBy(() -> families.accept(bob, invite.code()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("invite_expired"));
-        assertThat(store.findMembership(family, bob)).isEmpty();
+        assertThat(store.families.findMembership(family, bob)).isEmpty();
     }
 
     @Test
@@ -112,7 +114,7 @@ class FamilyAndAlbumServicesTest {
 
         assertThatThrownBy(() -> families.accept(carol, invite.code()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("invite_used_up"));
-        assertThat(store.findMembership(family, carol)).isEmpty();
+        assertThat(store.families.findMembership(family, carol)).isEmpty();
     }
 
     @Test
@@ -155,14 +157,15 @@ class FamilyAndAlbumServicesTest {
                 .satisfies(s -> assertThat(s.album().name()).isEqualTo(renamed.name()));
 
         ContentHash hash = new ContentHash("9e107d9d372bb6826bd81d3542a419d6");
-        StoredObject object = store.saveIfAbsent(StoredObject.verified(
+        StoredObject object = store.media.saveIfAbsent(StoredObject.verified(
                 family,
                 hash,
                 ByteSize.ofBytes(3),
                 ObjectKey.forContent(family, hash, FileFormat.JPEG),
                 FileFormat.JPEG,
                 clock.instant()));
-        store.saveIfAbsent(MediaFile.record(album.id(), alice, new FileName("a.jpg"), object, null, clock.instant()));
+        store.media.saveIfAbsent(
+                MediaFile.record(album.id(), alice, new FileName("a.jpg"), object, null, clock.instant()));
 
         assertThatThrownBy(() -> albums.delete(alice, album.id()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("album_not_empty"));
@@ -173,7 +176,7 @@ class FamilyAndAlbumServicesTest {
         assertThatThrownBy(() -> albums.delete(bob, empty.id()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("album_not_found"));
         albums.delete(alice, empty.id());
-        assertThat(store.findAlbum(empty.id())).isEmpty();
+        assertThat(store.albums.findAlbum(empty.id())).isEmpty();
         clock.advance(Duration.ofSeconds(1));
     }
 }
