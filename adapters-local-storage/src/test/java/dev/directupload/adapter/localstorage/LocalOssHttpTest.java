@@ -2,6 +2,7 @@ package dev.directupload.adapter.localstorage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.directupload.application.harness.MutableClock;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
 import dev.directupload.application.port.out.storage.DownloadUrl;
 import dev.directupload.application.port.out.storage.InspectObjectPort;

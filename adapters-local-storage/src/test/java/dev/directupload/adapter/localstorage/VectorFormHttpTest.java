@@ -2,6 +2,7 @@ package dev.directupload.adapter.localstorage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.directupload.application.harness.MutableClock;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;

@@ -79,11 +79,15 @@ final class TestDatabase implements AutoCloseable {
         return context;
     }
 
+    /** A connection of its own to this database; the caller closes it. */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection((String) datasource.get("url"), (String) datasource.get("username"), (String)
+                datasource.get("password"));
+    }
+
     /** Runs {@code sql} on a connection of its own and returns the first column of the first row. */
     String queryOne(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(
-                        (String) datasource.get("url"), (String) datasource.get("username"), (String)
-                                datasource.get("password"));
+        try (Connection connection = connect();
                 Statement statement = connection.createStatement();
                 var rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;

@@ -37,7 +37,20 @@ public record PersistencePorts(
 
     public static PersistencePorts of(InMemoryMetadataStore store) {
         return new PersistencePorts(
-                store, store, store, store, store, store, store, store, store, store, store, store, store, store,
-                store);
+                store.users,
+                store.users,
+                store.families,
+                store.families,
+                store.families,
+                store.albums,
+                store.media,
+                store.media,
+                store.media,
+                store.media,
+                store.media,
+                store.media,
+                store.uploads,
+                store.uploads,
+                store.transactions);
     }
 }

@@ -30,7 +30,7 @@ public final class UploadCoreHarness {
     public final InMemoryMetadataStore metadata = new InMemoryMetadataStore();
     public final InMemoryObjectStorage storage = new InMemoryObjectStorage(clock);
     public final UploadSettings settings;
-    public final FamilyAccess access = new FamilyAccess(metadata, metadata);
+    public final FamilyAccess access = new FamilyAccess(metadata.families, metadata.albums);
     public final PhotoUrls photoUrls;
     public final UploadRecorder recorder;
     public final PrepareUploadsService prepare;
@@ -50,19 +50,27 @@ public final class UploadCoreHarness {
     public UploadCoreHarness(UploadSettings settings) {
         this.settings = settings;
         photoUrls = new PhotoUrls(storage, settings.downloadUrlTtl());
-        janitor = new ObjectJanitor(metadata, metadata, metadata, storage);
+        janitor = new ObjectJanitor(metadata.media, metadata.media, metadata.media, storage);
         recorder = new UploadRecorder(
-                new StoredBytesVerifier(storage, metadata, settings.rules()),
-                new PhotoWriter(metadata, metadata, metadata, metadata, clock),
+                new StoredBytesVerifier(storage, metadata.media, settings.rules()),
+                new PhotoWriter(metadata.media, metadata.media, metadata.uploads, metadata.transactions, clock),
                 janitor);
-        prepare = new PrepareUploadsService(access, metadata, metadata, metadata, storage, photoUrls, settings, clock);
-        complete = new CompleteUploadService(metadata, metadata, access, recorder, photoUrls);
+        prepare = new PrepareUploadsService(
+                access, metadata.media, metadata.media, metadata.uploads, storage, photoUrls, settings, clock);
+        complete = new CompleteUploadService(metadata.uploads, metadata.media, access, recorder, photoUrls);
         signPrefix = new SignPrefixPolicyService(access, storage, settings);
-        checkHashes = new CheckHashesService(access, metadata);
+        checkHashes = new CheckHashesService(access, metadata.media);
         recordPhotos = new RecordPhotosService(access, recorder, photoUrls, settings);
-        listPhotos = new ListAlbumPhotosService(access, metadata, photoUrls);
-        deletePhoto = new DeletePhotoService(metadata, metadata, metadata, metadata, janitor, metadata, clock);
-        sweeper = new SweepUploadsService(metadata, metadata, recorder, janitor, clock);
+        listPhotos = new ListAlbumPhotosService(access, metadata.media, photoUrls);
+        deletePhoto = new DeletePhotoService(
+                metadata.families,
+                metadata.media,
+                metadata.media,
+                metadata.media,
+                janitor,
+                metadata.transactions,
+                clock);
+        sweeper = new SweepUploadsService(metadata.uploads, metadata.uploads, recorder, janitor, clock);
     }
 
     /** A family with one owner and one album. */

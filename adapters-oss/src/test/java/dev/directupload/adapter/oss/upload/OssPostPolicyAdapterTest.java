@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.directupload.adapter.oss.OssProperties;
-import dev.directupload.adapter.oss.testing.MutableClock;
 import dev.directupload.adapter.oss.testing.V4Reference;
+import dev.directupload.application.harness.MutableClock;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SizeRange;
 import dev.directupload.application.port.out.storage.TemporaryCredentials;

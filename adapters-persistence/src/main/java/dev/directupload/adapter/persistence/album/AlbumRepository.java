@@ -9,8 +9,16 @@ import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code albums}; the upsert differs per dialect. */
+/** {@code albums}; the upsert's frame differs per dialect, its columns and update are written once. */
 interface AlbumRepository extends GenericRepository<AlbumRow, String> {
+
+    /** The columns of a row and, in the same order, the {@link AlbumRow} properties bound to them. */
+    String COLUMNS = "id, family_id, name, created_at";
+
+    String PARAMETERS = ":id, :familyId, :name, :createdAt";
+    String INSERT = "INSERT INTO albums (" + COLUMNS + ") VALUES (" + PARAMETERS + ")";
+    /** What saving an album that exists changes. */
+    String UPDATE = "name = :name";
 
     Optional<AlbumRow> findById(String id);
 
@@ -34,38 +42,33 @@ interface AlbumRepository extends GenericRepository<AlbumRow, String> {
               AND NOT EXISTS (SELECT 1 FROM media_files m WHERE m.album_id = :id)""")
     int deleteIfEmpty(String id);
 
-    void upsert(String id, String familyId, String name, long createdAt);
+    void upsert(AlbumRow row);
 
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(condition = VendorCondition.OnH2.class)
     interface H2 extends AlbumRepository {
         @Override
-        @Query("""
-                MERGE INTO albums t USING (VALUES (:id, :familyId, :name, :createdAt)) s (id, family_id, name, created_at)
-                  ON t.id = s.id
-                WHEN MATCHED THEN UPDATE SET name = s.name
-                WHEN NOT MATCHED THEN INSERT (id, family_id, name, created_at)
-                  VALUES (s.id, s.family_id, s.name, s.created_at)""")
-        void upsert(String id, String familyId, String name, long createdAt);
+        @Query(
+                value = "MERGE INTO albums t USING (VALUES (:id)) s (id) ON t.id = s.id"
+                        + " WHEN MATCHED THEN UPDATE SET " + UPDATE
+                        + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (" + PARAMETERS + ")",
+                readOnly = false)
+        void upsert(AlbumRow row);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     @Requires(condition = VendorCondition.OnPostgres.class)
     interface Postgres extends AlbumRepository {
         @Override
-        @Query("""
-                INSERT INTO albums (id, family_id, name, created_at) VALUES (:id, :familyId, :name, :createdAt)
-                ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name""")
-        void upsert(String id, String familyId, String name, long createdAt);
+        @Query(INSERT + " ON CONFLICT (id) DO UPDATE SET " + UPDATE)
+        void upsert(AlbumRow row);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     @Requires(condition = VendorCondition.OnMySql.class)
     interface MySql extends AlbumRepository {
         @Override
-        @Query("""
-                INSERT INTO albums (id, family_id, name, created_at) VALUES (:id, :familyId, :name, :createdAt)
-                ON DUPLICATE KEY UPDATE name = VALUES(name)""")
-        void upsert(String id, String familyId, String name, long createdAt);
+        @Query(INSERT + " ON DUPLICATE KEY UPDATE " + UPDATE)
+        void upsert(AlbumRow row);
     }
 }

@@ -28,8 +28,8 @@ public class JdbcAlbumAdapter implements AlbumPort {
 
     @Override
     public void saveAlbum(Album album) {
-        albums.upsert(
-                album.id().value(), album.familyId().value(), album.name().value(), EpochMicros.of(album.createdAt()));
+        albums.upsert(new AlbumRow(
+                album.id().value(), album.familyId().value(), album.name().value(), EpochMicros.of(album.createdAt())));
     }
 
     @Override

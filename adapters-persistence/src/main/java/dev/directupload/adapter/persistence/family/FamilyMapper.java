@@ -15,9 +15,21 @@ final class FamilyMapper {
 
     private FamilyMapper() {}
 
+    static FamilyRow toRow(Family family) {
+        return new FamilyRow(family.id().value(), family.name().value(), EpochMicros.of(family.createdAt()));
+    }
+
     static Family toDomain(FamilyRow row) {
         return Family.reconstitute(
                 new FamilyId(row.id()), new DisplayName(row.name()), EpochMicros.toInstant(row.createdAt()));
+    }
+
+    static MembershipRow toRow(Membership membership) {
+        return new MembershipRow(
+                membership.familyId().value(),
+                membership.userId().value(),
+                membership.role().name(),
+                EpochMicros.of(membership.joinedAt()));
     }
 
     static Membership toDomain(MembershipRow row) {
@@ -26,6 +38,17 @@ final class FamilyMapper {
                 new UserId(row.userId()),
                 Role.valueOf(row.role()),
                 EpochMicros.toInstant(row.joinedAt()));
+    }
+
+    static InviteRow toRow(Invite invite) {
+        return new InviteRow(
+                invite.code().value(),
+                invite.familyId().value(),
+                invite.createdBy().value(),
+                EpochMicros.of(invite.createdAt()),
+                EpochMicros.of(invite.expiresAt()),
+                invite.maxUses(),
+                invite.uses());
     }
 
     static Invite toDomain(InviteRow row) {

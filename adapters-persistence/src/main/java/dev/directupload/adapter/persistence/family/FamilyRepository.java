@@ -8,8 +8,16 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.util.Optional;
 
-/** {@code families}; the upsert differs per dialect. */
+/** {@code families}; the upsert's frame differs per dialect, its columns and update are written once. */
 interface FamilyRepository extends GenericRepository<FamilyRow, String> {
+
+    /** The columns of a row and, in the same order, the {@link FamilyRow} properties bound to them. */
+    String COLUMNS = "id, name, created_at";
+
+    String PARAMETERS = ":id, :name, :createdAt";
+    String INSERT = "INSERT INTO families (" + COLUMNS + ") VALUES (" + PARAMETERS + ")";
+    /** What saving a family that exists changes. */
+    String UPDATE = "name = :name";
 
     Optional<FamilyRow> findById(String id);
 
@@ -17,36 +25,33 @@ interface FamilyRepository extends GenericRepository<FamilyRow, String> {
     @Query("SELECT * FROM families WHERE id = :id FOR UPDATE")
     Optional<FamilyRow> lockById(String id);
 
-    void upsert(String id, String name, long createdAt);
+    void upsert(FamilyRow row);
 
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(condition = VendorCondition.OnH2.class)
     interface H2 extends FamilyRepository {
         @Override
-        @Query("""
-                MERGE INTO families t USING (VALUES (:id, :name, :createdAt)) s (id, name, created_at) ON t.id = s.id
-                WHEN MATCHED THEN UPDATE SET name = s.name
-                WHEN NOT MATCHED THEN INSERT (id, name, created_at) VALUES (s.id, s.name, s.created_at)""")
-        void upsert(String id, String name, long createdAt);
+        @Query(
+                value = "MERGE INTO families t USING (VALUES (:id)) s (id) ON t.id = s.id"
+                        + " WHEN MATCHED THEN UPDATE SET " + UPDATE
+                        + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (" + PARAMETERS + ")",
+                readOnly = false)
+        void upsert(FamilyRow row);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     @Requires(condition = VendorCondition.OnPostgres.class)
     interface Postgres extends FamilyRepository {
         @Override
-        @Query("""
-                INSERT INTO families (id, name, created_at) VALUES (:id, :name, :createdAt)
-                ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name""")
-        void upsert(String id, String name, long createdAt);
+        @Query(INSERT + " ON CONFLICT (id) DO UPDATE SET " + UPDATE)
+        void upsert(FamilyRow row);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     @Requires(condition = VendorCondition.OnMySql.class)
     interface MySql extends FamilyRepository {
         @Override
-        @Query("""
-                INSERT INTO families (id, name, created_at) VALUES (:id, :name, :createdAt)
-                ON DUPLICATE KEY UPDATE name = VALUES(name)""")
-        void upsert(String id, String name, long createdAt);
+        @Query(INSERT + " ON DUPLICATE KEY UPDATE " + UPDATE)
+        void upsert(FamilyRow row);
     }
 }

@@ -8,8 +8,16 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.util.Optional;
 
-/** {@code invites}; the upsert differs per dialect, counting a use is one conditional UPDATE everywhere. */
+/** {@code invites}; the upsert's frame differs per dialect, counting a use is one conditional UPDATE everywhere. */
 interface InviteRepository extends GenericRepository<InviteRow, String> {
+
+    /** The columns of a row and, in the same order, the {@link InviteRow} properties bound to them. */
+    String COLUMNS = "code, family_id, created_by, created_at, expires_at, max_uses, uses";
+
+    String PARAMETERS = ":code, :familyId, :createdBy, :createdAt, :expiresAt, :maxUses, :uses";
+    String INSERT = "INSERT INTO invites (" + COLUMNS + ") VALUES (" + PARAMETERS + ")";
+    /** What saving an invite that exists changes. */
+    String UPDATE = "expires_at = :expiresAt, max_uses = :maxUses, uses = :uses";
 
     Optional<InviteRow> findById(String code);
 
@@ -23,47 +31,33 @@ interface InviteRepository extends GenericRepository<InviteRow, String> {
             WHERE code = :code AND expires_at > :now AND uses < max_uses""")
     int tryUse(String code, long now);
 
-    void upsert(String code, String familyId, String createdBy, long createdAt, long expiresAt, int maxUses, int uses);
+    void upsert(InviteRow row);
 
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(condition = VendorCondition.OnH2.class)
     interface H2 extends InviteRepository {
         @Override
-        @Query("""
-                MERGE INTO invites t
-                  USING (VALUES (:code, :familyId, :createdBy, :createdAt, :expiresAt, :maxUses, :uses))
-                    s (code, family_id, created_by, created_at, expires_at, max_uses, uses)
-                  ON t.code = s.code
-                WHEN MATCHED THEN UPDATE SET expires_at = s.expires_at, max_uses = s.max_uses, uses = s.uses
-                WHEN NOT MATCHED THEN INSERT (code, family_id, created_by, created_at, expires_at, max_uses, uses)
-                  VALUES (s.code, s.family_id, s.created_by, s.created_at, s.expires_at, s.max_uses, s.uses)""")
-        void upsert(
-                String code, String familyId, String createdBy, long createdAt, long expiresAt, int maxUses, int uses);
+        @Query(
+                value = "MERGE INTO invites t USING (VALUES (:code)) s (code) ON t.code = s.code"
+                        + " WHEN MATCHED THEN UPDATE SET " + UPDATE
+                        + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (" + PARAMETERS + ")",
+                readOnly = false)
+        void upsert(InviteRow row);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     @Requires(condition = VendorCondition.OnPostgres.class)
     interface Postgres extends InviteRepository {
         @Override
-        @Query("""
-                INSERT INTO invites (code, family_id, created_by, created_at, expires_at, max_uses, uses)
-                VALUES (:code, :familyId, :createdBy, :createdAt, :expiresAt, :maxUses, :uses)
-                ON CONFLICT (code) DO UPDATE SET expires_at = EXCLUDED.expires_at, max_uses = EXCLUDED.max_uses,
-                  uses = EXCLUDED.uses""")
-        void upsert(
-                String code, String familyId, String createdBy, long createdAt, long expiresAt, int maxUses, int uses);
+        @Query(INSERT + " ON CONFLICT (code) DO UPDATE SET " + UPDATE)
+        void upsert(InviteRow row);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     @Requires(condition = VendorCondition.OnMySql.class)
     interface MySql extends InviteRepository {
         @Override
-        @Query("""
-                INSERT INTO invites (code, family_id, created_by, created_at, expires_at, max_uses, uses)
-                VALUES (:code, :familyId, :createdBy, :createdAt, :expiresAt, :maxUses, :uses)
-                ON DUPLICATE KEY UPDATE expires_at = VALUES(expires_at), max_uses = VALUES(max_uses),
-                  uses = VALUES(uses)""")
-        void upsert(
-                String code, String familyId, String createdBy, long createdAt, long expiresAt, int maxUses, int uses);
+        @Query(INSERT + " ON DUPLICATE KEY UPDATE " + UPDATE)
+        void upsert(InviteRow row);
     }
 }

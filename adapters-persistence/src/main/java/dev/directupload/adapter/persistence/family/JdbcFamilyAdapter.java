@@ -37,7 +37,7 @@ public class JdbcFamilyAdapter implements FamilyPort, MembershipPort, InvitePort
 
     @Override
     public void saveFamily(Family family) {
-        families.upsert(family.id().value(), family.name().value(), EpochMicros.of(family.createdAt()));
+        families.upsert(FamilyMapper.toRow(family));
     }
 
     @Override
@@ -52,11 +52,7 @@ public class JdbcFamilyAdapter implements FamilyPort, MembershipPort, InvitePort
 
     @Override
     public Membership saveIfAbsent(Membership membership) {
-        DuplicateKeys.ignoringDuplicate(() -> memberships.insertIfAbsent(
-                membership.familyId().value(),
-                membership.userId().value(),
-                membership.role().name(),
-                EpochMicros.of(membership.joinedAt())));
+        DuplicateKeys.ignoringDuplicate(() -> memberships.insertIfAbsent(FamilyMapper.toRow(membership)));
         return findMembership(membership.familyId(), membership.userId())
                 .orElseThrow(() ->
                         new IllegalStateException("membership " + membership + " was neither inserted nor found"));
@@ -90,14 +86,7 @@ public class JdbcFamilyAdapter implements FamilyPort, MembershipPort, InvitePort
 
     @Override
     public void saveInvite(Invite invite) {
-        invites.upsert(
-                invite.code().value(),
-                invite.familyId().value(),
-                invite.createdBy().value(),
-                EpochMicros.of(invite.createdAt()),
-                EpochMicros.of(invite.expiresAt()),
-                invite.maxUses(),
-                invite.uses());
+        invites.upsert(FamilyMapper.toRow(invite));
     }
 
     @Override

@@ -12,6 +12,12 @@ import java.util.Optional;
 /** {@code memberships}; the duplicate-tolerant insert and the last-owner delete differ per dialect. */
 interface MembershipRepository extends GenericRepository<MembershipRow, Void> {
 
+    /** The columns of a row and, in the same order, the {@link MembershipRow} properties bound to them. */
+    String COLUMNS = "family_id, user_id, role, joined_at";
+
+    String PARAMETERS = ":familyId, :userId, :role, :joinedAt";
+    String INSERT = "INSERT INTO memberships (" + COLUMNS + ") VALUES (" + PARAMETERS + ")";
+
     @Query("SELECT * FROM memberships WHERE family_id = :familyId AND user_id = :userId")
     Optional<MembershipRow> find(String familyId, String userId);
 
@@ -22,7 +28,7 @@ interface MembershipRepository extends GenericRepository<MembershipRow, Void> {
     List<MembershipRow> listByUser(String userId);
 
     /** Inserts the membership unless (family, user) exists; never fails on a duplicate. */
-    void insertIfAbsent(String familyId, String userId, String role, long joinedAt);
+    void insertIfAbsent(MembershipRow row);
 
     /**
      * Deletes the membership when it is not an owner's or another owner remains, in one statement.
@@ -39,32 +45,28 @@ interface MembershipRepository extends GenericRepository<MembershipRow, Void> {
     @Requires(condition = VendorCondition.OnH2.class)
     interface H2 extends MembershipRepository {
         @Override
-        @Query("""
-                MERGE INTO memberships t USING (VALUES (:familyId, :userId)) s (family_id, user_id)
-                  ON t.family_id = s.family_id AND t.user_id = s.user_id
-                WHEN NOT MATCHED THEN INSERT (family_id, user_id, role, joined_at)
-                  VALUES (:familyId, :userId, :role, :joinedAt)""")
-        void insertIfAbsent(String familyId, String userId, String role, long joinedAt);
+        @Query(
+                value = "MERGE INTO memberships t USING (VALUES (:familyId, :userId)) s (family_id, user_id)"
+                        + " ON t.family_id = s.family_id AND t.user_id = s.user_id"
+                        + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (" + PARAMETERS + ")",
+                readOnly = false)
+        void insertIfAbsent(MembershipRow row);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     @Requires(condition = VendorCondition.OnPostgres.class)
     interface Postgres extends MembershipRepository {
         @Override
-        @Query("""
-                INSERT INTO memberships (family_id, user_id, role, joined_at)
-                VALUES (:familyId, :userId, :role, :joinedAt) ON CONFLICT DO NOTHING""")
-        void insertIfAbsent(String familyId, String userId, String role, long joinedAt);
+        @Query(INSERT + " ON CONFLICT DO NOTHING")
+        void insertIfAbsent(MembershipRow row);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     @Requires(condition = VendorCondition.OnMySql.class)
     interface MySql extends MembershipRepository {
         @Override
-        @Query("""
-                INSERT INTO memberships (family_id, user_id, role, joined_at)
-                VALUES (:familyId, :userId, :role, :joinedAt) ON DUPLICATE KEY UPDATE role = role""")
-        void insertIfAbsent(String familyId, String userId, String role, long joinedAt);
+        @Query(INSERT + " ON DUPLICATE KEY UPDATE role = role")
+        void insertIfAbsent(MembershipRow row);
 
         @Override
         @Query("SELECT * FROM memberships WHERE family_id = :familyId AND user_id = :userId LOCK IN SHARE MODE")

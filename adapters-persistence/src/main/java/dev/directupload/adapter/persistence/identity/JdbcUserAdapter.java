@@ -32,9 +32,7 @@ public class JdbcUserAdapter implements LoadUserPort, SaveUserPort {
 
     @Override
     public User saveIfAbsent(User user) {
-        UserRow row = UserMapper.toRow(user);
-        DuplicateKeys.ignoringDuplicate(
-                () -> users.insertIfAbsent(row.id(), row.provider(), row.subject(), row.unionId(), row.createdAt()));
+        DuplicateKeys.ignoringDuplicate(() -> users.insertIfAbsent(UserMapper.toRow(user)));
         return findByIdentity(user.identity())
                 .orElseThrow(() -> new IllegalStateException("user " + user.id()
                         + " was neither inserted nor found by its identity (id taken by another identity?)"));

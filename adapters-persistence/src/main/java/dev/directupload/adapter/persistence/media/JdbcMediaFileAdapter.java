@@ -68,16 +68,7 @@ public class JdbcMediaFileAdapter
 
     @Override
     public StoredObject saveIfAbsent(StoredObject object) {
-        DuplicateKeys.ignoringDuplicate(() -> objects.insertIfAbsent(
-                object.familyId().value(),
-                object.content().md5().md5(),
-                object.content().size().bytes(),
-                object.key().value(),
-                KeyDigest.of(object.key()),
-                object.format().name(),
-                object.status().name(),
-                EpochMicros.of(object.createdAt()),
-                EpochMicros.ofNullable(object.verifiedAt().orElse(null))));
+        DuplicateKeys.ignoringDuplicate(() -> objects.insertIfAbsent(MediaMapper.toRow(object)));
         return objects.findByIdentity(
                         object.familyId().value(),
                         object.content().md5().md5(),
@@ -111,19 +102,7 @@ public class JdbcMediaFileAdapter
 
     @Override
     public MediaFile saveIfAbsent(MediaFile file) {
-        DuplicateKeys.ignoringDuplicate(() -> files.insertIfAbsent(
-                file.id().value(),
-                file.albumId().value(),
-                file.familyId().value(),
-                file.creatorId().value(),
-                file.fileName().value(),
-                file.key().value(),
-                KeyDigest.of(file.key()),
-                file.format().name(),
-                file.content().size().bytes(),
-                file.content().md5().md5(),
-                EpochMicros.ofNullable(file.capturedAt().orElse(null)),
-                EpochMicros.of(file.createdAt())));
+        DuplicateKeys.ignoringDuplicate(() -> files.insertIfAbsent(MediaMapper.toRow(file)));
         return files.findByAlbumContent(
                         file.albumId().value(),
                         file.familyId().value(),

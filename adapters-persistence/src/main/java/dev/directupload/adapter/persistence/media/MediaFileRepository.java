@@ -2,7 +2,6 @@ package dev.directupload.adapter.persistence.media;
 
 import dev.directupload.adapter.persistence.VendorCondition;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -10,8 +9,16 @@ import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code media_files}; the duplicate-tolerant insert differs per dialect. */
+/** {@code media_files}; the frame of the duplicate-tolerant insert differs per dialect. */
 interface MediaFileRepository extends GenericRepository<MediaFileRow, String> {
+
+    /** The columns of a row and, in the same order, the {@link MediaFileRow} properties bound to them. */
+    String COLUMNS = "id, album_id, family_id, creator_id, file_name, object_key, key_sha256, file_format,"
+            + " size_bytes, md5, captured_at, created_at";
+
+    String PARAMETERS = ":id, :albumId, :familyId, :creatorId, :fileName, :objectKey, :keySha256, :fileFormat,"
+            + " :sizeBytes, :md5, :capturedAt, :createdAt";
+    String INSERT = "INSERT INTO media_files (" + COLUMNS + ") VALUES (" + PARAMETERS + ")";
 
     Optional<MediaFileRow> findById(String id);
 
@@ -40,96 +47,36 @@ interface MediaFileRepository extends GenericRepository<MediaFileRow, String> {
     int deleteById(String id);
 
     /** Inserts the photo unless its album already holds the same (md5, size); never fails on a duplicate. */
-    void insertIfAbsent(
-            String id,
-            String albumId,
-            String familyId,
-            String creatorId,
-            String fileName,
-            String objectKey,
-            String keySha256,
-            String fileFormat,
-            long sizeBytes,
-            String md5,
-            @Nullable Long capturedAt,
-            long createdAt);
+    void insertIfAbsent(MediaFileRow row);
 
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(condition = VendorCondition.OnH2.class)
     interface H2 extends MediaFileRepository {
         @Override
-        @Query("""
-                MERGE INTO media_files t
-                  USING (VALUES (:id, :albumId, :familyId, :md5, :sizeBytes)) s (id, album_id, family_id, md5, size_bytes)
-                  ON t.id = s.id OR (t.album_id = s.album_id AND t.family_id = s.family_id AND t.md5 = s.md5
-                    AND t.size_bytes = s.size_bytes)
-                WHEN NOT MATCHED THEN INSERT (id, album_id, family_id, creator_id, file_name, object_key, key_sha256,
-                    file_format, size_bytes, md5, captured_at, created_at)
-                  VALUES (:id, :albumId, :familyId, :creatorId, :fileName, :objectKey, :keySha256, :fileFormat,
-                    :sizeBytes, :md5, :capturedAt, :createdAt)""")
-        void insertIfAbsent(
-                String id,
-                String albumId,
-                String familyId,
-                String creatorId,
-                String fileName,
-                String objectKey,
-                String keySha256,
-                String fileFormat,
-                long sizeBytes,
-                String md5,
-                @Nullable Long capturedAt,
-                long createdAt);
+        @Query(
+                value = "MERGE INTO media_files t USING (VALUES (:id, :albumId, :familyId, :md5, :sizeBytes))"
+                        + " s (id, album_id, family_id, md5, size_bytes)"
+                        + " ON t.id = s.id OR (t.album_id = s.album_id AND t.family_id = s.family_id"
+                        + " AND t.md5 = s.md5 AND t.size_bytes = s.size_bytes)"
+                        + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (" + PARAMETERS + ")",
+                readOnly = false)
+        void insertIfAbsent(MediaFileRow row);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     @Requires(condition = VendorCondition.OnPostgres.class)
     interface Postgres extends MediaFileRepository {
         @Override
-        @Query("""
-                INSERT INTO media_files (id, album_id, family_id, creator_id, file_name, object_key, key_sha256,
-                    file_format, size_bytes, md5, captured_at, created_at)
-                VALUES (:id, :albumId, :familyId, :creatorId, :fileName, :objectKey, :keySha256, :fileFormat,
-                    :sizeBytes, :md5, :capturedAt, :createdAt)
-                ON CONFLICT DO NOTHING""")
-        void insertIfAbsent(
-                String id,
-                String albumId,
-                String familyId,
-                String creatorId,
-                String fileName,
-                String objectKey,
-                String keySha256,
-                String fileFormat,
-                long sizeBytes,
-                String md5,
-                @Nullable Long capturedAt,
-                long createdAt);
+        @Query(INSERT + " ON CONFLICT DO NOTHING")
+        void insertIfAbsent(MediaFileRow row);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     @Requires(condition = VendorCondition.OnMySql.class)
     interface MySql extends MediaFileRepository {
         @Override
-        @Query("""
-                INSERT INTO media_files (id, album_id, family_id, creator_id, file_name, object_key, key_sha256,
-                    file_format, size_bytes, md5, captured_at, created_at)
-                VALUES (:id, :albumId, :familyId, :creatorId, :fileName, :objectKey, :keySha256, :fileFormat,
-                    :sizeBytes, :md5, :capturedAt, :createdAt)
-                ON DUPLICATE KEY UPDATE id = id""")
-        void insertIfAbsent(
-                String id,
-                String albumId,
-                String familyId,
-                String creatorId,
-                String fileName,
-                String objectKey,
-                String keySha256,
-                String fileFormat,
-                long sizeBytes,
-                String md5,
-                @Nullable Long capturedAt,
-                long createdAt);
+        @Query(INSERT + " ON DUPLICATE KEY UPDATE id = id")
+        void insertIfAbsent(MediaFileRow row);
 
         /** A locking read: under REPEATABLE READ a plain read could miss a row another transaction just committed. */
         @Override

@@ -21,6 +21,19 @@ final class MediaMapper {
 
     private MediaMapper() {}
 
+    static StoredObjectRow toRow(StoredObject object) {
+        return new StoredObjectRow(
+                object.familyId().value(),
+                object.content().md5().md5(),
+                object.content().size().bytes(),
+                object.key().value(),
+                KeyDigest.of(object.key()),
+                object.format().name(),
+                object.status().name(),
+                EpochMicros.of(object.createdAt()),
+                EpochMicros.ofNullable(object.verifiedAt().orElse(null)));
+    }
+
     static StoredObject toDomain(StoredObjectRow row) {
         return StoredObject.reconstitute(
                 new FamilyId(row.familyId()),
@@ -30,6 +43,22 @@ final class MediaMapper {
                 StoredObjectStatus.valueOf(row.status()),
                 EpochMicros.toInstant(row.createdAt()),
                 EpochMicros.toInstantOrNull(row.verifiedAt()));
+    }
+
+    static MediaFileRow toRow(MediaFile file) {
+        return new MediaFileRow(
+                file.id().value(),
+                file.albumId().value(),
+                file.familyId().value(),
+                file.creatorId().value(),
+                file.fileName().value(),
+                file.key().value(),
+                KeyDigest.of(file.key()),
+                file.format().name(),
+                file.content().size().bytes(),
+                file.content().md5().md5(),
+                EpochMicros.ofNullable(file.capturedAt().orElse(null)),
+                EpochMicros.of(file.createdAt()));
     }
 
     static MediaFile toDomain(MediaFileRow row) {

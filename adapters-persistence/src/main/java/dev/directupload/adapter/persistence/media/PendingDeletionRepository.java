@@ -8,8 +8,16 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
 
-/** {@code pending_deletions}; the duplicate-tolerant insert differs per dialect. */
+/**
+ * {@code pending_deletions}; the frame of the duplicate-tolerant insert differs per dialect. The insert takes the
+ * three columns rather than a {@link PendingDeletionRow}: {@code seq} is generated, and Micronaut Data fails an
+ * entity insert that yields no generated key, as an ignored duplicate does.
+ */
 interface PendingDeletionRepository extends GenericRepository<PendingDeletionRow, Long> {
+
+    String COLUMNS = "key_sha256, object_key, enqueued_at";
+    String PARAMETERS = ":keySha256, :objectKey, :enqueuedAt";
+    String INSERT = "INSERT INTO pending_deletions (" + COLUMNS + ") VALUES (" + PARAMETERS + ")";
 
     @Query("SELECT * FROM pending_deletions ORDER BY seq LIMIT :limit")
     List<PendingDeletionRow> oldest(int limit);
@@ -24,10 +32,9 @@ interface PendingDeletionRepository extends GenericRepository<PendingDeletionRow
     @Requires(condition = VendorCondition.OnH2.class)
     interface H2 extends PendingDeletionRepository {
         @Override
-        @Query("""
-                MERGE INTO pending_deletions t USING (VALUES (:keySha256)) s (key_sha256) ON t.key_sha256 = s.key_sha256
-                WHEN NOT MATCHED THEN INSERT (key_sha256, object_key, enqueued_at)
-                  VALUES (:keySha256, :objectKey, :enqueuedAt)""")
+        @Query("MERGE INTO pending_deletions t USING (VALUES (:keySha256)) s (key_sha256)"
+                + " ON t.key_sha256 = s.key_sha256"
+                + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (" + PARAMETERS + ")")
         void insertIfAbsent(String keySha256, String objectKey, long enqueuedAt);
     }
 
@@ -35,9 +42,7 @@ interface PendingDeletionRepository extends GenericRepository<PendingDeletionRow
     @Requires(condition = VendorCondition.OnPostgres.class)
     interface Postgres extends PendingDeletionRepository {
         @Override
-        @Query("""
-                INSERT INTO pending_deletions (key_sha256, object_key, enqueued_at)
-                VALUES (:keySha256, :objectKey, :enqueuedAt) ON CONFLICT DO NOTHING""")
+        @Query(INSERT + " ON CONFLICT DO NOTHING")
         void insertIfAbsent(String keySha256, String objectKey, long enqueuedAt);
     }
 
@@ -45,9 +50,7 @@ interface PendingDeletionRepository extends GenericRepository<PendingDeletionRow
     @Requires(condition = VendorCondition.OnMySql.class)
     interface MySql extends PendingDeletionRepository {
         @Override
-        @Query("""
-                INSERT INTO pending_deletions (key_sha256, object_key, enqueued_at)
-                VALUES (:keySha256, :objectKey, :enqueuedAt) ON DUPLICATE KEY UPDATE key_sha256 = key_sha256""")
+        @Query(INSERT + " ON DUPLICATE KEY UPDATE key_sha256 = key_sha256")
         void insertIfAbsent(String keySha256, String objectKey, long enqueuedAt);
     }
 }

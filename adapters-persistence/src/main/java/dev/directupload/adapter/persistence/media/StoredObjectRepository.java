@@ -2,7 +2,6 @@ package dev.directupload.adapter.persistence.media;
 
 import dev.directupload.adapter.persistence.VendorCondition;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -11,8 +10,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code stored_objects}; the duplicate-tolerant insert differs per dialect. */
+/** {@code stored_objects}; the frame of the duplicate-tolerant insert differs per dialect. */
 interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void> {
+
+    /** The columns of a row and, in the same order, the {@link StoredObjectRow} properties bound to them. */
+    String COLUMNS = "family_id, md5, size_bytes, object_key, key_sha256, file_format, status, created_at, verified_at";
+
+    String PARAMETERS =
+            ":familyId, :md5, :sizeBytes, :objectKey, :keySha256, :fileFormat, :status, :createdAt, :verifiedAt";
+    String INSERT = "INSERT INTO stored_objects (" + COLUMNS + ") VALUES (" + PARAMETERS + ")";
 
     @Query("SELECT * FROM stored_objects WHERE family_id = :familyId AND md5 = :md5 AND size_bytes = :sizeBytes")
     Optional<StoredObjectRow> findByIdentity(String familyId, String md5, long sizeBytes);
@@ -42,82 +48,35 @@ interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void
     int deleteIfUnreferenced(String familyId, String md5, long sizeBytes);
 
     /** Inserts the record unless its (family, md5, size) exists; never fails on a duplicate. */
-    void insertIfAbsent(
-            String familyId,
-            String md5,
-            long sizeBytes,
-            String objectKey,
-            String keySha256,
-            String fileFormat,
-            String status,
-            long createdAt,
-            @Nullable Long verifiedAt);
+    void insertIfAbsent(StoredObjectRow row);
 
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(condition = VendorCondition.OnH2.class)
     interface H2 extends StoredObjectRepository {
         @Override
-        @Query("""
-                MERGE INTO stored_objects t USING (VALUES (:familyId, :md5, :sizeBytes)) s (family_id, md5, size_bytes)
-                  ON t.family_id = s.family_id AND t.md5 = s.md5 AND t.size_bytes = s.size_bytes
-                WHEN NOT MATCHED THEN INSERT (family_id, md5, size_bytes, object_key, key_sha256, file_format, status,
-                    created_at, verified_at)
-                  VALUES (:familyId, :md5, :sizeBytes, :objectKey, :keySha256, :fileFormat, :status, :createdAt,
-                    :verifiedAt)""")
-        void insertIfAbsent(
-                String familyId,
-                String md5,
-                long sizeBytes,
-                String objectKey,
-                String keySha256,
-                String fileFormat,
-                String status,
-                long createdAt,
-                @Nullable Long verifiedAt);
+        @Query(
+                value = "MERGE INTO stored_objects t"
+                        + " USING (VALUES (:familyId, :md5, :sizeBytes)) s (family_id, md5, size_bytes)"
+                        + " ON t.family_id = s.family_id AND t.md5 = s.md5 AND t.size_bytes = s.size_bytes"
+                        + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (" + PARAMETERS + ")",
+                readOnly = false)
+        void insertIfAbsent(StoredObjectRow row);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     @Requires(condition = VendorCondition.OnPostgres.class)
     interface Postgres extends StoredObjectRepository {
         @Override
-        @Query("""
-                INSERT INTO stored_objects (family_id, md5, size_bytes, object_key, key_sha256, file_format, status,
-                    created_at, verified_at)
-                VALUES (:familyId, :md5, :sizeBytes, :objectKey, :keySha256, :fileFormat, :status, :createdAt,
-                    :verifiedAt)
-                ON CONFLICT DO NOTHING""")
-        void insertIfAbsent(
-                String familyId,
-                String md5,
-                long sizeBytes,
-                String objectKey,
-                String keySha256,
-                String fileFormat,
-                String status,
-                long createdAt,
-                @Nullable Long verifiedAt);
+        @Query(INSERT + " ON CONFLICT DO NOTHING")
+        void insertIfAbsent(StoredObjectRow row);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     @Requires(condition = VendorCondition.OnMySql.class)
     interface MySql extends StoredObjectRepository {
         @Override
-        @Query("""
-                INSERT INTO stored_objects (family_id, md5, size_bytes, object_key, key_sha256, file_format, status,
-                    created_at, verified_at)
-                VALUES (:familyId, :md5, :sizeBytes, :objectKey, :keySha256, :fileFormat, :status, :createdAt,
-                    :verifiedAt)
-                ON DUPLICATE KEY UPDATE family_id = family_id""")
-        void insertIfAbsent(
-                String familyId,
-                String md5,
-                long sizeBytes,
-                String objectKey,
-                String keySha256,
-                String fileFormat,
-                String status,
-                long createdAt,
-                @Nullable Long verifiedAt);
+        @Query(INSERT + " ON DUPLICATE KEY UPDATE family_id = family_id")
+        void insertIfAbsent(StoredObjectRow row);
 
         /** A locking read: under REPEATABLE READ a plain read could miss a row another transaction just committed. */
         @Override

@@ -49,7 +49,11 @@ public class JdbcUploadSlotAdapter implements LoadUploadSlotPort, SaveUploadSlot
 
     @Override
     public void saveSlot(UploadSlot slot) {
-        slots.upsert(
+        slots.upsert(toRow(slot));
+    }
+
+    static UploadSlotRow toRow(UploadSlot slot) {
+        return new UploadSlotRow(
                 slot.id().value(),
                 slot.familyId().value(),
                 slot.albumId().value(),

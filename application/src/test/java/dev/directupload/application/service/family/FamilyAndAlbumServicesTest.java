@@ -36,17 +36,19 @@ class FamilyAndAlbumServicesTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T19:00:00Z"));
     private final InMemoryMetadataStore store = new InMemoryMetadataStore();
-    private final FamilyAccess access = new FamilyAccess(store, store);
-    private final CreateFamilyService createFamily = new CreateFamilyService(store, store, store, clock);
-    private final ListFamiliesService listFamilies = new ListFamiliesService(store, store);
-    private final GetFamilyService getFamily = new GetFamilyService(store, store, access);
-    private final CreateInviteService createInvite = new CreateInviteService(store, access, clock);
-    private final AcceptInviteService acceptInvite = new AcceptInviteService(store, store, store, store, clock);
-    private final RemoveMemberService removeMember = new RemoveMemberService(store, access);
-    private final CreateAlbumService createAlbum = new CreateAlbumService(store, access, clock);
-    private final ListAlbumsService listAlbums = new ListAlbumsService(store, access);
-    private final RenameAlbumService renameAlbum = new RenameAlbumService(store, access);
-    private final DeleteAlbumService deleteAlbum = new DeleteAlbumService(store, access);
+    private final FamilyAccess access = new FamilyAccess(store.families, store.albums);
+    private final CreateFamilyService createFamily =
+            new CreateFamilyService(store.families, store.families, store.transactions, clock);
+    private final ListFamiliesService listFamilies = new ListFamiliesService(store.families, store.families);
+    private final GetFamilyService getFamily = new GetFamilyService(store.families, store.families, access);
+    private final CreateInviteService createInvite = new CreateInviteService(store.families, access, clock);
+    private final AcceptInviteService acceptInvite =
+            new AcceptInviteService(store.families, store.families, store.families, store.transactions, clock);
+    private final RemoveMemberService removeMember = new RemoveMemberService(store.families, access);
+    private final CreateAlbumService createAlbum = new CreateAlbumService(store.albums, access, clock);
+    private final ListAlbumsService listAlbums = new ListAlbumsService(store.albums, access);
+    private final RenameAlbumService renameAlbum = new RenameAlbumService(store.albums, access);
+    private final DeleteAlbumService deleteAlbum = new DeleteAlbumService(store.albums, access);
     private final UserId alice = new UserId("u_alice");
     private final UserId bob = new UserId("u_bob");
     private final UserId carol = new UserId("u_carol");
@@ -89,7 +91,8 @@ class FamilyAndAlbumServicesTest {
 
         assertThat(acceptInvite.accept(bob, invite.code()).role()).isEqualTo(Role.MEMBER);
         assertThat(acceptInvite.accept(bob, invite.code()).role()).isEqualTo(Role.MEMBER);
-        assertThat(store.findInvite(invite.code()).orElseThrow().uses()).isEqualTo(1);
+        assertThat(store.families.findInvite(invite.code()).orElseThrow().uses())
+                .isEqualTo(1);
         assertThat(acceptInvite.accept(alice, invite.code()).role()).isEqualTo(Role.OWNER);
     }
 
@@ -112,7 +115,7 @@ class FamilyAndAlbumServicesTest {
 
         assertThatThrownBy(() -> acceptInvite.accept(bob, invite.code()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("invite_expired"));
-        assertThat(store.findMembership(family, bob)).isEmpty();
+        assertThat(store.families.findMembership(family, bob)).isEmpty();
     }
 
     @Test
@@ -125,7 +128,7 @@ class FamilyAndAlbumServicesTest {
 
         assertThatThrownBy(() -> acceptInvite.accept(carol, invite.code()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("invite_used_up"));
-        assertThat(store.findMembership(family, carol)).isEmpty();
+        assertThat(store.families.findMembership(family, carol)).isEmpty();
     }
 
     @Test
@@ -168,13 +171,13 @@ class FamilyAndAlbumServicesTest {
                 .satisfies(s -> assertThat(s.album().name()).isEqualTo(renamed.name()));
 
         ContentHash hash = new ContentHash("9e107d9d372bb6826bd81d3542a419d6");
-        StoredObject object = store.saveIfAbsent(StoredObject.verified(
+        StoredObject object = store.media.saveIfAbsent(StoredObject.verified(
                 family,
                 new FileContent(hash, ByteSize.ofBytes(3)),
                 ObjectKey.forContent(family, hash, FileFormat.JPEG),
                 FileFormat.JPEG,
                 clock.instant()));
-        store.saveIfAbsent(MediaFile.record(
+        store.media.saveIfAbsent(MediaFile.record(
                 new Placement(object.familyId(), album.id(), alice),
                 new FileName("a.jpg"),
                 object,
@@ -190,7 +193,7 @@ class FamilyAndAlbumServicesTest {
         assertThatThrownBy(() -> deleteAlbum.delete(bob, empty.id()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("album_not_found"));
         deleteAlbum.delete(alice, empty.id());
-        assertThat(store.findAlbum(empty.id())).isEmpty();
+        assertThat(store.albums.findAlbum(empty.id())).isEmpty();
         clock.advance(Duration.ofSeconds(1));
     }
 }
