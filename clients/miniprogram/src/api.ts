@@ -41,7 +41,8 @@ export interface PrepareAnswer {
 
 /** What a login strategy may use: a POST to the service without a token. */
 export interface LoginContext {
-  post<T>(path: string, body: unknown, signal?: CancelSignal): Promise<T>;
+  /** `retryNetwork` (default true): try again after a network error with the same body. */
+  post<T>(path: string, body: unknown, options?: { retryNetwork?: boolean }): Promise<T>;
   loginCode(): Promise<string>;
 }
 
@@ -52,10 +53,19 @@ interface TokenAnswer {
   token: string;
 }
 
-/** `wx.login` → `POST /auth/wechat/login` (the default). */
+/**
+ * `wx.login` → `POST /auth/wechat/login` (the default). A login code works once, so a network error is retried
+ * with a fresh code (3 tries), never with the same one.
+ */
 export const wechatLogin: LoginStrategy = async (context) => {
-  const code = await context.loginCode();
-  return (await context.post<TokenAnswer>('/auth/wechat/login', { code })).token;
+  for (let attempt = 1; ; attempt++) {
+    const code = await context.loginCode();
+    try {
+      return (await context.post<TokenAnswer>('/auth/wechat/login', { code }, { retryNetwork: false })).token;
+    } catch (error) {
+      if (!(error instanceof NetworkError) || attempt >= 3) throw error;
+    }
+  }
 };
 
 /** `POST /auth/dev/login` (the service's local mode only). */
@@ -122,8 +132,8 @@ export class ApiClient<F> {
   login(signal?: CancelSignal): Promise<string> {
     if (!this.pendingLogin) {
       const context: LoginContext = {
-        post: <T>(path: string, body: unknown, s?: CancelSignal) =>
-          this.call<T>('POST', path, body, { signal: s ?? signal, auth: false, retryNetwork: true }),
+        post: <T>(path: string, body: unknown, options?: { retryNetwork?: boolean }) =>
+          this.call<T>('POST', path, body, { signal, auth: false, retryNetwork: options?.retryNetwork ?? true }),
         loginCode: () => {
           if (!this.platform.loginCode) throw new Error(`platform ${this.platform.name} has no login code`);
           return this.platform.loginCode();

@@ -81,7 +81,8 @@ export function browserPlatform(): Platform<BrowserFile> {
         };
         xhr.onerror = () => {
           dispose();
-          reject(new NetworkError('upload failed: network error'));
+          // Also what a cross-origin upload without a CORS rule on the bucket looks like.
+          reject(new NetworkError('upload failed: network error (for OSS: does the bucket have the CORS rule?)'));
         };
         xhr.ontimeout = () => {
           dispose();

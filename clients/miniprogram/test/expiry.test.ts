@@ -10,7 +10,7 @@ import { FaultProxy } from './support/proxy';
 import { startService, type Service } from './support/service';
 import { createWxShim } from './support/wx-shim';
 
-// A service whose upload forms live 2 seconds, so that a form really expires at the store while its upload is
+// A service whose upload forms live 3 seconds, so that a form really expires at the store while its upload is
 // held back by the proxy.
 let service: Service;
 let proxy: FaultProxy;
@@ -21,7 +21,7 @@ before(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'sdk-expiry-'));
   proxy = new FaultProxy();
   baseUrl = `http://127.0.0.1:${await proxy.listen(await freePort())}`;
-  service = await startService({ 'local-storage.public-url': baseUrl, 'upload.policy-ttl': '2s' });
+  service = await startService({ 'local-storage.public-url': baseUrl, 'upload.policy-ttl': '3s' });
   proxy.target = service.url;
 });
 
@@ -56,7 +56,7 @@ describe('a form the store refuses as expired', () => {
         const n = held.get(md5) ?? 0;
         if (md5 === once.md5 && n >= 1) return undefined;
         held.set(md5, n + 1);
-        return { kind: 'forward', delayMs: 3000 }; // past the form's 2 s
+        return { kind: 'forward', delayMs: 4000 }; // past the form's 3 s
       },
     ];
     let results;

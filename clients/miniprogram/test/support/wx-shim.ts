@@ -18,6 +18,8 @@ export interface ShimStats {
   readFileBytes: number;
   maxReadLength: number;
   digestCalls: number;
+  /** Every request / uploadFile call, with the time it was made. */
+  calls: Array<{ kind: 'request' | 'uploadFile'; url: string; at: number }>;
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 10 });
@@ -28,7 +30,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 10 });
  * with `onProgressUpdate`), `getFileSystemManager().getFileInfo/readFile` over real files, `login`.
  */
 export function createWxShim(options: ShimOptions = {}): WxApi & { stats: ShimStats } {
-  const stats: ShimStats = { requests: 0, uploads: 0, readFileCalls: 0, readFileBytes: 0, maxReadLength: 0, digestCalls: 0 };
+  const stats: ShimStats = { requests: 0, uploads: 0, readFileCalls: 0, readFileBytes: 0, maxReadLength: 0, digestCalls: 0, calls: [] };
   const fsManager: ReturnType<WxApi['getFileSystemManager']> = {
     getFileInfo(option) {
       void (async () => {
@@ -78,6 +80,7 @@ export function createWxShim(options: ShimOptions = {}): WxApi & { stats: ShimSt
 
     request(option) {
       stats.requests++;
+      stats.calls.push({ kind: 'request', url: option.url, at: Date.now() });
       let done = false;
       const fail = (message: string): void => {
         if (done) return;
@@ -115,6 +118,7 @@ export function createWxShim(options: ShimOptions = {}): WxApi & { stats: ShimSt
 
     uploadFile(option) {
       stats.uploads++;
+      stats.calls.push({ kind: 'uploadFile', url: option.url, at: Date.now() });
       const listeners: Array<(r: { progress: number; totalBytesSent: number; totalBytesExpectedToSend: number }) => void> = [];
       let done = false;
       let req: http.ClientRequest | undefined;
