@@ -104,6 +104,8 @@ interface Entry<F> {
   form?: Form;
   reprepares: number;
   refusedAsExpired: number;
+  /** Resolved by another file's outcome (same bytes). */
+  following?: boolean;
 }
 
 class Failure extends Error {
@@ -210,12 +212,22 @@ class UploadRun<F> {
 
     const workers: Promise<void>[] = [];
     for (let i = 0; i < this.concurrency; i++) workers.push(this.work());
+    let unexpected: unknown;
     try {
       await this.hashAndPrepare();
+    } catch (error) {
+      unexpected = error;
     } finally {
       this.queue.close();
     }
     await Promise.all(workers);
+    // Every file gets a result, whatever happened: followers resolve with the file they follow (all of which are
+    // settled by now); anything else still open failed with the unexpected error.
+    for (const entry of this.entries) {
+      if (!entry.result && !entry.following) {
+        this.finish(entry, this.failureResult(entry, unexpected ?? new Error('not processed')));
+      }
+    }
     return Promise.all(this.entries.map((entry) => entry.done.promise));
   }
 
@@ -357,6 +369,7 @@ class UploadRun<F> {
 
   /** A repeated file takes the outcome of the first file with the same bytes. */
   private follow(entry: Entry<F>, original: Entry<F>): void {
+    entry.following = true;
     void original.done.promise.then((result) => {
       switch (result.status) {
         case 'uploaded':
