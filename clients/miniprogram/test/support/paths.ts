@@ -1,10 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** clients/miniprogram, found from the compiled test's location (target/test-js/test/support). */
 export function packageRoot(): string {
+  const ours = (dir: string): boolean => {
+    const manifest = path.join(dir, 'package.json');
+    return existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === '@direct-upload/miniprogram-sdk';
+  };
   let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json')) || dir.includes(`${path.sep}target${path.sep}`)) {
+  while (!ours(dir)) {
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
     dir = parent;
