@@ -56,7 +56,7 @@ class AggregateAndRuleTest {
     }
 
     static String code(Throwable e) {
-        return ((dev.directupload.domain.shared.DomainException) e).code();
+        return ((dev.directupload.domain.shared.DomainException) e).code().wireName();
     }
 
     @Nested

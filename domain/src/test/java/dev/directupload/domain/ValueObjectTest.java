@@ -33,7 +33,8 @@ class ValueObjectTest {
         assertThatThrownBy(construction::run)
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining(messagePart)
-                .satisfies(e -> assertThat(((InvalidValueException) e).code()).isEqualTo(code));
+                .satisfies(e -> assertThat(((InvalidValueException) e).code().wireName())
+                        .isEqualTo(code));
     }
 
     @Nested
@@ -202,7 +203,8 @@ class ValueObjectTest {
             assertThatThrownBy(() -> new FileName(name))
                     .isInstanceOf(InvalidValueException.class)
                     .satisfies(
-                            e -> assertThat(((InvalidValueException) e).code()).isEqualTo("invalid_name"));
+                            e -> assertThat(((InvalidValueException) e).code().wireName())
+                                    .isEqualTo("invalid_name"));
         }
 
         @Test
@@ -269,7 +271,8 @@ class ValueObjectTest {
             assertThatThrownBy(() -> new ObjectKey(key))
                     .isInstanceOf(InvalidValueException.class)
                     .satisfies(
-                            e -> assertThat(((InvalidValueException) e).code()).isEqualTo("invalid_object_key"));
+                            e -> assertThat(((InvalidValueException) e).code().wireName())
+                                    .isEqualTo("invalid_object_key"));
         }
 
         @ParameterizedTest
@@ -296,7 +299,8 @@ class ValueObjectTest {
             assertThatThrownBy(() -> new DisplayName(name))
                     .isInstanceOf(InvalidValueException.class)
                     .satisfies(
-                            e -> assertThat(((InvalidValueException) e).code()).isEqualTo("invalid_name"));
+                            e -> assertThat(((InvalidValueException) e).code().wireName())
+                                    .isEqualTo("invalid_name"));
         }
     }
 }

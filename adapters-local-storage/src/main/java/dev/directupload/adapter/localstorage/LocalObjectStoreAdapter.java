@@ -1,7 +1,7 @@
 package dev.directupload.adapter.localstorage;
 
+import dev.directupload.application.port.model.DownloadUrl;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
-import dev.directupload.application.port.out.storage.DownloadUrl;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;

@@ -1,8 +1,8 @@
 package dev.directupload.adapter.localstorage;
 
+import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
-import dev.directupload.application.port.out.storage.UploadForm;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.upload.UploadPolicyRules;
 import jakarta.inject.Singleton;

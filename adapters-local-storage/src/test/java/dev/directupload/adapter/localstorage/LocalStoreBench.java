@@ -1,10 +1,10 @@
 package dev.directupload.adapter.localstorage;
 
+import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.SizeRange;
-import dev.directupload.application.port.out.storage.UploadForm;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.media.ByteSize;

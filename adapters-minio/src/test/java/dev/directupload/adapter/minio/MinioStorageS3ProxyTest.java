@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.directupload.adapter.minio.testing.MultipartPost;
 import dev.directupload.adapter.minio.testing.S3ProxyServer;
+import dev.directupload.application.port.model.DownloadUrl;
+import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
-import dev.directupload.application.port.out.storage.DownloadUrl;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.SizeRange;
-import dev.directupload.application.port.out.storage.UploadForm;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.media.ByteSize;

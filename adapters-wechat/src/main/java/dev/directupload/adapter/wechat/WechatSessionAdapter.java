@@ -4,6 +4,7 @@ import dev.directupload.application.port.out.identity.WechatSession;
 import dev.directupload.application.port.out.identity.WechatSessionPort;
 import dev.directupload.application.shared.DependencyUnavailableException;
 import dev.directupload.application.shared.UnauthorizedException;
+import dev.directupload.domain.shared.ErrorCode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.HttpClientConfiguration;
@@ -42,7 +43,7 @@ final class WechatSessionAdapter implements WechatSessionPort {
     public WechatSession exchange(String code) {
         if (!config.isConfigured()) {
             throw new DependencyUnavailableException(
-                    "wechat_unavailable",
+                    ErrorCode.WECHAT_UNAVAILABLE,
                     "WeChat login is not configured: set wechat.app-id and wechat.app-secret",
                     null);
         }
@@ -56,7 +57,7 @@ final class WechatSessionAdapter implements WechatSessionPort {
         Jscode2SessionAnswer answer = parse(call(uri));
         if (answer.failed()) {
             throw new UnauthorizedException(
-                    "wechat_login_failed",
+                    ErrorCode.WECHAT_LOGIN_FAILED,
                     "WeChat refused the login code (errcode " + answer.errCode() + ": " + answer.errMsg() + ")");
         }
         return new WechatSession(
@@ -83,7 +84,7 @@ final class WechatSessionAdapter implements WechatSessionPort {
 
     private static DependencyUnavailableException unavailable(String message, Exception cause) {
         LOG.warn("WeChat login call failed: {}", message);
-        return new DependencyUnavailableException("wechat_unavailable", message, cause);
+        return new DependencyUnavailableException(ErrorCode.WECHAT_UNAVAILABLE, message, cause);
     }
 
     @PreDestroy

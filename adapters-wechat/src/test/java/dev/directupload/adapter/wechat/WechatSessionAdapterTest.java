@@ -92,7 +92,8 @@ class WechatSessionAdapterTest {
         assertThatThrownBy(() -> adapter("wx123", "s").exchange("bad"))
                 .isInstanceOf(UnauthorizedException.class)
                 .hasMessageContaining("40029")
-                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("wechat_login_failed"));
+                .satisfies(
+                        e -> assertThat(((DomainException) e).code().wireName()).isEqualTo("wechat_login_failed"));
     }
 
     @Test
@@ -102,7 +103,8 @@ class WechatSessionAdapterTest {
 
         assertThatThrownBy(() -> adapter("wx123", "s").exchange("c"))
                 .isInstanceOf(DependencyUnavailableException.class)
-                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("wechat_unavailable"));
+                .satisfies(
+                        e -> assertThat(((DomainException) e).code().wireName()).isEqualTo("wechat_unavailable"));
     }
 
     @Test

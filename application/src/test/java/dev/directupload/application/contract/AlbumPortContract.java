@@ -2,7 +2,7 @@ package dev.directupload.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.directupload.application.port.out.album.AlbumPort.AlbumSummary;
+import dev.directupload.application.port.model.AlbumSummary;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.family.Family;
 import dev.directupload.domain.identity.UserId;

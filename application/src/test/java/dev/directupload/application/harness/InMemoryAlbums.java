@@ -1,5 +1,6 @@
 package dev.directupload.application.harness;
 
+import dev.directupload.application.port.model.AlbumSummary;
 import dev.directupload.application.port.out.album.AlbumPort;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.album.AlbumId;

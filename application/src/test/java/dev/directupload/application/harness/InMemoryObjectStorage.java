@@ -1,13 +1,13 @@
 package dev.directupload.application.harness;
 
+import dev.directupload.application.port.model.DownloadUrl;
+import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
-import dev.directupload.application.port.out.storage.DownloadUrl;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
-import dev.directupload.application.port.out.storage.UploadForm;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;

@@ -2,6 +2,7 @@ package dev.directupload.domain.family;
 
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.shared.ConflictException;
+import dev.directupload.domain.shared.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -62,10 +63,10 @@ public final class Invite {
      */
     public void requireUsable(Instant now) {
         if (!now.isBefore(expiresAt)) {
-            throw new ConflictException("invite_expired", "this invite expired at " + expiresAt);
+            throw new ConflictException(ErrorCode.INVITE_EXPIRED, "this invite expired at " + expiresAt);
         }
         if (uses >= maxUses) {
-            throw new ConflictException("invite_used_up", "this invite has been used " + maxUses + " times");
+            throw new ConflictException(ErrorCode.INVITE_USED_UP, "this invite has been used " + maxUses + " times");
         }
     }
 

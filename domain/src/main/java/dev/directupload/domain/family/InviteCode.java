@@ -1,5 +1,6 @@
 package dev.directupload.domain.family;
 
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.NotFoundException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -13,7 +14,7 @@ public record InviteCode(String value) {
 
     public InviteCode {
         if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new NotFoundException("invite_not_found", "no such invite");
+            throw new NotFoundException(ErrorCode.INVITE_NOT_FOUND, "no such invite");
         }
     }
 

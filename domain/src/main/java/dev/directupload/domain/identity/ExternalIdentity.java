@@ -1,5 +1,6 @@
 package dev.directupload.domain.identity;
 
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import java.util.Objects;
 
@@ -19,7 +20,7 @@ public record ExternalIdentity(Provider provider, String subject) {
                 || subject.length() > 128
                 || subject.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidValueException(
-                    "invalid_request", "identity subject must be 1-128 characters without control characters");
+                    ErrorCode.INVALID_REQUEST, "identity subject must be 1-128 characters without control characters");
         }
     }
 

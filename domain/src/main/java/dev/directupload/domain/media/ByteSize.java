@@ -1,5 +1,6 @@
 package dev.directupload.domain.media;
 
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 
 /** A number of bytes, never negative; also read and matched in the original article's kilobytes. */
@@ -9,7 +10,7 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
 
     public ByteSize {
         if (bytes < 0) {
-            throw new InvalidValueException("invalid_size", "size must be >= 0 bytes, was " + bytes);
+            throw new InvalidValueException(ErrorCode.INVALID_SIZE, "size must be >= 0 bytes, was " + bytes);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.directupload.domain.media;
 
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -11,7 +12,7 @@ public record ContentHash(String md5) {
 
     public ContentHash {
         if (md5 == null || !HEX32.matcher(md5).matches()) {
-            throw new InvalidValueException("invalid_md5", "md5 must be exactly 32 hexadecimal characters");
+            throw new InvalidValueException(ErrorCode.INVALID_MD5, "md5 must be exactly 32 hexadecimal characters");
         }
         md5 = md5.toLowerCase(Locale.ROOT);
     }

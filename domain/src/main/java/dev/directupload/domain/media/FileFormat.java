@@ -1,5 +1,6 @@
 package dev.directupload.domain.media;
 
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import java.util.Arrays;
 import java.util.List;
@@ -65,13 +66,15 @@ public enum FileFormat {
     public static FileFormat of(String contentType, FileName fileName) {
         FileFormat format = ofContentType(contentType)
                 .orElseThrow(() -> new InvalidValueException(
-                        "type_not_allowed", "type '" + contentType + "' is not an allowed image or video type"));
+                        ErrorCode.TYPE_NOT_ALLOWED,
+                        "type '" + contentType + "' is not an allowed image or video type"));
         String extension = fileName.extension()
                 .orElseThrow(() -> new InvalidValueException(
-                        "type_not_allowed", "name '" + fileName.value() + "' has no extension"));
+                        ErrorCode.TYPE_NOT_ALLOWED, "name '" + fileName.value() + "' has no extension"));
         if (!format.acceptsExtension(extension)) {
             throw new InvalidValueException(
-                    "type_not_allowed", "extension '." + extension + "' does not match type " + format.contentType);
+                    ErrorCode.TYPE_NOT_ALLOWED,
+                    "extension '." + extension + "' does not match type " + format.contentType);
         }
         return format;
     }

@@ -1,5 +1,6 @@
 package dev.directupload.domain.media;
 
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,15 +12,15 @@ public record FileName(String value) {
 
     public FileName {
         if (value == null || value.isBlank()) {
-            throw new InvalidValueException("invalid_name", "file name must not be blank");
+            throw new InvalidValueException(ErrorCode.INVALID_NAME, "file name must not be blank");
         }
         value = value.strip();
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidValueException("invalid_name", "file name must be at most 255 characters");
+            throw new InvalidValueException(ErrorCode.INVALID_NAME, "file name must be at most 255 characters");
         }
         if (value.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))) {
             throw new InvalidValueException(
-                    "invalid_name", "file name must not contain '/', '\\' or control characters");
+                    ErrorCode.INVALID_NAME, "file name must not contain '/', '\\' or control characters");
         }
     }
 

@@ -3,7 +3,7 @@ package dev.directupload.domain.shared;
 /** The current state forbids the change, or the caller should retry later. Maps to 409. */
 public class ConflictException extends DomainException {
 
-    public ConflictException(String code, String message) {
+    public ConflictException(ErrorCode code, String message) {
         super(code, message);
     }
 }

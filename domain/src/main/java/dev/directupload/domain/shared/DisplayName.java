@@ -7,14 +7,14 @@ public record DisplayName(String value) {
 
     public DisplayName {
         if (value == null || value.isBlank()) {
-            throw new InvalidValueException("invalid_name", "name must not be blank");
+            throw new InvalidValueException(ErrorCode.INVALID_NAME, "name must not be blank");
         }
         value = value.strip();
         if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
-            throw new InvalidValueException("invalid_name", "name must be at most 100 characters");
+            throw new InvalidValueException(ErrorCode.INVALID_NAME, "name must be at most 100 characters");
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException("invalid_name", "name must not contain control characters");
+            throw new InvalidValueException(ErrorCode.INVALID_NAME, "name must not contain control characters");
         }
     }
 

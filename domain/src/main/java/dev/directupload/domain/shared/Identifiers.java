@@ -14,7 +14,7 @@ public final class Identifiers {
     public static String require(String field, String value) {
         if (value == null || !TOKEN.matcher(value).matches()) {
             throw new InvalidValueException(
-                    "invalid_id", field + " must be 1-64 characters of letters, digits, '_' or '-'");
+                    ErrorCode.INVALID_ID, field + " must be 1-64 characters of letters, digits, '_' or '-'");
         }
         return value;
     }

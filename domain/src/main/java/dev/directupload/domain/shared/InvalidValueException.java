@@ -3,7 +3,7 @@ package dev.directupload.domain.shared;
 /** A value broke its rule (bad md5, size, name, key, id...). Maps to 400. */
 public class InvalidValueException extends DomainException {
 
-    public InvalidValueException(String code, String message) {
+    public InvalidValueException(ErrorCode code, String message) {
         super(code, message);
     }
 }

@@ -3,6 +3,7 @@ package dev.directupload.domain.storage;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.media.FileFormat;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import java.nio.charset.StandardCharsets;
 
@@ -66,7 +67,7 @@ public record ObjectKey(String value) {
         }
 
         private static InvalidValueException invalid(String message) {
-            return new InvalidValueException("invalid_object_key", message);
+            return new InvalidValueException(ErrorCode.INVALID_OBJECT_KEY, message);
         }
     }
 }

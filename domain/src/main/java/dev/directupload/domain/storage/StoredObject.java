@@ -4,6 +4,7 @@ import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.shared.ConflictException;
+import dev.directupload.domain.shared.ErrorCode;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public final class StoredObject {
     public StoredObject verify(FileContent observed, Instant now) {
         if (!content.equals(observed)) {
             throw new ConflictException(
-                    "upload_verification_failed",
+                    ErrorCode.UPLOAD_VERIFICATION_FAILED,
                     "stored object does not match: expected " + content + ", storage has " + observed);
         }
         if (status == StoredObjectStatus.VERIFIED) {

@@ -4,6 +4,7 @@ import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaType;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,15 +60,16 @@ public record UploadPolicyRules(
     public FileFormat admit(String contentType, FileName name, ByteSize size) {
         FileFormat format = FileFormat.of(contentType, name);
         if (!allowedFormats.contains(format)) {
-            throw new InvalidValueException("type_not_allowed", "type " + format.contentType() + " is not allowed");
+            throw new InvalidValueException(
+                    ErrorCode.TYPE_NOT_ALLOWED, "type " + format.contentType() + " is not allowed");
         }
         if (size.isZero()) {
-            throw new InvalidValueException("invalid_size", "size must be at least 1 byte");
+            throw new InvalidValueException(ErrorCode.INVALID_SIZE, "size must be at least 1 byte");
         }
         ByteSize limit = maxSizeOf(format.mediaType());
         if (size.exceeds(limit)) {
             throw new InvalidValueException(
-                    "file_too_large",
+                    ErrorCode.FILE_TOO_LARGE,
                     "size " + size.bytes() + " exceeds the "
                             + format.mediaType().wireName() + " limit of " + limit.bytes() + " bytes");
         }

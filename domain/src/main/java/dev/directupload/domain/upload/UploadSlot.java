@@ -9,6 +9,7 @@ import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaFileId;
 import dev.directupload.domain.media.Placement;
 import dev.directupload.domain.shared.ConflictException;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.storage.ObjectKey;
 import java.time.Instant;
 import java.util.Objects;
@@ -102,7 +103,7 @@ public final class UploadSlot {
     /** PENDING → COMPLETED with the photo it produced. Completing an EXPIRED slot is a conflict. */
     public UploadSlot complete(MediaFileId photo) {
         if (status == UploadSlotStatus.EXPIRED) {
-            throw new ConflictException("upload_expired", "upload " + id + " expired before it was completed");
+            throw new ConflictException(ErrorCode.UPLOAD_EXPIRED, "upload " + id + " expired before it was completed");
         }
         if (status == UploadSlotStatus.COMPLETED) {
             return this;

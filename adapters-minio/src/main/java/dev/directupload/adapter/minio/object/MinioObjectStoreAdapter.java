@@ -2,13 +2,14 @@ package dev.directupload.adapter.minio.object;
 
 import dev.directupload.adapter.minio.MinioClients;
 import dev.directupload.adapter.minio.MinioProperties;
+import dev.directupload.application.port.model.DownloadUrl;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
-import dev.directupload.application.port.out.storage.DownloadUrl;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
 import dev.directupload.application.shared.DependencyUnavailableException;
 import dev.directupload.domain.media.ByteSize;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.storage.ObjectKey;
 import io.micronaut.context.annotation.Requires;
 import io.minio.GetPresignedObjectUrlArgs;
@@ -37,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 @Requires(property = "storage.provider", value = "minio")
 class MinioObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort, DeleteObjectPort {
 
-    static final String UNAVAILABLE = "storage_unavailable";
+    static final ErrorCode UNAVAILABLE = ErrorCode.STORAGE_UNAVAILABLE;
     /** SigV4 presigned URLs live 1 s .. 7 days. */
     static final Duration MAX_DOWNLOAD_TTL = Duration.ofDays(7);
 

@@ -2,11 +2,12 @@ package dev.directupload.adapter.minio.upload;
 
 import dev.directupload.adapter.minio.MinioClients;
 import dev.directupload.adapter.minio.MinioProperties;
+import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
-import dev.directupload.application.port.out.storage.UploadForm;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.application.shared.DependencyUnavailableException;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.upload.UploadPolicyRules;
 import io.micronaut.context.annotation.Requires;
 import io.minio.MinioClient;
@@ -83,7 +84,7 @@ class MinioPostPolicyAdapter implements SignUploadFormPort {
             signed = new TreeMap<>(client.getPresignedPostFormData(policy));
         } catch (MinioException | IOException | GeneralSecurityException e) {
             throw new DependencyUnavailableException(
-                    "storage_unavailable", "MinIO POST policy signing failed: " + e, e);
+                    ErrorCode.STORAGE_UNAVAILABLE, "MinIO POST policy signing failed: " + e, e);
         }
 
         // The prefix form's key is the prefix itself, as the OSS adapter's: the client replaces it with prefix + name.

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.directupload.adapter.minio.MinioClients;
 import dev.directupload.adapter.minio.MinioProperties;
 import dev.directupload.adapter.minio.testing.ClosedPort;
-import dev.directupload.application.port.out.storage.DownloadUrl;
+import dev.directupload.application.port.model.DownloadUrl;
 import dev.directupload.application.shared.DependencyUnavailableException;
 import dev.directupload.domain.storage.ObjectKey;
 import io.minio.MinioClient;
@@ -69,11 +69,11 @@ class MinioObjectStoreAdapterTest {
         assertThatThrownBy(() -> adapter.inspect(KEY))
                 .isInstanceOfSatisfying(
                         DependencyUnavailableException.class,
-                        e -> assertThat(e.code()).isEqualTo("storage_unavailable"))
+                        e -> assertThat(e.code().wireName()).isEqualTo("storage_unavailable"))
                 .hasMessageContaining("MinIO stat " + KEY + " failed");
         assertThatThrownBy(() -> adapter.delete(KEY))
                 .isInstanceOfSatisfying(
                         DependencyUnavailableException.class,
-                        e -> assertThat(e.code()).isEqualTo("storage_unavailable"));
+                        e -> assertThat(e.code().wireName()).isEqualTo("storage_unavailable"));
     }
 }

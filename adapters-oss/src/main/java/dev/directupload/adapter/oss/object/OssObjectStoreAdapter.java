@@ -7,13 +7,14 @@ import com.aliyun.oss.OSSErrorCode;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.model.GeneratePresignedUrlRequest;
 import dev.directupload.adapter.oss.OssProperties;
+import dev.directupload.application.port.model.DownloadUrl;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
-import dev.directupload.application.port.out.storage.DownloadUrl;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
 import dev.directupload.application.shared.DependencyUnavailableException;
 import dev.directupload.domain.media.ByteSize;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.storage.ObjectKey;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -32,7 +33,7 @@ import java.util.Optional;
 @Requires(property = "storage.provider", value = "oss")
 class OssObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort, DeleteObjectPort {
 
-    static final String UNAVAILABLE = "storage_unavailable";
+    static final ErrorCode UNAVAILABLE = ErrorCode.STORAGE_UNAVAILABLE;
     /** OSS accepts {@code x-oss-expires} of 1 s .. 7 days. */
     static final Duration MAX_DOWNLOAD_TTL = Duration.ofDays(7);
 

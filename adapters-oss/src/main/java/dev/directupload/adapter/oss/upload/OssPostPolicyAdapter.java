@@ -1,9 +1,9 @@
 package dev.directupload.adapter.oss.upload;
 
 import dev.directupload.adapter.oss.OssProperties;
+import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.TemporaryCredentials;
-import dev.directupload.application.port.out.storage.UploadForm;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.upload.UploadPolicyRules;

@@ -10,6 +10,7 @@ import dev.directupload.adapter.oss.OssProperties;
 import dev.directupload.application.port.out.storage.TemporaryCredentials;
 import dev.directupload.application.port.out.storage.TemporaryCredentialsPort;
 import dev.directupload.application.shared.DependencyUnavailableException;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.upload.UploadPolicyRules;
 import io.micronaut.context.annotation.Requires;
@@ -34,7 +35,7 @@ import java.util.concurrent.ConcurrentMap;
 @Requires(property = "oss.sts.role-arn")
 class StsCredentialsAdapter implements TemporaryCredentialsPort, SigningCredentials {
 
-    static final String UNAVAILABLE = "storage_credentials_unavailable";
+    static final ErrorCode UNAVAILABLE = ErrorCode.STORAGE_CREDENTIALS_UNAVAILABLE;
     private static final Duration REFRESH_SLACK = Duration.ofSeconds(60);
 
     private final IAcsClient sts;

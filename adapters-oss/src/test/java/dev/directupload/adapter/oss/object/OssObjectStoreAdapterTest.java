@@ -8,7 +8,7 @@ import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import dev.directupload.adapter.oss.OssProperties;
 import dev.directupload.adapter.oss.testing.FakeOss;
 import dev.directupload.adapter.oss.testing.V4Reference;
-import dev.directupload.application.port.out.storage.DownloadUrl;
+import dev.directupload.application.port.model.DownloadUrl;
 import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.shared.DependencyUnavailableException;
 import dev.directupload.domain.media.ByteSize;
@@ -114,7 +114,7 @@ class OssObjectStoreAdapterTest {
         assertThatThrownBy(() -> adapter.inspect(KEY))
                 .isInstanceOfSatisfying(
                         DependencyUnavailableException.class,
-                        e -> assertThat(e.code()).isEqualTo("storage_unavailable"))
+                        e -> assertThat(e.code().wireName()).isEqualTo("storage_unavailable"))
                 .hasMessageContaining("AccessDenied");
     }
 
@@ -124,11 +124,11 @@ class OssObjectStoreAdapterTest {
         assertThatThrownBy(() -> adapter.inspect(KEY))
                 .isInstanceOfSatisfying(
                         DependencyUnavailableException.class,
-                        e -> assertThat(e.code()).isEqualTo("storage_unavailable"));
+                        e -> assertThat(e.code().wireName()).isEqualTo("storage_unavailable"));
         assertThatThrownBy(() -> adapter.delete(KEY))
                 .isInstanceOfSatisfying(
                         DependencyUnavailableException.class,
-                        e -> assertThat(e.code()).isEqualTo("storage_unavailable"));
+                        e -> assertThat(e.code().wireName()).isEqualTo("storage_unavailable"));
     }
 
     @Test
@@ -149,7 +149,7 @@ class OssObjectStoreAdapterTest {
         assertThatThrownBy(() -> adapter.delete(KEY))
                 .isInstanceOfSatisfying(
                         DependencyUnavailableException.class,
-                        e -> assertThat(e.code()).isEqualTo("storage_unavailable"));
+                        e -> assertThat(e.code().wireName()).isEqualTo("storage_unavailable"));
     }
 
     @Test

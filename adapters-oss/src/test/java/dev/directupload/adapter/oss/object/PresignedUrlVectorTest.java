@@ -9,7 +9,7 @@ import com.google.gson.JsonObject;
 import dev.directupload.adapter.oss.OssProperties;
 import dev.directupload.adapter.oss.testing.V4Reference;
 import dev.directupload.adapter.oss.testing.Vectors;
-import dev.directupload.application.port.out.storage.DownloadUrl;
+import dev.directupload.application.port.model.DownloadUrl;
 import dev.directupload.domain.storage.ObjectKey;
 import java.net.URI;
 import java.time.Clock;

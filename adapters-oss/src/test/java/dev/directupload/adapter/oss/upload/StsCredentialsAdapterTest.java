@@ -10,10 +10,10 @@ import dev.directupload.adapter.oss.OssProperties;
 import dev.directupload.adapter.oss.testing.FakeSts;
 import dev.directupload.adapter.oss.testing.V4Reference;
 import dev.directupload.application.harness.MutableClock;
+import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SizeRange;
 import dev.directupload.application.port.out.storage.TemporaryCredentials;
-import dev.directupload.application.port.out.storage.UploadForm;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.application.shared.DependencyUnavailableException;
 import dev.directupload.domain.family.FamilyId;
@@ -216,7 +216,7 @@ class StsCredentialsAdapterTest {
         assertThatThrownBy(() -> adapter.sign(request(FAMILY, Duration.ofMinutes(10))))
                 .isInstanceOfSatisfying(
                         DependencyUnavailableException.class,
-                        e -> assertThat(e.code()).isEqualTo("storage_credentials_unavailable"))
+                        e -> assertThat(e.code().wireName()).isEqualTo("storage_credentials_unavailable"))
                 .hasMessageContaining("STS AssumeRole failed");
         assertThat(signer.signatures).hasValue(0);
     }
@@ -227,7 +227,7 @@ class StsCredentialsAdapterTest {
         assertThatThrownBy(() -> adapter.sign(request(FAMILY, Duration.ofMinutes(10))))
                 .isInstanceOfSatisfying(
                         DependencyUnavailableException.class,
-                        e -> assertThat(e.code()).isEqualTo("storage_credentials_unavailable"));
+                        e -> assertThat(e.code().wireName()).isEqualTo("storage_credentials_unavailable"));
         assertThat(signer.signatures).hasValue(0);
     }
 
@@ -240,7 +240,7 @@ class StsCredentialsAdapterTest {
         assertThatThrownBy(() -> adapter.sign(request(FAMILY, Duration.ofMinutes(10))))
                 .isInstanceOfSatisfying(
                         DependencyUnavailableException.class,
-                        e -> assertThat(e.code()).isEqualTo("storage_credentials_unavailable"));
+                        e -> assertThat(e.code().wireName()).isEqualTo("storage_credentials_unavailable"));
         assertThat(signer.signatures).hasValue(1);
         sts.failWith(0);
         UploadForm recovered = adapter.sign(request(FAMILY, Duration.ofMinutes(10)));
@@ -275,7 +275,7 @@ class StsCredentialsAdapterTest {
                 .allSatisfy(e -> assertThat(e)
                         .isInstanceOfSatisfying(
                                 DependencyUnavailableException.class,
-                                d -> assertThat(d.code()).isEqualTo("storage_credentials_unavailable")));
+                                d -> assertThat(d.code().wireName()).isEqualTo("storage_credentials_unavailable")));
         assertThat(signer.signatures).hasValue(0);
     }
 }

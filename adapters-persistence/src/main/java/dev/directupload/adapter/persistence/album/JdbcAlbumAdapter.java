@@ -1,6 +1,7 @@
 package dev.directupload.adapter.persistence.album;
 
 import dev.directupload.adapter.persistence.EpochMicros;
+import dev.directupload.application.port.model.AlbumSummary;
 import dev.directupload.application.port.out.album.AlbumPort;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.album.AlbumId;

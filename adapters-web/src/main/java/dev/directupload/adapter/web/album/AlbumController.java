@@ -7,7 +7,7 @@ import dev.directupload.application.port.in.album.CreateAlbumUseCase;
 import dev.directupload.application.port.in.album.DeleteAlbumUseCase;
 import dev.directupload.application.port.in.album.ListAlbumsUseCase;
 import dev.directupload.application.port.in.album.RenameAlbumUseCase;
-import dev.directupload.application.port.out.album.AlbumPort.AlbumSummary;
+import dev.directupload.application.port.model.AlbumSummary;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.shared.DisplayName;
 import io.micronaut.core.annotation.Nullable;

@@ -2,6 +2,7 @@ package dev.directupload.adapter.web.auth;
 
 import dev.directupload.application.port.in.identity.DevLoginUseCase;
 import dev.directupload.application.port.in.identity.LoginWithWechatUseCase;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.NotFoundException;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -41,7 +42,7 @@ final class AuthController {
     @Post("/dev/login")
     LoginResponse dev(@Body LoginRequests.Dev body) {
         if (!devLoginPolicy.enabled()) {
-            throw new NotFoundException("not_found", "development login is disabled");
+            throw new NotFoundException(ErrorCode.NOT_FOUND, "development login is disabled");
         }
         return tokens.issue(devLogin.login(body.user()));
     }

@@ -14,6 +14,7 @@ import dev.directupload.application.port.in.compat.RecordedPhoto;
 import dev.directupload.application.port.in.compat.SignPrefixPolicyUseCase;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
@@ -62,7 +63,7 @@ final class ArticleCompatController {
         UserId caller = Caller.of(auth);
         rateLimiter.acquire(caller);
         if (familyId == null || filePath == null) {
-            throw new InvalidValueException("invalid_request", "family_id and file_path are required");
+            throw new InvalidValueException(ErrorCode.INVALID_REQUEST, "family_id and file_path are required");
         }
         PrefixPolicy policy = signPrefixPolicy.sign(caller, PathIds.family(familyId), PathIds.album(filePath));
         return SignatureResponse.from(policy);
@@ -71,7 +72,7 @@ final class ArticleCompatController {
     @Post("/hash/check")
     HashCheckResponse hashCheck(Authentication auth, @Body HashCheckRequest body) {
         if (body.familyId() == null) {
-            throw new InvalidValueException("invalid_request", "family_id is required");
+            throw new InvalidValueException(ErrorCode.INVALID_REQUEST, "family_id is required");
         }
         HashCheck result = checkHashes.check(Caller.of(auth), PathIds.family(body.familyId()), body.hashes());
         return new HashCheckResponse(
@@ -192,7 +193,8 @@ final class ArticleCompatController {
                 return new RecordItem(result.index(), "created", PhotoResponse.from(created.photo()), null, null);
             }
             RecordedPhoto.Rejected rejected = (RecordedPhoto.Rejected) result;
-            return new RecordItem(result.index(), "rejected", null, rejected.code(), rejected.message());
+            return new RecordItem(
+                    result.index(), "rejected", null, rejected.code().wireName(), rejected.message());
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.directupload.application.shared.DependencyUnavailableException;
 import dev.directupload.application.shared.UnauthorizedException;
 import dev.directupload.domain.shared.ConflictException;
 import dev.directupload.domain.shared.DomainException;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.ForbiddenException;
 import dev.directupload.domain.shared.InvalidValueException;
 import dev.directupload.domain.shared.NotFoundException;
@@ -37,19 +38,19 @@ final class ErrorStatus {
     }
 
     /** The code of an error the framework raised before any use case ran (routing, parsing, size). */
-    static String defaultCode(int status) {
+    static ErrorCode defaultCode(int status) {
         return switch (status) {
-            case 400 -> "invalid_request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 406 -> "not_acceptable";
-            case 413 -> "request_too_large";
-            case 415 -> "unsupported_media_type";
-            case 429 -> "rate_limited";
-            case 503 -> "service_unavailable";
-            default -> status >= 500 ? "internal_error" : "invalid_request";
+            case 400 -> ErrorCode.INVALID_REQUEST;
+            case 401 -> ErrorCode.UNAUTHORIZED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 413 -> ErrorCode.REQUEST_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ErrorCode.RATE_LIMITED;
+            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
+            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
         };
     }
 }

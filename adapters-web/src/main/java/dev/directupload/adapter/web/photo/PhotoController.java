@@ -7,6 +7,7 @@ import dev.directupload.application.port.in.photo.DeletePhotoUseCase;
 import dev.directupload.application.port.in.photo.ListAlbumPhotosUseCase;
 import dev.directupload.application.port.in.photo.PhotoPage;
 import dev.directupload.domain.media.MediaFileId;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -52,7 +53,8 @@ final class PhotoController {
 
     @Delete("/photos/{photoId}")
     HttpResponse<Void> delete(Authentication auth, String photoId) {
-        deletePhoto.delete(Caller.of(auth), PathIds.parse(photoId, MediaFileId::new, "photo_not_found", "photo"));
+        deletePhoto.delete(
+                Caller.of(auth), PathIds.parse(photoId, MediaFileId::new, ErrorCode.PHOTO_NOT_FOUND, "photo"));
         return HttpResponse.noContent();
     }
 
@@ -63,7 +65,7 @@ final class PhotoController {
         try {
             return Integer.parseInt(limit);
         } catch (NumberFormatException e) {
-            throw new InvalidValueException("invalid_limit", "limit must be a whole number 1-100");
+            throw new InvalidValueException(ErrorCode.INVALID_LIMIT, "limit must be a whole number 1-100");
         }
     }
 

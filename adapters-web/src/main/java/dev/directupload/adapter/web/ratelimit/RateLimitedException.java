@@ -1,6 +1,7 @@
 package dev.directupload.adapter.web.ratelimit;
 
 import dev.directupload.domain.shared.DomainException;
+import dev.directupload.domain.shared.ErrorCode;
 import java.time.Duration;
 
 /** Too many signing calls: answered 429 with {@code Retry-After}. */
@@ -9,7 +10,7 @@ public final class RateLimitedException extends DomainException {
     private final Duration retryAfter;
 
     RateLimitedException(Duration retryAfter) {
-        super("rate_limited", "too many signing requests; retry after " + retryAfter.toSeconds() + " s");
+        super(ErrorCode.RATE_LIMITED, "too many signing requests; retry after " + retryAfter.toSeconds() + " s");
         this.retryAfter = retryAfter;
     }
 

@@ -1,6 +1,7 @@
 package dev.directupload.adapter.web.request;
 
 import dev.directupload.adapter.web.error.ErrorBody;
+import dev.directupload.domain.shared.ErrorCode;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -33,7 +34,8 @@ final class ApiBodyLimitFilter {
         if (declared > maxBodyBytes) {
             return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
                     .body(new ErrorBody(
-                            "request_too_large", "request body of " + declared + " bytes exceeds " + maxBodyBytes));
+                            ErrorCode.REQUEST_TOO_LARGE,
+                            "request body of " + declared + " bytes exceeds " + maxBodyBytes));
         }
         return null;
     }

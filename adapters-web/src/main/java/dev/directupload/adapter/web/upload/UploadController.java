@@ -13,6 +13,7 @@ import dev.directupload.application.port.in.upload.DeclaredFile;
 import dev.directupload.application.port.in.upload.PrepareUploadsCommand;
 import dev.directupload.application.port.in.upload.PrepareUploadsUseCase;
 import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import dev.directupload.domain.upload.UploadId;
 import io.micronaut.http.annotation.Body;
@@ -60,19 +61,19 @@ final class UploadController {
 
     @Post("/{uploadId}/complete")
     PhotoResponse complete(Authentication auth, String uploadId) {
-        UploadId id = PathIds.parse(uploadId, UploadId::new, "upload_not_found", "upload");
+        UploadId id = PathIds.parse(uploadId, UploadId::new, ErrorCode.UPLOAD_NOT_FOUND, "upload");
         return PhotoResponse.from(completeUpload.complete(Caller.of(auth), id));
     }
 
     private static List<DeclaredFile> declared(List<FileRequest> files) {
         if (files == null) {
-            throw new InvalidValueException("invalid_request", "files is required");
+            throw new InvalidValueException(ErrorCode.INVALID_REQUEST, "files is required");
         }
         List<DeclaredFile> declared = new ArrayList<>(files.size());
         for (int i = 0; i < files.size(); i++) {
             FileRequest f = files.get(i);
             if (f == null) {
-                throw new InvalidValueException("invalid_request", "files[" + i + "] must be an object");
+                throw new InvalidValueException(ErrorCode.INVALID_REQUEST, "files[" + i + "] must be an object");
             }
             String ref = f.clientRef() == null ? String.valueOf(i) : f.clientRef();
             declared.add(new DeclaredFile(ref, f.name(), f.size(), f.type(), f.md5(), f.capturedAt()));
@@ -82,7 +83,7 @@ final class UploadController {
 
     private static String required(String value, String field) {
         if (value == null) {
-            throw new InvalidValueException("invalid_request", field + " is required");
+            throw new InvalidValueException(ErrorCode.INVALID_REQUEST, field + " is required");
         }
         return value;
     }

@@ -101,7 +101,7 @@ final class UploadDtos {
                     null,
                     null,
                     null,
-                    rejected.code(),
+                    rejected.code().wireName(),
                     rejected.message());
         }
     }

@@ -25,7 +25,8 @@ class SigningRateLimiterTest {
                 .isInstanceOf(RateLimitedException.class)
                 .satisfies(
                         e -> assertThat(((RateLimitedException) e).retryAfter()).isEqualTo(Duration.ofSeconds(2)))
-                .satisfies(e -> assertThat(((RateLimitedException) e).code()).isEqualTo("rate_limited"));
+                .satisfies(e ->
+                        assertThat(((RateLimitedException) e).code().wireName()).isEqualTo("rate_limited"));
     }
 
     @Test

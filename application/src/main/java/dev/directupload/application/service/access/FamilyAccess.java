@@ -7,6 +7,7 @@ import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.family.Membership;
 import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.NotFoundException;
 
 /** Who may see what: a family-scoped thing is visible only to members, and "not found" otherwise. */
@@ -23,7 +24,8 @@ public final class FamilyAccess {
     public Membership requireMember(FamilyId family, UserId user) {
         return memberships
                 .findMembership(family, user)
-                .orElseThrow(() -> new NotFoundException("family_not_found", "family " + family + " does not exist"));
+                .orElseThrow(() ->
+                        new NotFoundException(ErrorCode.FAMILY_NOT_FOUND, "family " + family + " does not exist"));
     }
 
     /** The album, when it exists in {@code family} and the caller is a member of that family. */
@@ -44,6 +46,6 @@ public final class FamilyAccess {
     }
 
     private static NotFoundException albumNotFound(AlbumId albumId) {
-        return new NotFoundException("album_not_found", "album " + albumId + " does not exist in this family");
+        return new NotFoundException(ErrorCode.ALBUM_NOT_FOUND, "album " + albumId + " does not exist in this family");
     }
 }

@@ -6,6 +6,7 @@ import dev.directupload.application.service.access.FamilyAccess;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.shared.ConflictException;
+import dev.directupload.domain.shared.ErrorCode;
 
 /** Deletes an album of one of the caller's families, only while it holds no photo. */
 public final class DeleteAlbumService implements DeleteAlbumUseCase {
@@ -22,7 +23,7 @@ public final class DeleteAlbumService implements DeleteAlbumUseCase {
     public void delete(UserId caller, AlbumId albumId) {
         access.requireVisibleAlbum(albumId, caller);
         if (!albums.deleteIfEmpty(albumId)) {
-            throw new ConflictException("album_not_empty", "album " + albumId + " still holds photos");
+            throw new ConflictException(ErrorCode.ALBUM_NOT_EMPTY, "album " + albumId + " still holds photos");
         }
     }
 }

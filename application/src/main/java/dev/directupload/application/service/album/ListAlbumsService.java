@@ -1,6 +1,7 @@
 package dev.directupload.application.service.album;
 
 import dev.directupload.application.port.in.album.ListAlbumsUseCase;
+import dev.directupload.application.port.model.AlbumSummary;
 import dev.directupload.application.port.out.album.AlbumPort;
 import dev.directupload.application.service.access.FamilyAccess;
 import dev.directupload.domain.family.FamilyId;
@@ -19,7 +20,7 @@ public final class ListAlbumsService implements ListAlbumsUseCase {
     }
 
     @Override
-    public List<AlbumPort.AlbumSummary> list(UserId caller, FamilyId family) {
+    public List<AlbumSummary> list(UserId caller, FamilyId family) {
         access.requireMember(family, caller);
         return albums.listAlbums(family);
     }

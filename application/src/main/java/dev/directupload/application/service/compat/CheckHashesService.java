@@ -7,6 +7,7 @@ import dev.directupload.application.service.access.FamilyAccess;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import dev.directupload.domain.storage.StoredObject;
 import java.util.ArrayList;
@@ -29,11 +30,11 @@ public final class CheckHashesService implements CheckHashesUseCase {
     @Override
     public HashCheck check(UserId caller, FamilyId family, List<String> md5s) {
         if (md5s == null || md5s.isEmpty()) {
-            throw new InvalidValueException("invalid_request", "hashes must list at least one md5");
+            throw new InvalidValueException(ErrorCode.INVALID_REQUEST, "hashes must list at least one md5");
         }
         if (md5s.size() > MAX_HASHES) {
             throw new InvalidValueException(
-                    "too_many_hashes",
+                    ErrorCode.TOO_MANY_HASHES,
                     "hashes lists " + md5s.size() + " values; at most " + MAX_HASHES + " per request");
         }
         Set<ContentHash> asked = new LinkedHashSet<>();

@@ -19,6 +19,7 @@ import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.Placement;
 import dev.directupload.domain.shared.ConflictException;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.ForbiddenException;
 import dev.directupload.domain.shared.InvalidValueException;
 import dev.directupload.domain.shared.NotFoundException;
@@ -52,11 +53,12 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
     @Override
     public List<RecordedPhoto> record(UserId caller, List<PhotoRecord> items) {
         if (items == null || items.isEmpty()) {
-            throw new InvalidValueException("invalid_request", "data must list at least one photo");
+            throw new InvalidValueException(ErrorCode.INVALID_REQUEST, "data must list at least one photo");
         }
         if (items.size() > MAX_ITEMS) {
             throw new InvalidValueException(
-                    "too_many_files", "data lists " + items.size() + " photos; at most " + MAX_ITEMS + " per request");
+                    ErrorCode.TOO_MANY_FILES,
+                    "data lists " + items.size() + " photos; at most " + MAX_ITEMS + " per request");
         }
         List<RecordedPhoto> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -72,14 +74,14 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
 
     private RecordedPhoto recordOne(int index, UserId caller, PhotoRecord item) {
         if (item == null) {
-            throw new InvalidValueException("invalid_request", "item must be an object");
+            throw new InvalidValueException(ErrorCode.INVALID_REQUEST, "item must be an object");
         }
         FamilyId family = new FamilyId(required(item.familyId(), "family_id"));
         Album album = access.requireAlbumIn(new AlbumId(required(item.albumId(), "album_id")), family, caller);
         ObjectKey key = keyOf(item);
         if (!key.startsWith(KeyPrefix.incoming(family, caller))) {
             throw new ForbiddenException(
-                    "key_not_allowed",
+                    ErrorCode.KEY_NOT_ALLOWED,
                     "file_path must be under "
                             + KeyPrefix.incoming(family, caller).basePath());
         }
@@ -87,7 +89,7 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
         ContentHash hash = new ContentHash(item.hashValue());
         long kilobytes = required(item.fileSizeKb(), "file_size");
         if (kilobytes < 0) {
-            throw new InvalidValueException("invalid_size", "file_size must be >= 0 KB");
+            throw new InvalidValueException(ErrorCode.INVALID_SIZE, "file_size must be >= 0 KB");
         }
         Set<FileFormat> formats = allowedFormatsOf(required(item.fileType(), "file_type"));
         RecordingOutcome outcome = recorder.record(ExpectedObject.ofPrefixUpload(
@@ -100,7 +102,7 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
             return new RecordedPhoto.Created(index, photoUrls.withUrl(recorded.photo()));
         }
         if (outcome instanceof RecordingOutcome.Missing missing) {
-            return new RecordedPhoto.Rejected(index, "object_not_found", missing.message());
+            return new RecordedPhoto.Rejected(index, ErrorCode.OBJECT_NOT_FOUND, missing.message());
         }
         RecordingOutcome.Refused refused = (RecordingOutcome.Refused) outcome;
         return new RecordedPhoto.Rejected(index, refused.code(), refused.message());
@@ -113,7 +115,7 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
                 .collect(Collectors.toUnmodifiableSet());
         if (formats.isEmpty()) {
             throw new InvalidValueException(
-                    "type_not_allowed", "file_type " + fileType + " is not an allowed kind (image or video)");
+                    ErrorCode.TYPE_NOT_ALLOWED, "file_type " + fileType + " is not an allowed kind (image or video)");
         }
         return formats;
     }
@@ -122,14 +124,15 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
         String path = item.filePath() != null ? item.filePath() : item.objectKey();
         ObjectKey key = new ObjectKey(required(path, "file_path"));
         if (item.objectKey() != null && !item.objectKey().equals(key.value())) {
-            throw new InvalidValueException("invalid_request", "object_key and file_path name different objects");
+            throw new InvalidValueException(
+                    ErrorCode.INVALID_REQUEST, "object_key and file_path name different objects");
         }
         return key;
     }
 
     private static <T> T required(T value, String field) {
         if (value == null) {
-            throw new InvalidValueException("invalid_request", field + " is required");
+            throw new InvalidValueException(ErrorCode.INVALID_REQUEST, field + " is required");
         }
         return value;
     }

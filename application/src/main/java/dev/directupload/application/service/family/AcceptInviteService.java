@@ -13,6 +13,7 @@ import dev.directupload.domain.family.Membership;
 import dev.directupload.domain.family.Role;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.shared.ConflictException;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.NotFoundException;
 import java.time.Clock;
 import java.util.Optional;
@@ -41,11 +42,11 @@ public final class AcceptInviteService implements AcceptInviteUseCase {
 
     @Override
     public FamilyView accept(UserId caller, InviteCode code) {
-        Invite invite =
-                invites.findInvite(code).orElseThrow(() -> new NotFoundException("invite_not_found", "no such invite"));
+        Invite invite = invites.findInvite(code)
+                .orElseThrow(() -> new NotFoundException(ErrorCode.INVITE_NOT_FOUND, "no such invite"));
         Family family = families.findFamily(invite.familyId())
-                .orElseThrow(() ->
-                        new NotFoundException("family_not_found", "family " + invite.familyId() + " does not exist"));
+                .orElseThrow(() -> new NotFoundException(
+                        ErrorCode.FAMILY_NOT_FOUND, "family " + invite.familyId() + " does not exist"));
         Optional<Membership> existing = memberships.findMembership(family.id(), caller);
         if (existing.isPresent()) {
             return new FamilyView(family, existing.get().role());
@@ -55,7 +56,7 @@ public final class AcceptInviteService implements AcceptInviteUseCase {
             invite.requireUsable(now);
             if (!invites.tryUse(code, now)) {
                 invites.findInvite(code).orElseThrow().requireUsable(now);
-                throw new ConflictException("invite_used_up", "this invite cannot be used any more");
+                throw new ConflictException(ErrorCode.INVITE_USED_UP, "this invite cannot be used any more");
             }
             Membership joined = memberships.saveIfAbsent(new Membership(family.id(), caller, Role.MEMBER, now));
             return new FamilyView(family, joined.role());

@@ -6,6 +6,7 @@ import dev.directupload.application.service.access.FamilyAccess;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.family.Invite;
 import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.ForbiddenException;
 import java.time.Clock;
 
@@ -25,7 +26,7 @@ public final class CreateInviteService implements CreateInviteUseCase {
     @Override
     public Invite create(UserId caller, FamilyId familyId) {
         if (!access.requireMember(familyId, caller).isOwner()) {
-            throw new ForbiddenException("not_family_owner", "only an owner of this family can invite");
+            throw new ForbiddenException(ErrorCode.NOT_FAMILY_OWNER, "only an owner of this family can invite");
         }
         Invite invite = Invite.issue(familyId, caller, clock.instant());
         invites.saveInvite(invite);

@@ -8,6 +8,7 @@ import dev.directupload.application.service.access.FamilyAccess;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.family.Membership;
 import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.NotFoundException;
 
 /** Shows one of the caller's families with its members. */
@@ -28,8 +29,8 @@ public final class GetFamilyService implements GetFamilyUseCase {
         Membership membership = access.requireMember(familyId, caller);
         return new FamilyDetails(
                 families.findFamily(familyId)
-                        .orElseThrow(() ->
-                                new NotFoundException("family_not_found", "family " + familyId + " does not exist")),
+                        .orElseThrow(() -> new NotFoundException(
+                                ErrorCode.FAMILY_NOT_FOUND, "family " + familyId + " does not exist")),
                 membership.role(),
                 memberships.listMembers(familyId));
     }

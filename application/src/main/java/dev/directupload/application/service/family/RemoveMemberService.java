@@ -7,6 +7,7 @@ import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.family.Membership;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.shared.ConflictException;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.ForbiddenException;
 import dev.directupload.domain.shared.NotFoundException;
 
@@ -25,14 +26,14 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
     public void remove(UserId caller, FamilyId familyId, UserId member) {
         Membership callerMembership = access.requireMember(familyId, caller);
         if (!caller.equals(member) && !callerMembership.isOwner()) {
-            throw new ForbiddenException("not_family_owner", "only an owner can remove another member");
+            throw new ForbiddenException(ErrorCode.NOT_FAMILY_OWNER, "only an owner can remove another member");
         }
         memberships
                 .findMembership(familyId, member)
-                .orElseThrow(
-                        () -> new NotFoundException("member_not_found", "user " + member + " is not in this family"));
+                .orElseThrow(() ->
+                        new NotFoundException(ErrorCode.MEMBER_NOT_FOUND, "user " + member + " is not in this family"));
         if (!memberships.deleteUnlessLastOwner(familyId, member)) {
-            throw new ConflictException("last_owner", "the last owner cannot leave or be removed");
+            throw new ConflictException(ErrorCode.LAST_OWNER, "the last owner cannot leave or be removed");
         }
     }
 }

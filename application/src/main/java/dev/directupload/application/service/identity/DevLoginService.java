@@ -3,6 +3,7 @@ package dev.directupload.application.service.identity;
 import dev.directupload.application.port.in.identity.DevLoginUseCase;
 import dev.directupload.domain.identity.ExternalIdentity;
 import dev.directupload.domain.identity.User;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,8 @@ public final class DevLoginService implements DevLoginUseCase {
     @Override
     public User login(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidValueException("invalid_request", "user must be 1-64 letters, digits, '.', '_' or '-'");
+            throw new InvalidValueException(
+                    ErrorCode.INVALID_REQUEST, "user must be 1-64 letters, digits, '.', '_' or '-'");
         }
         return registry.userOf(ExternalIdentity.dev(name), null);
     }

@@ -5,6 +5,7 @@ import dev.directupload.application.port.out.identity.WechatSession;
 import dev.directupload.application.port.out.identity.WechatSessionPort;
 import dev.directupload.domain.identity.ExternalIdentity;
 import dev.directupload.domain.identity.User;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 
 /** WeChat mini-program login: code → openid (via WeChat) → user. */
@@ -21,7 +22,8 @@ public final class WechatLoginService implements LoginWithWechatUseCase {
     @Override
     public User login(String code) {
         if (code == null || code.isBlank() || code.length() > 128) {
-            throw new InvalidValueException("invalid_request", "code must be the 1-128 character wx.login code");
+            throw new InvalidValueException(
+                    ErrorCode.INVALID_REQUEST, "code must be the 1-128 character wx.login code");
         }
         WechatSession session = wechat.exchange(code);
         return registry.userOf(

@@ -1,6 +1,7 @@
 package dev.directupload.application.service.media;
 
 import dev.directupload.domain.media.MediaFile;
+import dev.directupload.domain.shared.ErrorCode;
 import java.util.Objects;
 
 /** How checking an expected object against storage ended. */
@@ -17,5 +18,5 @@ public sealed interface RecordingOutcome {
     record Missing(String message) implements RecordingOutcome {}
 
     /** The stored bytes may not be recorded; they were removed unless a record still vouches for them. */
-    record Refused(String code, String message) implements RecordingOutcome {}
+    record Refused(ErrorCode code, String message) implements RecordingOutcome {}
 }

@@ -5,6 +5,7 @@ import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.FileFormat;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.upload.UploadPolicyRules;
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +53,7 @@ public final class StoredBytesVerifier {
         Optional<FileContent> content = stored.content();
         if (content.isEmpty() || !expected.claim().isMetBy(content.get())) {
             return refused(
-                    "upload_verification_failed",
+                    ErrorCode.UPLOAD_VERIFICATION_FAILED,
                     "stored object has " + stored.size().bytes() + " bytes and md5 "
                             + stored.md5().map(Object::toString).orElse("unknown") + "; expected "
                             + expected.claim());
@@ -61,11 +62,12 @@ public final class StoredBytesVerifier {
                 stored.contentType().flatMap(FileFormat::ofContentType).orElse(null);
         if (format == null || !expected.formats().contains(format)) {
             return refused(
-                    "type_not_allowed", "stored type " + stored.contentType().orElse("none") + " is not allowed here");
+                    ErrorCode.TYPE_NOT_ALLOWED,
+                    "stored type " + stored.contentType().orElse("none") + " is not allowed here");
         }
         if (stored.size().isZero() || stored.size().exceeds(rules.maxSizeOf(format.mediaType()))) {
             return refused(
-                    "file_too_large",
+                    ErrorCode.FILE_TOO_LARGE,
                     "stored object has " + stored.size().bytes() + " bytes, outside the "
                             + format.mediaType().wireName() + " limit");
         }
@@ -78,12 +80,13 @@ public final class StoredBytesVerifier {
                         .anyMatch(o -> o.content().conflictsWith(content.get()));
         if (otherSize) {
             return refused(
-                    "hash_conflict", "this family stores md5 " + content.get().md5() + " with another size");
+                    ErrorCode.HASH_CONFLICT,
+                    "this family stores md5 " + content.get().md5() + " with another size");
         }
         return new Passed(content.get(), format);
     }
 
-    private static Failed refused(String code, String message) {
+    private static Failed refused(ErrorCode code, String message) {
         return new Failed(new RecordingOutcome.Refused(code, message));
     }
 }

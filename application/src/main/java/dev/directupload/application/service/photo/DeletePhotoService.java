@@ -10,6 +10,7 @@ import dev.directupload.application.service.media.ObjectJanitor;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.media.MediaFileId;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.NotFoundException;
 import dev.directupload.domain.storage.ObjectKey;
 import java.time.Clock;
@@ -51,7 +52,8 @@ public final class DeletePhotoService implements DeletePhotoUseCase {
         MediaFile photo = mediaFiles
                 .findMediaFile(photoId)
                 .filter(p -> memberships.findMembership(p.familyId(), caller).isPresent())
-                .orElseThrow(() -> new NotFoundException("photo_not_found", "photo " + photoId + " does not exist"));
+                .orElseThrow(
+                        () -> new NotFoundException(ErrorCode.PHOTO_NOT_FOUND, "photo " + photoId + " does not exist"));
         Optional<ObjectKey> orphan = transactions.inTransaction(() -> {
             Optional<ObjectKey> key = deletions.deleteMediaFile(photo);
             key.ifPresent(k -> pending.enqueueDeletion(k, clock.instant()));

@@ -10,6 +10,7 @@ import dev.directupload.application.service.media.PhotoUrls;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.MediaFile;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public final class ListAlbumPhotosService implements ListAlbumPhotosUseCase {
     @Override
     public PhotoPage list(UserId caller, AlbumId album, Optional<String> cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidValueException("invalid_limit", "limit must be 1-" + MAX_LIMIT + ", was " + limit);
+            throw new InvalidValueException(ErrorCode.INVALID_LIMIT, "limit must be 1-" + MAX_LIMIT + ", was " + limit);
         }
         Optional<PageCursor> after = cursor.map(PhotoCursor::decode);
         access.requireVisibleAlbum(album, caller);

@@ -2,6 +2,7 @@ package dev.directupload.application.service.photo;
 
 import dev.directupload.application.port.out.media.PageCursor;
 import dev.directupload.domain.media.MediaFileId;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,7 +26,7 @@ final class PhotoCursor {
                     Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
                     new MediaFileId(parts[2]));
         } catch (RuntimeException e) {
-            throw new InvalidValueException("invalid_cursor", "cursor is not one this service issued");
+            throw new InvalidValueException(ErrorCode.INVALID_CURSOR, "cursor is not one this service issued");
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.directupload.application.service.media.UploadRecorder;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.shared.ConflictException;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.NotFoundException;
 import dev.directupload.domain.upload.UploadId;
 import dev.directupload.domain.upload.UploadSlot;
@@ -43,24 +44,25 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
     public Photo complete(UserId caller, UploadId uploadId) {
         UploadSlot slot = slots.findSlot(uploadId)
                 .filter(s -> s.isCreatedBy(caller))
-                .orElseThrow(() -> new NotFoundException("upload_not_found", "upload " + uploadId + " does not exist"));
+                .orElseThrow(() ->
+                        new NotFoundException(ErrorCode.UPLOAD_NOT_FOUND, "upload " + uploadId + " does not exist"));
         access.requireAlbumIn(slot.albumId(), slot.familyId(), caller);
         if (slot.status() == UploadSlotStatus.COMPLETED) {
             MediaFile recorded = slot.mediaFileId()
                     .flatMap(mediaFiles::findMediaFile)
-                    .orElseThrow(() ->
-                            new ConflictException("photo_deleted", "the photo of upload " + uploadId + " was deleted"));
+                    .orElseThrow(() -> new ConflictException(
+                            ErrorCode.PHOTO_DELETED, "the photo of upload " + uploadId + " was deleted"));
             return photoUrls.withUrl(recorded);
         }
         if (slot.status() == UploadSlotStatus.EXPIRED) {
-            throw new ConflictException("upload_expired", "upload " + uploadId + " expired; prepare it again");
+            throw new ConflictException(ErrorCode.UPLOAD_EXPIRED, "upload " + uploadId + " expired; prepare it again");
         }
         RecordingOutcome outcome = recorder.record(ExpectedObject.ofSlot(slot));
         if (outcome instanceof RecordingOutcome.Recorded recorded) {
             return photoUrls.withUrl(recorded.photo());
         }
         if (outcome instanceof RecordingOutcome.Missing missing) {
-            throw new ConflictException("object_not_found", missing.message());
+            throw new ConflictException(ErrorCode.OBJECT_NOT_FOUND, missing.message());
         }
         RecordingOutcome.Refused refused = (RecordingOutcome.Refused) outcome;
         throw new ConflictException(refused.code(), refused.message());

@@ -4,12 +4,12 @@ import dev.directupload.application.port.in.upload.DeclaredFile;
 import dev.directupload.application.port.in.upload.PrepareUploadsCommand;
 import dev.directupload.application.port.in.upload.PrepareUploadsUseCase;
 import dev.directupload.application.port.in.upload.PreparedItem;
+import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
 import dev.directupload.application.port.out.media.SaveMediaFilePort;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.SizeRange;
-import dev.directupload.application.port.out.storage.UploadForm;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
 import dev.directupload.application.service.access.FamilyAccess;
@@ -23,6 +23,7 @@ import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.media.Placement;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.storage.StoredObject;
@@ -158,7 +159,7 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
             FileName name = new FileName(file.name());
             ContentHash hash = new ContentHash(file.md5());
             if (file.size() == null) {
-                throw new InvalidValueException("invalid_size", "size is required");
+                throw new InvalidValueException(ErrorCode.INVALID_SIZE, "size is required");
             }
             ByteSize size = new ByteSize(file.size());
             FileFormat format = settings.rules().admit(file.type(), name, size);
@@ -171,7 +172,7 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
     private static PreparedItem.Rejected hashConflict(AdmittedFile file, String why) {
         return new PreparedItem.Rejected(
                 file.clientRef(),
-                "hash_conflict",
+                ErrorCode.HASH_CONFLICT,
                 "md5 " + file.content().md5() + " with " + file.content().size().bytes() + " bytes conflicts: " + why);
     }
 

@@ -54,7 +54,7 @@ class FamilyAndAlbumServicesTest {
     private final UserId carol = new UserId("u_carol");
 
     private static String code(Throwable e) {
-        return ((DomainException) e).code();
+        return ((DomainException) e).code().wireName();
     }
 
     private FamilyId aliceFamily() {

@@ -38,7 +38,7 @@ class ArticleCompatAndPhotoServicesTest {
     private static final String MD5 = InMemoryObjectStorage.md5(BYTES);
 
     private static String code(Throwable e) {
-        return ((DomainException) e).code();
+        return ((DomainException) e).code().wireName();
     }
 
     private PrefixPolicy signPrefix() {
@@ -145,7 +145,7 @@ class ArticleCompatAndPhotoServicesTest {
                 item("/abs.jpg", MD5, 0, "image"));
 
         assertThat(results)
-                .extracting(r -> ((RecordedPhoto.Rejected) r).code())
+                .extracting(r -> ((RecordedPhoto.Rejected) r).code().wireName())
                 .containsExactly("key_not_allowed", "key_not_allowed", "invalid_object_key", "invalid_object_key");
         assertThat(core.storage.bytesAt(foreign)).isPresent();
         assertThat(core.metadata.mediaFiles()).isEmpty();
@@ -157,13 +157,14 @@ class ArticleCompatAndPhotoServicesTest {
 
         List<RecordedPhoto> results = record(item(key, "1".repeat(32), 0, "image"));
 
-        assertThat(((RecordedPhoto.Rejected) results.get(0)).code()).isEqualTo("upload_verification_failed");
+        assertThat(((RecordedPhoto.Rejected) results.get(0)).code().wireName()).isEqualTo("upload_verification_failed");
         assertThat(core.storage.bytesAt(new ObjectKey(key))).isEmpty();
         assertThat(core.metadata.storedObjects()).isEmpty();
         String again = prefixUpload(BYTES, "image/jpeg", "c.jpg");
         assertThat(((RecordedPhoto.Rejected)
                                 record(item(again, MD5, 5, "image")).get(0))
-                        .code())
+                        .code()
+                        .wireName())
                 .isEqualTo("upload_verification_failed");
     }
 
@@ -175,7 +176,7 @@ class ArticleCompatAndPhotoServicesTest {
         List<RecordedPhoto> results = record(item(html, MD5, 0, "image"), item(video, MD5, 0, "image"));
 
         assertThat(results)
-                .extracting(r -> ((RecordedPhoto.Rejected) r).code())
+                .extracting(r -> ((RecordedPhoto.Rejected) r).code().wireName())
                 .containsExactly("type_not_allowed", "type_not_allowed");
         assertThat(core.metadata.mediaFiles()).isEmpty();
     }

@@ -152,7 +152,7 @@ class UploadFlowTest {
                 jpeg("ok", BYTES));
 
         assertThat(items)
-                .extracting(i -> i instanceof PreparedItem.Rejected r ? r.code() : "accepted")
+                .extracting(i -> i instanceof PreparedItem.Rejected r ? r.code().wireName() : "accepted")
                 .containsExactly(
                         "invalid_md5",
                         "invalid_size",
@@ -180,7 +180,7 @@ class UploadFlowTest {
                 .get(0);
 
         assertThat(item).isInstanceOf(PreparedItem.Rejected.class);
-        assertThat(((PreparedItem.Rejected) item).code()).isEqualTo("hash_conflict");
+        assertThat(((PreparedItem.Rejected) item).code().wireName()).isEqualTo("hash_conflict");
     }
 
     @Test
@@ -189,7 +189,8 @@ class UploadFlowTest {
                 prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
 
         assertThatThrownBy(() -> core.complete.complete(wang.owner(), slot.uploadId()))
-                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("object_not_found"));
+                .satisfies(
+                        e -> assertThat(((DomainException) e).code().wireName()).isEqualTo("object_not_found"));
         assertThat(core.metadata.storedObjects()).isEmpty();
         assertThat(core.metadata.mediaFiles()).isEmpty();
     }
@@ -203,7 +204,8 @@ class UploadFlowTest {
         clientPosts(slot, forged);
 
         assertThatThrownBy(() -> core.complete.complete(wang.owner(), slot.uploadId()))
-                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("upload_verification_failed"));
+                .satisfies(e ->
+                        assertThat(((DomainException) e).code().wireName()).isEqualTo("upload_verification_failed"));
         ObjectKey key = new ObjectKey(slot.form().fields().get("key"));
         assertThat(core.storage.bytesAt(key)).isEmpty();
         assertThat(core.metadata.storedObjects()).isEmpty();
@@ -222,7 +224,8 @@ class UploadFlowTest {
         core.storage.put(key, "other bytes, same length".getBytes(StandardCharsets.UTF_8), "image/jpeg");
 
         assertThatThrownBy(() -> core.complete.complete(wang.owner(), second.uploadId()))
-                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("upload_verification_failed"));
+                .satisfies(e ->
+                        assertThat(((DomainException) e).code().wireName()).isEqualTo("upload_verification_failed"));
         assertThat(core.storage.bytesAt(key)).isPresent();
         assertThat(core.storage.deletedKeys()).isEmpty();
         assertThat(core.metadata.mediaFiles()).hasSize(1);
@@ -237,7 +240,8 @@ class UploadFlowTest {
 
         assertThatThrownBy(() -> core.complete.complete(member, slot.uploadId()))
                 .isInstanceOf(NotFoundException.class)
-                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("upload_not_found"));
+                .satisfies(
+                        e -> assertThat(((DomainException) e).code().wireName()).isEqualTo("upload_not_found"));
         assertThat(core.metadata.mediaFiles()).isEmpty();
     }
 
@@ -246,12 +250,15 @@ class UploadFlowTest {
         FamilyFixture li = core.family("li");
 
         assertThatThrownBy(() -> prepare(li.owner(), wang, wang.album(), jpeg("0", BYTES)))
-                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("family_not_found"));
+                .satisfies(
+                        e -> assertThat(((DomainException) e).code().wireName()).isEqualTo("family_not_found"));
         assertThatThrownBy(() -> prepare(wang.owner(), wang, li.album(), jpeg("0", BYTES)))
-                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("album_not_found"));
+                .satisfies(
+                        e -> assertThat(((DomainException) e).code().wireName()).isEqualTo("album_not_found"));
         assertThatThrownBy(() -> core.prepare.prepare(new PrepareUploadsCommand(
                         wang.owner(), wang.family().id(), new AlbumId("a_missing"), List.of(jpeg("0", BYTES)))))
-                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("album_not_found"));
+                .satisfies(
+                        e -> assertThat(((DomainException) e).code().wireName()).isEqualTo("album_not_found"));
         assertThat(core.metadata.slots()).isEmpty();
     }
 
@@ -262,16 +269,19 @@ class UploadFlowTest {
         assertThatThrownBy(() -> new PrepareUploadsCommand(
                         wang.owner(), wang.family().id(), wang.album().id(), tooMany))
                 .isInstanceOf(InvalidValueException.class)
-                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("too_many_files"));
+                .satisfies(
+                        e -> assertThat(((DomainException) e).code().wireName()).isEqualTo("too_many_files"));
         assertThatThrownBy(() -> new PrepareUploadsCommand(
                         wang.owner(), wang.family().id(), wang.album().id(), List.of()))
-                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("invalid_request"));
+                .satisfies(
+                        e -> assertThat(((DomainException) e).code().wireName()).isEqualTo("invalid_request"));
         assertThatThrownBy(() -> new PrepareUploadsCommand(
                         wang.owner(),
                         wang.family().id(),
                         wang.album().id(),
                         List.of(jpeg("0", BYTES), jpeg("0", BYTES))))
-                .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("invalid_request"));
+                .satisfies(
+                        e -> assertThat(((DomainException) e).code().wireName()).isEqualTo("invalid_request"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.directupload.application.port.in.compat;
 
 import dev.directupload.application.port.in.photo.Photo;
+import dev.directupload.domain.shared.ErrorCode;
 
 /** The answer for one item of {@code POST /photos}, by its index in the request. */
 public sealed interface RecordedPhoto {
@@ -11,5 +12,5 @@ public sealed interface RecordedPhoto {
     record Created(int index, Photo photo) implements RecordedPhoto {}
 
     /** This item alone was refused; nothing was recorded for it. */
-    record Rejected(int index, String code, String message) implements RecordedPhoto {}
+    record Rejected(int index, ErrorCode code, String message) implements RecordedPhoto {}
 }

@@ -1,6 +1,6 @@
 package dev.directupload.application.port.in.photo;
 
-import dev.directupload.application.port.out.storage.DownloadUrl;
+import dev.directupload.application.port.model.DownloadUrl;
 import dev.directupload.domain.media.MediaFile;
 import java.util.Objects;
 

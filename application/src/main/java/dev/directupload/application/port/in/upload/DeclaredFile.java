@@ -1,5 +1,6 @@
 package dev.directupload.application.port.in.upload;
 
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import java.time.Instant;
 
@@ -16,7 +17,7 @@ public record DeclaredFile(String clientRef, String name, Long size, String type
 
     public DeclaredFile {
         if (clientRef == null || clientRef.isEmpty() || clientRef.length() > 64) {
-            throw new InvalidValueException("invalid_request", "client_ref must be 1-64 characters");
+            throw new InvalidValueException(ErrorCode.INVALID_REQUEST, "client_ref must be 1-64 characters");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.directupload.application.port.in.upload;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import java.util.HashSet;
 import java.util.List;
@@ -18,18 +19,19 @@ public record PrepareUploadsCommand(UserId caller, FamilyId family, AlbumId albu
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(album, "album");
         if (files == null || files.isEmpty()) {
-            throw new InvalidValueException("invalid_request", "files must list at least one file");
+            throw new InvalidValueException(ErrorCode.INVALID_REQUEST, "files must list at least one file");
         }
         if (files.size() > MAX_FILES) {
             throw new InvalidValueException(
-                    "too_many_files", "files lists " + files.size() + " files; at most " + MAX_FILES + " per request");
+                    ErrorCode.TOO_MANY_FILES,
+                    "files lists " + files.size() + " files; at most " + MAX_FILES + " per request");
         }
         files = List.copyOf(files);
         var refs = new HashSet<String>();
         for (DeclaredFile file : files) {
             if (!refs.add(file.clientRef())) {
                 throw new InvalidValueException(
-                        "invalid_request", "client_ref '" + file.clientRef() + "' appears more than once");
+                        ErrorCode.INVALID_REQUEST, "client_ref '" + file.clientRef() + "' appears more than once");
             }
         }
     }

@@ -1,7 +1,8 @@
 package dev.directupload.application.port.in.upload;
 
 import dev.directupload.application.port.in.photo.Photo;
-import dev.directupload.application.port.out.storage.UploadForm;
+import dev.directupload.application.port.model.UploadForm;
+import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.upload.UploadId;
 
 /** The answer for one declared file, in request order. */
@@ -19,5 +20,5 @@ public sealed interface PreparedItem {
     record Duplicate(String clientRef, String duplicateOf) implements PreparedItem {}
 
     /** This file alone was refused. */
-    record Rejected(String clientRef, String code, String message) implements PreparedItem {}
+    record Rejected(String clientRef, ErrorCode code, String message) implements PreparedItem {}
 }

@@ -1,5 +1,6 @@
 package dev.directupload.application.port.out.album;
 
+import dev.directupload.application.port.model.AlbumSummary;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.family.FamilyId;
@@ -16,7 +17,4 @@ public interface AlbumPort extends LoadAlbumPort {
 
     /** Deletes the album only if it holds no photo, atomically; false when it holds photos. */
     boolean deleteIfEmpty(AlbumId album);
-
-    /** An album and how many photos it holds. */
-    record AlbumSummary(Album album, long photoCount) {}
 }

@@ -1,5 +1,6 @@
 package dev.directupload.application.port.out.storage;
 
+import dev.directupload.application.port.model.DownloadUrl;
 import dev.directupload.domain.storage.ObjectKey;
 import java.time.Duration;
 

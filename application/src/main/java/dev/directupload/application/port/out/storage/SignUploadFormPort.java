@@ -1,5 +1,7 @@
 package dev.directupload.application.port.out.storage;
 
+import dev.directupload.application.port.model.UploadForm;
+
 /** Signs a POST form that lets a client upload straight to storage, within the request's limits only. */
 public interface SignUploadFormPort {
 

@@ -1,4 +1,4 @@
-package dev.directupload.application.port.out.storage;
+package dev.directupload.application.port.model;
 
 import java.time.Instant;
 import java.util.Objects;
