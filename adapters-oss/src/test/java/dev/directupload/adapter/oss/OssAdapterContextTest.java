@@ -14,13 +14,10 @@ import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.SizeRange;
-import dev.directupload.application.port.out.storage.TemporaryCredentials;
-import dev.directupload.application.port.out.storage.TemporaryCredentialsPort;
 import dev.directupload.application.port.out.storage.UploadForm;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.media.ByteSize;
-import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.storage.ObjectKey;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
@@ -70,9 +67,6 @@ class OssAdapterContextTest {
                     .startsWith("LTAI-test/")
                     .endsWith("/cn-hangzhou/oss/aliyun_v4_request");
             assertThat(form.fields()).doesNotContainKey("x-oss-security-token");
-            TemporaryCredentials credentials = context.getBean(TemporaryCredentialsPort.class)
-                    .credentialsFor(KeyPrefix.family(new FamilyId("f_9")));
-            assertThat(credentials.securityToken()).isEmpty();
             assertThat(context.getBean(InspectObjectPort.class))
                     .isSameAs(context.getBean(DeleteObjectPort.class))
                     .isSameAs(context.getBean(PresignDownloadPort.class));
@@ -115,7 +109,7 @@ class OssAdapterContextTest {
     void otherProvider_activatesNothingAndNeedsNoOssSettings() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("storage.provider", "local"))) {
             assertThat(context.findBean(SignUploadFormPort.class)).isEmpty();
-            assertThat(context.findBean(TemporaryCredentialsPort.class)).isEmpty();
+            assertThat(context.findBean(InspectObjectPort.class)).isEmpty();
             assertThat(context.findBean(OssProperties.class)).isEmpty();
         }
     }

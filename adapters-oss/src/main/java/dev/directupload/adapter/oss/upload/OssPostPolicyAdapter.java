@@ -2,7 +2,6 @@ package dev.directupload.adapter.oss.upload;
 
 import dev.directupload.adapter.oss.OssProperties;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
-import dev.directupload.application.port.out.storage.TemporaryCredentials;
 import dev.directupload.application.port.out.storage.UploadForm;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.storage.KeyPrefix;
@@ -23,12 +22,13 @@ import java.util.Map;
 @Requires(property = "storage.provider", value = "oss")
 class OssPostPolicyAdapter implements SignUploadFormPort {
 
-    private final SigningCredentials credentials;
+    private final UploadCredentialIssuer credentials;
     private final V4PolicySigner signer;
     private final OssProperties properties;
     private final Clock clock;
 
-    OssPostPolicyAdapter(SigningCredentials credentials, V4PolicySigner signer, OssProperties properties, Clock clock) {
+    OssPostPolicyAdapter(
+            UploadCredentialIssuer credentials, V4PolicySigner signer, OssProperties properties, Clock clock) {
         this.credentials = credentials;
         this.signer = signer;
         this.properties = properties;
@@ -42,7 +42,7 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = UploadPolicyRules.expiryWithin(now, request.ttl(), signing.expiresAt())
                 .truncatedTo(ChronoUnit.MILLIS);
-        PostPolicy policy = new PostPolicy(
+        PolicyDocumentWriter policy = new PolicyDocumentWriter(
                 properties.bucket(),
                 properties.region(),
                 signing.accessKeyId(),
@@ -64,12 +64,12 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
         Map<String, String> fields = new LinkedHashMap<>(16);
         fields.put("key", request.key().value());
         fields.put("policy", policyBase64);
-        fields.put("x-oss-signature-version", PostPolicy.SIGNATURE_VERSION);
+        fields.put("x-oss-signature-version", PolicyDocumentWriter.SIGNATURE_VERSION);
         fields.put("x-oss-credential", policy.credential(date));
         fields.put("x-oss-date", date);
         fields.put("x-oss-signature", signature);
         signing.securityToken().ifPresent(token -> fields.put("x-oss-security-token", token));
-        fields.put("success_action_status", PostPolicy.SUCCESS_STATUS);
+        fields.put("success_action_status", PolicyDocumentWriter.SUCCESS_STATUS);
         List<String> types = policy.contentTypes();
         if (types.size() == 1) {
             fields.put("Content-Type", types.get(0));

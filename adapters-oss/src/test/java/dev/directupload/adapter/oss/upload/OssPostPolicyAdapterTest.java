@@ -8,7 +8,6 @@ import dev.directupload.adapter.oss.testing.MutableClock;
 import dev.directupload.adapter.oss.testing.V4Reference;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SizeRange;
-import dev.directupload.application.port.out.storage.TemporaryCredentials;
 import dev.directupload.application.port.out.storage.UploadForm;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.family.FamilyId;
@@ -155,8 +154,8 @@ class OssPostPolicyAdapterTest {
                 "LTAI-static",
                 "static-secret",
                 null);
-        TemporaryCredentials ramKey =
-                new StaticKeyCredentialsAdapter(withPublicUrl).credentialsFor(KeyPrefix.family(FAMILY));
+        TemporaryCredentials ramKey = new StaticKeyCredentialIssuer(withPublicUrl)
+                .forSigning(KeyPrefix.family(FAMILY), Duration.ofMinutes(15));
         UploadForm form = adapter(ramKey, withPublicUrl).sign(exact(Set.of(), Duration.ofMinutes(15)));
         assertThat(form.url()).isEqualTo("https://upload.example.com");
         assertThat(form.fields()).doesNotContainKey("x-oss-security-token");

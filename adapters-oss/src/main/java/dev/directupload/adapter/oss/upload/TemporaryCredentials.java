@@ -1,11 +1,14 @@
-package dev.directupload.application.port.out.storage;
+package dev.directupload.adapter.oss.upload;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Short-lived signing credentials (STS), or a static key with no token in development mode. */
-public record TemporaryCredentials(
+/**
+ * The credentials an upload form is signed with: STS AssumeRole's (short-lived, with a security token), or the
+ * service's RAM key in static-key mode (no token). An inner detail of this adapter, never handed to the application.
+ */
+record TemporaryCredentials(
         String accessKeyId, String accessKeySecret, Optional<String> securityToken, Instant expiresAt) {
 
     public TemporaryCredentials {

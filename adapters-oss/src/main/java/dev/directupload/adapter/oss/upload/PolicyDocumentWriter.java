@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One V4 POST policy, rendered to JSON once; the conditions come in the order of the shared known-answer vectors:
+ * Writes the V4 POST policy document an upload form is signed with: its values, rendered to JSON once; the conditions come in the order of the shared known-answer vectors:
  * bucket, the V4 fields, the security token (STS), content-length-range, the key, content types, success status.
  *
  * @param signedAt the one instant of this signature (x-oss-date and the credential's scope date)
@@ -18,7 +18,7 @@ import java.util.Locale;
  * @param size the content-length-range; {@code null} only to exercise the safety check
  * @param contentTypes the allowed Content-Type values in this order; empty pins none
  */
-record PostPolicy(
+record PolicyDocumentWriter(
         String bucket,
         String region,
         String accessKeyId,
@@ -32,7 +32,7 @@ record PostPolicy(
     static final String SIGNATURE_VERSION = "OSS4-HMAC-SHA256";
     static final String SUCCESS_STATUS = "200";
 
-    PostPolicy {
+    PolicyDocumentWriter {
         contentTypes = List.copyOf(contentTypes);
     }
 

@@ -7,11 +7,8 @@ import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleResponse;
 import dev.directupload.adapter.oss.OssProperties;
-import dev.directupload.application.port.out.storage.TemporaryCredentials;
-import dev.directupload.application.port.out.storage.TemporaryCredentialsPort;
 import dev.directupload.application.shared.DependencyUnavailableException;
 import dev.directupload.domain.storage.KeyPrefix;
-import dev.directupload.domain.upload.UploadPolicyRules;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -32,7 +29,7 @@ import java.util.concurrent.ConcurrentMap;
 @Singleton
 @Requires(property = "storage.provider", value = "oss")
 @Requires(property = "oss.sts.role-arn")
-class StsCredentialsAdapter implements TemporaryCredentialsPort, SigningCredentials {
+class StsCredentialIssuer implements UploadCredentialIssuer {
 
     static final String UNAVAILABLE = "storage_credentials_unavailable";
     private static final Duration REFRESH_SLACK = Duration.ofSeconds(60);
@@ -45,7 +42,7 @@ class StsCredentialsAdapter implements TemporaryCredentialsPort, SigningCredenti
     private final ConcurrentMap<KeyPrefix, Issued> cache = new ConcurrentHashMap<>();
     private final ConcurrentMap<KeyPrefix, CompletableFuture<Issued>> inFlight = new ConcurrentHashMap<>();
 
-    StsCredentialsAdapter(IAcsClient sts, OssProperties properties, Clock clock) {
+    StsCredentialIssuer(IAcsClient sts, OssProperties properties, Clock clock) {
         if (!properties.stsMode()) {
             throw new IllegalStateException("oss.sts.role-arn is required for STS credentials");
         }
@@ -55,11 +52,6 @@ class StsCredentialsAdapter implements TemporaryCredentialsPort, SigningCredenti
         URI endpoint = properties.sts().endpointUri();
         this.stsHost = endpoint.getPort() == -1 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
         this.stsProtocol = "http".equals(endpoint.getScheme()) ? ProtocolType.HTTP : ProtocolType.HTTPS;
-    }
-
-    @Override
-    public TemporaryCredentials credentialsFor(KeyPrefix scope) {
-        return forSigning(scope, UploadPolicyRules.MAX_POLICY_TTL);
     }
 
     @Override

@@ -12,7 +12,6 @@ import dev.directupload.adapter.oss.testing.MutableClock;
 import dev.directupload.adapter.oss.testing.V4Reference;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SizeRange;
-import dev.directupload.application.port.out.storage.TemporaryCredentials;
 import dev.directupload.application.port.out.storage.UploadForm;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.application.shared.DependencyUnavailableException;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** STS credentials against a fake STS on 127.0.0.1: session policy, cache, single flight, short lives, failures. */
-class StsCredentialsAdapterTest {
+class StsCredentialIssuerTest {
 
     private static final String ROLE = "acs:ram::1234567890:role/album-uploader";
     private static final FamilyId FAMILY = new FamilyId("f_42");
@@ -45,7 +44,7 @@ class StsCredentialsAdapterTest {
     private IAcsClient stsClient;
     private OssProperties properties;
     private CountingSigner signer;
-    private StsCredentialsAdapter credentials;
+    private StsCredentialIssuer credentials;
     private OssPostPolicyAdapter adapter;
 
     /** Counts what reaches the SDK signer. */
@@ -78,7 +77,7 @@ class StsCredentialsAdapterTest {
         profile.getHttpClientConfig().setReadTimeoutMillis(10_000);
         stsClient = new DefaultAcsClient(profile);
         signer = new CountingSigner(properties);
-        credentials = new StsCredentialsAdapter(stsClient, properties, clock);
+        credentials = new StsCredentialIssuer(stsClient, properties, clock);
         adapter = new OssPostPolicyAdapter(credentials, signer, properties, clock);
     }
 
@@ -101,7 +100,7 @@ class StsCredentialsAdapterTest {
 
     @Test
     void assumeRole_asksForPutObjectOnTheFamilyPrefixOnly() {
-        TemporaryCredentials issued = credentials.credentialsFor(KeyPrefix.family(FAMILY));
+        TemporaryCredentials issued = credentials.forSigning(KeyPrefix.family(FAMILY), Duration.ofMinutes(15));
 
         assertThat(issued.accessKeyId()).isEqualTo("STS.fakeKey1");
         assertThat(issued.securityToken()).contains("CAIS/fakeToken+1==");

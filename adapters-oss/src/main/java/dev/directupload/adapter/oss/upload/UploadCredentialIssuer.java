@@ -1,11 +1,10 @@
 package dev.directupload.adapter.oss.upload;
 
-import dev.directupload.application.port.out.storage.TemporaryCredentials;
 import dev.directupload.domain.storage.KeyPrefix;
 import java.time.Duration;
 
 /** Where the POST-policy signer gets credentials: fresh enough for a policy of the given TTL. */
-interface SigningCredentials {
+interface UploadCredentialIssuer {
 
     /**
      * Credentials for {@code scope} that are not expired and, unless the issuer's lifetimes are too short for it,

@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PostPolicyTest {
+class PolicyDocumentWriterTest {
 
-    private static PostPolicy policy(Instant signedAt, Instant expiration, String key) {
-        return new PostPolicy(
+    private static PolicyDocumentWriter policy(Instant signedAt, Instant expiration, String key) {
+        return new PolicyDocumentWriter(
                 "b-1",
                 "cn-hangzhou",
                 "AK",
@@ -27,7 +27,7 @@ class PostPolicyTest {
 
     @Test
     void datesAreZeroPaddedUtc() {
-        PostPolicy p =
+        PolicyDocumentWriter p =
                 policy(Instant.parse("2026-01-02T03:04:05.999Z"), Instant.parse("2026-01-02T03:09:05.007Z"), "a/b.jpg");
         assertThat(p.date()).isEqualTo("20260102T030405Z");
         assertThat(p.expirationText()).isEqualTo("2026-01-02T03:09:05.007Z");
@@ -36,7 +36,7 @@ class PostPolicyTest {
 
     @Test
     void keysAreJsonEscapedAndNonAsciiKeptAsIs() {
-        PostPolicy p = policy(
+        PolicyDocumentWriter p = policy(
                 Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("2026-01-02T03:09:05Z"), "a/\"quoted\" 照片.jpg");
         assertThat(p.toJson()).contains("[\"eq\",\"$key\",\"a/\\\"quoted\\\" 照片.jpg\"]");
         assertThat(com.google.gson.JsonParser.parseString(p.toJson())

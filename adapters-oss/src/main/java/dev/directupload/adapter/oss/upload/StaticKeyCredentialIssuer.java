@@ -1,8 +1,6 @@
 package dev.directupload.adapter.oss.upload;
 
 import dev.directupload.adapter.oss.OssProperties;
-import dev.directupload.application.port.out.storage.TemporaryCredentials;
-import dev.directupload.application.port.out.storage.TemporaryCredentialsPort;
 import dev.directupload.domain.storage.KeyPrefix;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -17,20 +15,15 @@ import java.util.Optional;
 @Singleton
 @Requires(property = "storage.provider", value = "oss")
 @Requires(missingProperty = "oss.sts.role-arn")
-class StaticKeyCredentialsAdapter implements TemporaryCredentialsPort, SigningCredentials {
+class StaticKeyCredentialIssuer implements UploadCredentialIssuer {
 
     static final Instant FAR_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
     private final TemporaryCredentials ramKey;
 
-    StaticKeyCredentialsAdapter(OssProperties properties) {
+    StaticKeyCredentialIssuer(OssProperties properties) {
         this.ramKey = new TemporaryCredentials(
                 properties.accessKeyId(), properties.accessKeySecret(), Optional.empty(), FAR_EXPIRY);
-    }
-
-    @Override
-    public TemporaryCredentials credentialsFor(KeyPrefix scope) {
-        return ramKey;
     }
 
     @Override
