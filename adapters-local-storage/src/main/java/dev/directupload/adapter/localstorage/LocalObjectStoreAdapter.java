@@ -1,5 +1,7 @@
 package dev.directupload.adapter.localstorage;
 
+import dev.directupload.adapter.localstorage.disk.ObjectDirectory;
+import dev.directupload.adapter.localstorage.signing.PresignedGet;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
 import dev.directupload.application.port.out.storage.DownloadUrl;
 import dev.directupload.application.port.out.storage.InspectObjectPort;

@@ -2,6 +2,9 @@ package dev.directupload.adapter.localstorage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.directupload.adapter.localstorage.signing.OssV4Signature;
+import dev.directupload.adapter.localstorage.signing.PresignedGet;
+import dev.directupload.adapter.localstorage.signing.SigningIdentity;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
 import dev.directupload.application.port.out.storage.DownloadUrl;
 import dev.directupload.application.port.out.storage.InspectObjectPort;

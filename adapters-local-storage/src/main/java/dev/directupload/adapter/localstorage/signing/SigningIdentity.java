@@ -1,22 +1,23 @@
-package dev.directupload.adapter.localstorage;
+package dev.directupload.adapter.localstorage.signing;
 
+import dev.directupload.adapter.localstorage.error.OssError;
 import java.util.Objects;
 
 /**
  * Who may sign for the local store: its access key in its region. Checks a request's V4 credential scope
  * and security token, and derives the signing key of a day.
  */
-final class SigningIdentity {
+public final class SigningIdentity {
 
     private final AccessKey accessKey;
     private final String region;
 
-    SigningIdentity(AccessKey accessKey, String region) {
+    public SigningIdentity(AccessKey accessKey, String region) {
         this.accessKey = Objects.requireNonNull(accessKey, "accessKey");
         this.region = Objects.requireNonNull(region, "region");
     }
 
-    String accessKeyId() {
+    public String accessKeyId() {
         return accessKey.id();
     }
 
@@ -25,11 +26,11 @@ final class SigningIdentity {
     }
 
     /** {@code <AccessKeyId>/<day>/<region>/oss/aliyun_v4_request}. */
-    String credential(String day) {
+    public String credential(String day) {
         return accessKey.id() + "/" + OssV4Signature.scope(day, region);
     }
 
-    byte[] signingKey(String day) {
+    public byte[] signingKey(String day) {
         return OssV4Signature.signingKey(accessKey.secret(), day, region);
     }
 

@@ -1,7 +1,7 @@
-package dev.directupload.adapter.localstorage;
+package dev.directupload.adapter.localstorage.error;
 
 /** The OSS error codes the local store answers, each with OSS's HTTP status. */
-enum OssError {
+public enum OssError {
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
     ACCESS_DENIED("AccessDenied", 403),
     INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403),
@@ -22,16 +22,16 @@ enum OssError {
         this.status = status;
     }
 
-    String code() {
+    public String code() {
         return code;
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
     /** A rejection carrying this code and a message for the XML body. */
-    OssRejection reject(String message) {
+    public OssRejection reject(String message) {
         return new OssRejection(this, message);
     }
 }

@@ -1,12 +1,12 @@
-package dev.directupload.adapter.localstorage;
+package dev.directupload.adapter.localstorage.signing;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /** The one access key the local store knows; a security token only when it stands in for STS credentials. */
-record AccessKey(String id, String secret, Optional<String> securityToken) {
+public record AccessKey(String id, String secret, Optional<String> securityToken) {
 
-    AccessKey {
+    public AccessKey {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(securityToken, "securityToken");
@@ -15,7 +15,7 @@ record AccessKey(String id, String secret, Optional<String> securityToken) {
         }
     }
 
-    static AccessKey of(String id, String secret) {
+    public static AccessKey of(String id, String secret) {
         return new AccessKey(id, secret, Optional.empty());
     }
 

@@ -1,4 +1,4 @@
-package dev.directupload.adapter.localstorage;
+package dev.directupload.adapter.localstorage.signing;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -19,14 +19,14 @@ import java.util.Properties;
  * The local store's generated access key, kept in {@code <root>/.credentials} (owner read/write only) so
  * that forms and URLs signed before a restart stay valid after it. Created once; never overwritten.
  */
-final class GeneratedAccessKeyFile {
+public final class GeneratedAccessKeyFile {
 
-    static final String FILE_NAME = ".credentials";
+    public static final String FILE_NAME = ".credentials";
 
     private GeneratedAccessKeyFile() {}
 
     /** Reads the key kept under {@code root}, generating and saving one first if there is none. */
-    static AccessKey loadOrCreate(Path root) {
+    public static AccessKey loadOrCreate(Path root) {
         Path file = root.toAbsolutePath().normalize().resolve(FILE_NAME);
         try {
             Files.createDirectories(file.getParent());

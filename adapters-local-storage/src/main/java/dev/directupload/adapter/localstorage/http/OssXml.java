@@ -1,4 +1,6 @@
-package dev.directupload.adapter.localstorage;
+package dev.directupload.adapter.localstorage.http;
+
+import dev.directupload.adapter.localstorage.error.OssRejection;
 
 /** The XML bodies OSS answers: {@code <Error>} and the 201 {@code <PostResponse>}. */
 final class OssXml {

@@ -1,7 +1,7 @@
-package dev.directupload.adapter.localstorage;
+package dev.directupload.adapter.localstorage.error;
 
 /** A request the local store refuses, answered as OSS's XML error with the error's status. */
-final class OssRejection extends RuntimeException {
+public final class OssRejection extends RuntimeException {
 
     private final OssError error;
 
@@ -10,7 +10,7 @@ final class OssRejection extends RuntimeException {
         this.error = error;
     }
 
-    OssError error() {
+    public OssError error() {
         return error;
     }
 }

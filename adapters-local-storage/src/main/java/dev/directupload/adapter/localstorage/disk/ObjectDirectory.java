@@ -1,5 +1,6 @@
-package dev.directupload.adapter.localstorage;
+package dev.directupload.adapter.localstorage.disk;
 
+import dev.directupload.adapter.localstorage.error.OssError;
 import dev.directupload.domain.storage.ObjectKey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ import java.util.Properties;
  * atomically, and only then published by atomically replacing {@code meta}: a reader that finds
  * {@code meta} always finds the complete bytes it names.
  */
-final class ObjectDirectory {
+public final class ObjectDirectory {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final String META = "meta";
@@ -43,18 +44,19 @@ final class ObjectDirectory {
     private final Object[] locks = new Object[64];
 
     /** Bytes received into a temporary file, not yet visible to anyone. */
-    record Received(Path tempFile, long size, String md5) {}
+    public record Received(Path tempFile, long size, String md5) {}
 
     /** A published object: its metadata and where its bytes are. */
-    record StoredObject(ObjectKey key, long size, String md5, String contentType, Instant lastModified, Path data) {
+    public record StoredObject(
+            ObjectKey key, long size, String md5, String contentType, Instant lastModified, Path data) {
 
         /** OSS's ETag of a simple upload: the MD5 in upper-case hex, quoted. */
-        String etag() {
+        public String etag() {
             return "\"" + md5.toUpperCase(Locale.ROOT) + "\"";
         }
     }
 
-    ObjectDirectory(Path root, String bucket) {
+    public ObjectDirectory(Path root, String bucket) {
         Path absoluteRoot = root.toAbsolutePath().normalize();
         this.bucketDir = absoluteRoot.resolve(bucket);
         this.tmpDir = absoluteRoot.resolve(".tmp");
@@ -76,7 +78,7 @@ final class ObjectDirectory {
      *
      * @throws OssRejection {@code EntityTooLarge}
      */
-    Received receive(InputStream body, long maxBytes) throws IOException {
+    public Received receive(InputStream body, long maxBytes) throws IOException {
         Path temp = Files.createTempFile(tmpDir, "upload-", ".part");
         try {
             MessageDigest md5 = md5();
@@ -101,7 +103,7 @@ final class ObjectDirectory {
     }
 
     /** Deletes a received file that will not be published. */
-    void discard(Received received) {
+    public void discard(Received received) {
         try {
             Files.deleteIfExists(received.tempFile());
         } catch (IOException e) {
@@ -110,7 +112,7 @@ final class ObjectDirectory {
     }
 
     /** Publishes received bytes under {@code key}, replacing any previous object atomically. */
-    StoredObject commit(ObjectKey key, Received received, String contentType) throws IOException {
+    public StoredObject commit(ObjectKey key, Received received, String contentType) throws IOException {
         Path dir = directoryOf(key);
         String dataName = received.md5() + "-" + received.size() + ".data";
         synchronized (lockOf(key)) {
@@ -149,7 +151,7 @@ final class ObjectDirectory {
     }
 
     /** The published object under {@code key}, if any. */
-    Optional<StoredObject> find(ObjectKey key) {
+    public Optional<StoredObject> find(ObjectKey key) {
         Path dir = directoryOf(key);
         for (int attempt = 0; attempt < 3; attempt++) {
             Properties meta = new Properties();
@@ -180,7 +182,7 @@ final class ObjectDirectory {
     }
 
     /** Removes the object; removing a missing object does nothing. */
-    void delete(ObjectKey key) {
+    public void delete(ObjectKey key) {
         Path dir = directoryOf(key);
         synchronized (lockOf(key)) {
             try {
@@ -196,7 +198,7 @@ final class ObjectDirectory {
     }
 
     private Path directoryOf(ObjectKey key) {
-        String hash = OssV4Signature.sha256Hex(key.value());
+        String hash = sha256Hex(key.value());
         return bucketDir.resolve(hash.substring(0, 2)).resolve(hash);
     }
 
@@ -224,6 +226,14 @@ final class ObjectDirectory {
             }
         } catch (IOException e) {
             // best effort: a stale temporary file is harmless
+        }
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 

@@ -1,8 +1,10 @@
-package dev.directupload.adapter.localstorage;
+package dev.directupload.adapter.localstorage.signing;
 
-import static dev.directupload.adapter.localstorage.PostFormVerifierVectorTest.assertRejected;
+import static dev.directupload.adapter.localstorage.error.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.directupload.adapter.localstorage.error.OssError;
+import dev.directupload.adapter.localstorage.http.RequestUri;
 import dev.directupload.domain.storage.ObjectKey;
 import java.net.URI;
 import java.time.Clock;
@@ -19,7 +21,7 @@ class PresignedGetVectorTest {
 
     private final Map<String, Object> v = Vectors.presignedUrls().get(0);
     private final URI url = URI.create(text("url"));
-    private final Map<String, String> query = LocalOssController.query(url.getRawQuery());
+    private final Map<String, String> query = RequestUri.query(url.getRawQuery());
     private final String key = text("key");
     private final Instant signedAt = PostFormVerifier.requestTime(query.get("x-oss-date"));
 
@@ -37,8 +39,7 @@ class PresignedGetVectorTest {
         assertThat(toSign).isEqualTo(text("stringToSign"));
         assertThat(OssV4Signature.sign(OssV4Signature.signingKey(text("accessKeySecret"), day, text("region")), toSign))
                 .isEqualTo(text("signature"));
-        assertThat(LocalOssController.percentDecode(url.getRawPath().substring(1)))
-                .isEqualTo(key);
+        assertThat(RequestUri.percentDecode(url.getRawPath().substring(1))).isEqualTo(key);
     }
 
     @Test
@@ -87,11 +88,11 @@ class PresignedGetVectorTest {
         PresignedGet.SignedUrl signed =
                 presigned.sign("GET", "http://localhost:1/local-oss/album-local", objectKey, Duration.ofMinutes(10));
         URI signedUrl = URI.create(signed.url());
-        String decodedKey = LocalOssController.keyOf(signedUrl.getRawPath(), "album-local");
+        String decodedKey = RequestUri.keyOf(signedUrl.getRawPath(), "album-local");
 
         assertThat(decodedKey).isEqualTo(objectKey.value());
         assertThat(signed.expiresAt()).isEqualTo(signedAt.plusSeconds(600));
-        presigned.verify("GET", decodedKey, LocalOssController.query(signedUrl.getRawQuery()), Map.of());
+        presigned.verify("GET", decodedKey, RequestUri.query(signedUrl.getRawQuery()), Map.of());
     }
 
     private PresignedGet presigned(Instant now) {

@@ -1,5 +1,7 @@
-package dev.directupload.adapter.localstorage;
+package dev.directupload.adapter.localstorage.signing;
 
+import dev.directupload.adapter.localstorage.error.OssError;
+import dev.directupload.adapter.localstorage.error.OssRejection;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
@@ -13,20 +15,21 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A decoded POST policy: its expiration and its conditions, parsed from exactly the signed bytes (never
- * re-serialised). Anything OSS would not accept as a policy is {@code InvalidPolicyDocument}.
+ * The POST policy document of a form, as the store reads and enforces it: its expiration and its conditions, parsed
+ * from exactly the signed bytes (never re-serialised), then enforced on the form's fields. Anything OSS would not
+ * accept as a policy is {@code InvalidPolicyDocument}.
  */
-final class PostPolicy {
+final class PolicyDocument {
 
     private final Instant expiration;
     private final List<Condition> conditions;
 
-    private PostPolicy(Instant expiration, List<Condition> conditions) {
+    private PolicyDocument(Instant expiration, List<Condition> conditions) {
         this.expiration = expiration;
         this.conditions = List.copyOf(conditions);
     }
 
-    static PostPolicy parse(byte[] json, JsonMapper mapper) {
+    static PolicyDocument parse(byte[] json, JsonMapper mapper) {
         JsonNode root;
         try {
             root = mapper.readValue(json, JsonNode.class);
@@ -54,7 +57,7 @@ final class PostPolicy {
         for (JsonNode node : list.values()) {
             conditions.add(condition(node));
         }
-        return new PostPolicy(expiresAt, conditions);
+        return new PolicyDocument(expiresAt, conditions);
     }
 
     Instant expiration() {
@@ -76,12 +79,12 @@ final class PostPolicy {
     }
 
     /**
-     * Checks every field condition against the form.
+     * Enforces every field condition on the form.
      *
      * @param field a form field's value by lower-case name ({@code ""} when absent)
      * @throws OssRejection {@code AccessDenied} naming the first condition that fails
      */
-    void check(UnaryOperator<String> field) {
+    void enforce(UnaryOperator<String> field) {
         for (Condition condition : conditions) {
             if (!condition.test(field)) {
                 throw OssError.ACCESS_DENIED.reject(

@@ -1,5 +1,14 @@
-package dev.directupload.adapter.localstorage;
+package dev.directupload.adapter.localstorage.http;
 
+import dev.directupload.adapter.localstorage.BucketUrl;
+import dev.directupload.adapter.localstorage.LocalStorageProperties;
+import dev.directupload.adapter.localstorage.LocalStorageSelected;
+import dev.directupload.adapter.localstorage.disk.ObjectDirectory;
+import dev.directupload.adapter.localstorage.error.OssError;
+import dev.directupload.adapter.localstorage.error.OssRejection;
+import dev.directupload.adapter.localstorage.signing.OssV4Signature;
+import dev.directupload.adapter.localstorage.signing.PostFormVerifier;
+import dev.directupload.adapter.localstorage.signing.PresignedGet;
 import dev.directupload.domain.shared.InvalidValueException;
 import dev.directupload.domain.storage.ObjectKey;
 import io.micronaut.core.annotation.Nullable;
@@ -17,7 +26,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +35,6 @@ import java.nio.file.NoSuchFileException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -150,11 +157,15 @@ final class LocalOssController {
         String requestId = requestId();
         try {
             requireBucket(bucket);
-            String key = keyOf(request.getUri().getRawPath(), bucket);
+            String key = RequestUri.keyOf(request.getUri().getRawPath(), bucket);
             Map<String, String> headers = new TreeMap<>();
             request.getHeaders()
                     .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-            presigned.verify(head ? "HEAD" : "GET", key, query(request.getUri().getRawQuery()), headers);
+            presigned.verify(
+                    head ? "HEAD" : "GET",
+                    key,
+                    RequestUri.query(request.getUri().getRawQuery()),
+                    headers);
             ObjectKey objectKey = objectKey(key);
             for (int attempt = 0; attempt < 3; attempt++) {
                 ObjectDirectory.StoredObject stored = objects.find(objectKey)
@@ -192,69 +203,12 @@ final class LocalOssController {
         }
     }
 
-    /** The decoded key after {@code /local-oss/{bucket}/} in the raw path. */
-    static String keyOf(String rawPath, String bucket) {
-        String marker = BucketUrl.PATH + "/" + bucket + "/";
-        int at = rawPath.indexOf(marker);
-        if (at < 0) {
-            throw OssError.INVALID_ARGUMENT.reject("The specified object name is not valid.");
-        }
-        return percentDecode(rawPath.substring(at + marker.length()));
-    }
-
     private static ObjectKey objectKey(String key) {
         try {
             return new ObjectKey(key);
         } catch (InvalidValueException e) {
             throw OssError.INVALID_ARGUMENT.reject("The specified object name is not valid: " + e.getMessage());
         }
-    }
-
-    static Map<String, String> query(String rawQuery) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return params;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = percentDecode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : percentDecode(pair.substring(eq + 1));
-            if (params.putIfAbsent(name, value) != null) {
-                throw OssError.INVALID_ARGUMENT.reject("The query parameter '" + name + "' appears twice.");
-            }
-        }
-        return params;
-    }
-
-    /** Strict RFC 3986 percent-decoding to UTF-8 ('+' stays '+'). */
-    static String percentDecode(String raw) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= raw.length()) {
-                    throw OssError.INVALID_ARGUMENT.reject("Invalid percent-encoding in the request URI.");
-                }
-                int hi = Character.digit(raw.charAt(i + 1), 16);
-                int lo = Character.digit(raw.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) {
-                    throw OssError.INVALID_ARGUMENT.reject("Invalid percent-encoding in the request URI.");
-                }
-                out.write(hi << 4 | lo);
-                i += 2;
-            } else {
-                byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                out.write(bytes, 0, bytes.length);
-            }
-        }
-        String decoded = out.toString(StandardCharsets.UTF_8);
-        if (decoded.indexOf('\uFFFD') >= 0 && raw.indexOf('\uFFFD') < 0) {
-            throw OssError.INVALID_ARGUMENT.reject("The request URI is not valid UTF-8.");
-        }
-        return decoded;
     }
 
     private static String fieldValue(MultipartFormStream.Part part) throws IOException {

@@ -1,4 +1,4 @@
-package dev.directupload.adapter.localstorage;
+package dev.directupload.adapter.localstorage.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,9 +11,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** The OSS4-HMAC-SHA256 primitives: date formats, credential scope, signing-key chain, RFC 3986 encoding. */
-final class OssV4Signature {
+public final class OssV4Signature {
 
-    static final String ALGORITHM = "OSS4-HMAC-SHA256";
+    public static final String ALGORITHM = "OSS4-HMAC-SHA256";
     static final String TERMINATOR = "aliyun_v4_request";
     static final String SERVICE = "oss";
     static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
@@ -25,7 +25,7 @@ final class OssV4Signature {
     private OssV4Signature() {}
 
     /** {@code x-oss-date} of an instant: always UTC, second precision. */
-    static String dateTime(Instant instant) {
+    public static String dateTime(Instant instant) {
         return DATE_TIME.format(instant);
     }
 
@@ -43,7 +43,7 @@ final class OssV4Signature {
     }
 
     /** Lower-case hex HMAC-SHA256 of {@code text} under the signing key. */
-    static String sign(byte[] signingKey, String text) {
+    public static String sign(byte[] signingKey, String text) {
         return HEX.formatHex(hmac(signingKey, text));
     }
 
@@ -73,7 +73,7 @@ final class OssV4Signature {
     }
 
     /** RFC 3986 percent-encoding of the UTF-8 bytes, keeping unreserved characters (and '/' when asked). */
-    static String encode(String value, boolean keepSlash) {
+    public static String encode(String value, boolean keepSlash) {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);

@@ -1,5 +1,6 @@
-package dev.directupload.adapter.localstorage;
+package dev.directupload.adapter.localstorage.signing;
 
+import dev.directupload.adapter.localstorage.error.OssError;
 import dev.directupload.domain.storage.ObjectKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** V4 presigned GET and HEAD URLs of the local bucket: signs them, and checks them as OSS does. */
-final class PresignedGet {
+public final class PresignedGet {
 
     static final long MAX_EXPIRES_SECONDS = 604_800;
 
@@ -23,7 +24,7 @@ final class PresignedGet {
     private final SigningIdentity identity;
     private final Clock clock;
 
-    PresignedGet(String bucket, SigningIdentity identity, Clock clock) {
+    public PresignedGet(String bucket, SigningIdentity identity, Clock clock) {
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.identity = Objects.requireNonNull(identity, "identity");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -33,7 +34,7 @@ final class PresignedGet {
      * A signed URL under {@code baseUrl} (which ends with {@code /local-oss/<bucket>}) and when it expires.
      * As on OSS, the method is signed: a GET URL does not serve a HEAD.
      */
-    SignedUrl sign(String method, String baseUrl, ObjectKey key, Duration ttl) {
+    public SignedUrl sign(String method, String baseUrl, ObjectKey key, Duration ttl) {
         long seconds = ttl.toSeconds();
         if (seconds < 1 || seconds > MAX_EXPIRES_SECONDS) {
             throw new IllegalArgumentException("presigned URL ttl must be 1 s to 7 days, was " + ttl);
@@ -53,7 +54,7 @@ final class PresignedGet {
     }
 
     /** A presigned URL and its expiry. */
-    record SignedUrl(String url, Instant expiresAt) {}
+    public record SignedUrl(String url, Instant expiresAt) {}
 
     /**
      * Checks a presigned request.
@@ -64,7 +65,7 @@ final class PresignedGet {
      * @param headers the request's headers by lower-case name (for x-oss-* and additional signed headers)
      * @throws OssRejection the OSS error OSS would answer
      */
-    void verify(String method, String key, Map<String, String> query, Map<String, String> headers) {
+    public void verify(String method, String key, Map<String, String> query, Map<String, String> headers) {
         String signature = query.get("x-oss-signature");
         if (signature == null) {
             throw OssError.ACCESS_DENIED.reject("You have no right to access this object because of bucket acl.");

@@ -1,8 +1,9 @@
-package dev.directupload.adapter.localstorage;
+package dev.directupload.adapter.localstorage.http;
 
-import static dev.directupload.adapter.localstorage.PostFormVerifierVectorTest.assertRejected;
+import static dev.directupload.adapter.localstorage.error.Rejections.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.directupload.adapter.localstorage.error.OssError;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;

@@ -1,5 +1,7 @@
-package dev.directupload.adapter.localstorage;
+package dev.directupload.adapter.localstorage.http;
 
+import dev.directupload.adapter.localstorage.error.OssError;
+import dev.directupload.adapter.localstorage.error.OssRejection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
-package dev.directupload.adapter.localstorage;
+package dev.directupload.adapter.localstorage.signing;
 
+import dev.directupload.adapter.localstorage.error.OssError;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.shared.InvalidValueException;
 import dev.directupload.domain.storage.ObjectKey;
@@ -23,7 +24,7 @@ import java.util.Objects;
  * scope, request time, security token, signature, policy expiry and every field condition. The
  * {@code content-length-range} is returned for the caller to enforce on the bytes it receives.
  */
-final class PostFormVerifier {
+public final class PostFormVerifier {
 
     /** OSS's limit for one PostObject upload. */
     static final long MAX_OBJECT_BYTES = 5L * 1024 * 1024 * 1024;
@@ -38,7 +39,7 @@ final class PostFormVerifier {
     private final Clock clock;
     private final JsonMapper json;
 
-    PostFormVerifier(String bucket, SigningIdentity identity, Clock clock, JsonMapper json) {
+    public PostFormVerifier(String bucket, SigningIdentity identity, Clock clock, JsonMapper json) {
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.identity = Objects.requireNonNull(identity, "identity");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -46,7 +47,7 @@ final class PostFormVerifier {
     }
 
     /** What a verified form allows: the object key, its size bounds and how to answer. */
-    record AcceptedForm(ObjectKey key, long minBytes, long maxBytes, String contentType, int successStatus) {}
+    public record AcceptedForm(ObjectKey key, long minBytes, long maxBytes, String contentType, int successStatus) {}
 
     /**
      * @param fields the form fields before the file, keyed case-insensitively
@@ -54,7 +55,7 @@ final class PostFormVerifier {
      * @param fileContentType the file part's own Content-Type, used when the form sets none
      * @throws OssRejection the OSS error OSS would answer
      */
-    AcceptedForm verify(Map<String, String> fields, String fileName, String fileContentType) {
+    public AcceptedForm verify(Map<String, String> fields, String fileName, String fileContentType) {
         String version = required(fields, "x-oss-signature-version");
         if (!OssV4Signature.ALGORITHM.equals(version)) {
             throw OssError.INVALID_ARGUMENT.reject(
@@ -79,7 +80,7 @@ final class PostFormVerifier {
                     + "the signature you provided. Check your key and signing method.");
         }
 
-        PostPolicy policy = PostPolicy.parse(decode(policyBase64), json);
+        PolicyDocument policy = PolicyDocument.parse(decode(policyBase64), json);
         for (String required : new String[] {"x-oss-signature-version", "x-oss-credential", "x-oss-date"}) {
             if (!policy.constrains(required)) {
                 throw OssError.INVALID_POLICY_DOCUMENT.reject(
@@ -93,7 +94,7 @@ final class PostFormVerifier {
         String rawKey = required(fields, "key");
         String key = fileName == null ? rawKey : rawKey.replace("${filename}", fileName);
         String contentType = fields.get("content-type");
-        policy.check(name -> switch (name) {
+        policy.enforce(name -> switch (name) {
             case "bucket" -> bucket;
             case "key" -> key;
             default -> fields.getOrDefault(name, "");
@@ -105,7 +106,8 @@ final class PostFormVerifier {
         } catch (InvalidValueException e) {
             throw OssError.INVALID_ARGUMENT.reject("The specified object name is not valid: " + e.getMessage());
         }
-        PostPolicy.LengthRange range = policy.lengthRange().orElse(new PostPolicy.LengthRange(0, MAX_OBJECT_BYTES));
+        PolicyDocument.LengthRange range =
+                policy.lengthRange().orElse(new PolicyDocument.LengthRange(0, MAX_OBJECT_BYTES));
         String storedType = storedContentType(contentType, objectKey, fileContentType);
         if (storedType.chars().anyMatch(Character::isISOControl)) {
             throw OssError.INVALID_ARGUMENT.reject("Invalid Content-Type.");
