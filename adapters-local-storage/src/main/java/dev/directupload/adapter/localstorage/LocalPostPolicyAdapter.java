@@ -86,11 +86,8 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
         String signature = OssV4Signature.sign(identity.signingKey(dateTime.substring(0, 8)), policy);
 
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put(
-                "key",
-                request.key() instanceof KeyCondition.Exact
-                        ? request.key().value()
-                        : request.key().value() + "${filename}");
+        // a prefix form carries the bare prefix, as OSS's and MinIO's: the client posts prefix + its own name
+        fields.put("key", request.key().value());
         fields.put("policy", policy);
         fields.put("x-oss-signature-version", OssV4Signature.ALGORITHM);
         fields.put("x-oss-credential", credential);

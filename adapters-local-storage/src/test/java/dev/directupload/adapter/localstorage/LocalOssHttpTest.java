@@ -201,18 +201,25 @@ class LocalOssHttpTest implements TestPropertyProvider {
     }
 
     @Test
-    void givenPrefixForm_filenameBecomesTheKey() throws Exception {
+    void givenPrefixForm_aKeyUnderThePrefixIsStored_andOneOutsideItIsRefused() throws Exception {
         byte[] content = random(100);
         UploadForm form = forms.sign(prefixRequest());
+        assertThat(form.fields()).containsEntry("key", "families/f1/incoming/u1/");
 
-        HttpResponse<byte[]> response = post(form.url(), form.fields(), "seed.png", content);
+        // as the article's client: key = file_base_path + "/" + its own name
+        Map<String, String> inside = new LinkedHashMap<>(form.fields());
+        inside.put("key", "families/f1/incoming/u1/1769673600000_0.png");
+        HttpResponse<byte[]> response = post(form.url(), inside, "tmp_abc.png", content);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(inspect.inspect(new ObjectKey("families/f1/incoming/u1/seed.png")))
+        assertThat(inspect.inspect(new ObjectKey("families/f1/incoming/u1/1769673600000_0.png")))
                 .isPresent()
                 .get()
                 .extracting(m -> m.contentType().orElseThrow())
                 .isEqualTo("image/png");
+        Map<String, String> outside = new LinkedHashMap<>(form.fields());
+        outside.put("key", "families/f1/incoming/u2/1769673600000_0.png");
+        assertRejected(outside, content, 403, "AccessDenied");
     }
 
     // ---- every rejection, from a real multipart request, leaving nothing on disk ----
