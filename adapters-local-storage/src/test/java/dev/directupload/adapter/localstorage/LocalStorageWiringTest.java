@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.directupload.adapter.localstorage.signing.AccessKey;
 import dev.directupload.adapter.localstorage.signing.GeneratedAccessKeyFile;
 import dev.directupload.adapter.localstorage.signing.SigningIdentity;
+import dev.directupload.application.port.out.storage.CopyObjectPort;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
+import dev.directupload.application.port.out.storage.ListObjectsPort;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import io.micronaut.context.ApplicationContext;
@@ -34,6 +36,8 @@ class LocalStorageWiringTest {
             assertThat(context.findBean(InspectObjectPort.class)).isPresent();
             assertThat(context.findBean(PresignDownloadPort.class)).isPresent();
             assertThat(context.findBean(DeleteObjectPort.class)).isPresent();
+            assertThat(context.findBean(CopyObjectPort.class)).isPresent();
+            assertThat(context.findBean(ListObjectsPort.class)).isPresent();
             assertThat(context.getBean(BucketUrl.class).value())
                     .isEqualTo("http://files.example/local-oss/album-local");
             assertThat(localOssRoutes(context)).isNotEmpty();
@@ -45,6 +49,8 @@ class LocalStorageWiringTest {
         try (ApplicationContext context =
                 ApplicationContext.run(Map.of("storage.provider", "oss", "local-storage.root", root.toString()))) {
             assertThat(context.findBean(SignUploadFormPort.class)).isEmpty();
+            assertThat(context.findBean(CopyObjectPort.class)).isEmpty();
+            assertThat(context.findBean(ListObjectsPort.class)).isEmpty();
             assertThat(localOssRoutes(context)).isEmpty();
         }
     }

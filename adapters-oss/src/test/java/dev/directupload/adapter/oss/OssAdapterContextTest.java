@@ -8,9 +8,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.directupload.adapter.oss.testing.FakeSts;
+import dev.directupload.application.port.out.storage.CopyObjectPort;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.KeyCondition;
+import dev.directupload.application.port.out.storage.ListObjectsPort;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.SizeRange;
@@ -70,6 +72,8 @@ class OssAdapterContextTest {
             assertThat(context.getBean(InspectObjectPort.class))
                     .isSameAs(context.getBean(DeleteObjectPort.class))
                     .isSameAs(context.getBean(PresignDownloadPort.class));
+            assertThat(context.findBean(CopyObjectPort.class)).isPresent();
+            assertThat(context.findBean(ListObjectsPort.class)).isPresent();
         } finally {
             logger.detachAppender(appender);
         }

@@ -1,6 +1,7 @@
 package dev.directupload.adapter.localstorage.disk;
 
 import dev.directupload.adapter.localstorage.error.OssError;
+import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.storage.ObjectKey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,10 +21,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * The bucket on disk. An object lives in {@code <root>/<bucket>/<h[0:2]>/<h>/}, where {@code h} is the
@@ -31,7 +35,8 @@ import java.util.Properties;
  * The directory holds the bytes as {@code <md5>-<size>.data} and a sidecar {@code meta} (key, size, MD5,
  * Content-Type, data file). Uploads are written to {@code <root>/.tmp} while hashed, moved into place
  * atomically, and only then published by atomically replacing {@code meta}: a reader that finds
- * {@code meta} always finds the complete bytes it names.
+ * {@code meta} always finds the complete bytes it names. Listing by prefix reads an index of keys, built from the
+ * sidecars at its first use and kept current by every commit and delete.
  */
 public final class ObjectDirectory {
 
@@ -42,6 +47,12 @@ public final class ObjectDirectory {
     private final Path bucketDir;
     private final Path tmpDir;
     private final Object[] locks = new Object[64];
+    /** The keys of published objects, in key order, for listing; complete once {@link #indexed}. */
+    private final ConcurrentSkipListSet<String> keys = new ConcurrentSkipListSet<>();
+    /** Commits and deletes maintain {@link #keys}: set before the first walk of the disk. */
+    private volatile boolean tracking;
+    /** The first walk of the disk is done. */
+    private volatile boolean indexed;
 
     /** Bytes received into a temporary file, not yet visible to anyone. */
     public record Received(Path tempFile, long size, String md5) {}
@@ -143,12 +154,138 @@ public final class ObjectDirectory {
                     Files.deleteIfExists(metaTemp);
                 }
                 deleteDataExcept(dir, dataName);
+                if (tracking) {
+                    keys.add(key.value());
+                }
             } finally {
                 Files.deleteIfExists(received.tempFile());
             }
         }
         return find(key).orElseThrow(() -> new IOException("object " + key + " vanished while being stored"));
     }
+
+    private static Properties readMeta(Path dir) throws IOException {
+        Properties meta = new Properties();
+        try (Reader reader = Files.newBufferedReader(dir.resolve(META), StandardCharsets.UTF_8)) {
+            meta.load(reader);
+        } catch (NoSuchFileException e) {
+            // deleted meanwhile: no metadata
+        }
+        return meta;
+    }
+
+    /**
+     * Copies the object under {@code source} to {@code target} (replacing what it held) as an upload is stored:
+     * the bytes are read into a temporary file, hashed, and published atomically with the source's Content-Type.
+     *
+     * @return the object now under {@code target}; empty when {@code source} has none
+     */
+    public Optional<StoredObject> copy(ObjectKey source, ObjectKey target) throws IOException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<StoredObject> from = find(source);
+            if (from.isEmpty()) {
+                return Optional.empty();
+            }
+            Received received;
+            try (InputStream in = Files.newInputStream(from.get().data())) {
+                received = receive(in, Long.MAX_VALUE);
+            } catch (NoSuchFileException replaced) {
+                continue; // replaced or deleted since find: look again
+            }
+            try {
+                return Optional.of(commit(target, received, from.get().contentType()));
+            } finally {
+                discard(received);
+            }
+        }
+        throw new IOException("object " + source + " kept changing while being copied");
+    }
+
+    /**
+     * The published objects whose keys start with {@code prefix}, in key order, after {@code afterKey} when given:
+     * at most {@code limit} keys are looked at.
+     */
+    public Listing list(KeyPrefix prefix, Optional<String> afterKey, int limit) {
+        ensureIndexed();
+        String from =
+                afterKey.filter(after -> after.compareTo(prefix.value()) >= 0).orElse(prefix.value());
+        boolean inclusive = afterKey.isEmpty() || afterKey.get().compareTo(prefix.value()) < 0;
+        List<StoredObject> found = new ArrayList<>();
+        String last = null;
+        boolean more = false;
+        int looked = 0;
+        for (String key : keys.tailSet(from, inclusive)) {
+            if (!key.startsWith(prefix.value())) {
+                break;
+            }
+            if (looked == limit) {
+                more = true;
+                break;
+            }
+            looked++;
+            last = key;
+            ObjectKey objectKey = new ObjectKey(key);
+            Optional<StoredObject> stored = find(objectKey);
+            if (stored.isPresent()) {
+                found.add(stored.get());
+            } else {
+                forgetIfGone(objectKey);
+            }
+        }
+        return new Listing(found, Optional.ofNullable(last), more);
+    }
+
+    /**
+     * Makes {@link #keys} complete: from now on every commit and delete maintains it, then the metadata on disk is
+     * read once. A key deleted while the walk runs may stay in it; {@link #list} drops such keys as it meets them.
+     */
+    private void ensureIndexed() {
+        if (indexed) {
+            return;
+        }
+        synchronized (keys) {
+            if (indexed) {
+                return;
+            }
+            tracking = true;
+            try (DirectoryStream<Path> shards = Files.newDirectoryStream(bucketDir)) {
+                for (Path shard : shards) {
+                    if (!Files.isDirectory(shard)) {
+                        continue;
+                    }
+                    try (DirectoryStream<Path> objectDirs = Files.newDirectoryStream(shard)) {
+                        for (Path dir : objectDirs) {
+                            try {
+                                String key = readMeta(dir).getProperty("key");
+                                if (key != null) {
+                                    keys.add(key);
+                                }
+                            } catch (IOException unreadable) {
+                                // find() reports it when the key is asked for; the listing goes on
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                tracking = false;
+                keys.clear();
+                throw new UncheckedIOException("cannot index the objects under " + bucketDir, e);
+            }
+            indexed = true;
+        }
+    }
+
+    /** Drops a key that no longer has an object, under its lock so that a concurrent commit is not lost. */
+    private void forgetIfGone(ObjectKey key) {
+        synchronized (lockOf(key)) {
+            if (!Files.exists(directoryOf(key).resolve(META))) {
+                keys.remove(key.value());
+            }
+        }
+    }
+
+    /** One page of {@link #list}: the objects found, the last key looked at, whether keys under the prefix follow. */
+    public record Listing(List<StoredObject> objects, Optional<String> lastKey, boolean more) {}
 
     /** The published object under {@code key}, if any. */
     public Optional<StoredObject> find(ObjectKey key) {
@@ -187,6 +324,9 @@ public final class ObjectDirectory {
         synchronized (lockOf(key)) {
             try {
                 Files.deleteIfExists(dir.resolve(META));
+                if (tracking) {
+                    keys.remove(key.value());
+                }
                 deleteDataExcept(dir, null);
                 Files.deleteIfExists(dir);
             } catch (NoSuchFileException e) {
