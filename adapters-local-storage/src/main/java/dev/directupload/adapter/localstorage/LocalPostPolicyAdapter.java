@@ -1,6 +1,7 @@
 package dev.directupload.adapter.localstorage;
 
 import dev.directupload.adapter.localstorage.signing.OssV4Signature;
+import dev.directupload.adapter.localstorage.signing.PostFormVerifier;
 import dev.directupload.adapter.localstorage.signing.SigningIdentity;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
@@ -20,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Signs V4 POST forms for the local bucket with the same algorithm, conditions and fields as OSS. */
+/**
+ * Signs V4 POST forms for the local bucket with the same algorithm, conditions and fields as OSS, forbid-overwrite
+ * included.
+ */
 @Singleton
 @LocalStorageSelected
 final class LocalPostPolicyAdapter implements SignUploadFormPort {
@@ -80,6 +84,12 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
                     .append("]],");
         }
         conditions.append("[\"eq\",\"$success_action_status\",\"200\"]");
+        if (request.forbidOverwrite()) {
+            conditions
+                    .append(",[\"eq\",\"$")
+                    .append(PostFormVerifier.FORBID_OVERWRITE)
+                    .append("\",\"true\"]");
+        }
         String policyJson =
                 "{\"expiration\":" + json(EXPIRATION.format(expiresAt)) + ",\"conditions\":[" + conditions + "]}";
         String policy = Base64.getEncoder().encodeToString(policyJson.getBytes(StandardCharsets.UTF_8));
@@ -97,7 +107,16 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
         if (types.size() == 1) {
             fields.put("Content-Type", types.get(0));
         }
+        if (request.forbidOverwrite()) {
+            fields.put(PostFormVerifier.FORBID_OVERWRITE, "true");
+        }
         return new UploadForm(bucketUrl.value(), fields, expiresAt);
+    }
+
+    /** The store honours {@code x-oss-forbid-overwrite} as OSS does. */
+    @Override
+    public boolean canForbidOverwrite() {
+        return true;
     }
 
     /** A JSON string literal. */

@@ -44,4 +44,9 @@ class LocalPostPolicyAdapterContractTest extends SignUploadFormContract {
     protected FormVocabulary vocabulary() {
         return FormVocabulary.OSS_V4;
     }
+
+    @Override
+    protected boolean forbidsOverwrite() {
+        return true;
+    }
 }

@@ -74,6 +74,8 @@ class OssAdapterContextTest {
                     .isSameAs(context.getBean(PresignDownloadPort.class));
             assertThat(context.findBean(CopyObjectPort.class)).isPresent();
             assertThat(context.findBean(ListObjectsPort.class)).isPresent();
+            assertThat(context.getBean(SignUploadFormPort.class).canForbidOverwrite())
+                    .isTrue();
         } finally {
             logger.detachAppender(appender);
         }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -124,10 +125,26 @@ public final class ObjectDirectory {
 
     /** Publishes received bytes under {@code key}, replacing any previous object atomically. */
     public StoredObject commit(ObjectKey key, Received received, String contentType) throws IOException {
+        return commit(key, received, contentType, true);
+    }
+
+    /**
+     * Publishes received bytes under {@code key}. With {@code replace} false the key must be free: the metadata is then
+     * published by a hard link, which the file system creates atomically and never over an existing file (unlike a
+     * rename, which silently replaces on POSIX), so of two writers racing for one key exactly one wins, in this
+     * process or another.
+     *
+     * @throws ObjectExistsException when {@code replace} is false and the key holds an object; nothing changed
+     */
+    public StoredObject commit(ObjectKey key, Received received, String contentType, boolean replace)
+            throws IOException {
         Path dir = directoryOf(key);
         String dataName = received.md5() + "-" + received.size() + ".data";
         synchronized (lockOf(key)) {
             try {
+                if (!replace && Files.exists(dir.resolve(META))) {
+                    throw new ObjectExistsException(key);
+                }
                 Files.createDirectories(dir);
                 Files.move(
                         received.tempFile(),
@@ -145,11 +162,15 @@ public final class ObjectDirectory {
                     try (Writer writer = Files.newBufferedWriter(metaTemp, StandardCharsets.UTF_8)) {
                         meta.store(writer, null);
                     }
-                    Files.move(
-                            metaTemp,
-                            dir.resolve(META),
-                            StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
+                    if (replace) {
+                        Files.move(
+                                metaTemp,
+                                dir.resolve(META),
+                                StandardCopyOption.ATOMIC_MOVE,
+                                StandardCopyOption.REPLACE_EXISTING);
+                    } else {
+                        linkNewMeta(key, dir, metaTemp, dataName);
+                    }
                 } finally {
                     Files.deleteIfExists(metaTemp);
                 }
@@ -162,6 +183,21 @@ public final class ObjectDirectory {
             }
         }
         return find(key).orElseThrow(() -> new IOException("object " + key + " vanished while being stored"));
+    }
+
+    /** Publishes {@code metaTemp} as the key's metadata unless the key already has one (then removes our bytes). */
+    private static void linkNewMeta(ObjectKey key, Path dir, Path metaTemp, String dataName) throws IOException {
+        try {
+            Files.createLink(dir.resolve(META), metaTemp);
+        } catch (FileAlreadyExistsException taken) {
+            // another writer (another process: this one holds the key's lock) published first; its bytes may be
+            // in a data file of the same name, which then is the same content and stays
+            String theirs = readMeta(dir).getProperty("data", "");
+            if (!theirs.equals(dataName)) {
+                Files.deleteIfExists(dir.resolve(dataName));
+            }
+            throw new ObjectExistsException(key);
+        }
     }
 
     private static Properties readMeta(Path dir) throws IOException {

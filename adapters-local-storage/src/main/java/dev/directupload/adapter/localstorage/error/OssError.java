@@ -10,6 +10,7 @@ public enum OssError {
     ENTITY_TOO_SMALL("EntityTooSmall", 400),
     INVALID_POLICY_DOCUMENT("InvalidPolicyDocument", 400),
     INVALID_ARGUMENT("InvalidArgument", 400),
+    FILE_ALREADY_EXISTS("FileAlreadyExists", 409),
     MALFORMED_POST_REQUEST("MalformedPOSTRequest", 400),
     NO_SUCH_BUCKET("NoSuchBucket", 404),
     NO_SUCH_KEY("NoSuchKey", 404);

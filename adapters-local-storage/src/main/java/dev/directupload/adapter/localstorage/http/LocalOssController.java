@@ -4,6 +4,7 @@ import dev.directupload.adapter.localstorage.BucketUrl;
 import dev.directupload.adapter.localstorage.LocalStorageProperties;
 import dev.directupload.adapter.localstorage.LocalStorageSelected;
 import dev.directupload.adapter.localstorage.disk.ObjectDirectory;
+import dev.directupload.adapter.localstorage.disk.ObjectExistsException;
 import dev.directupload.adapter.localstorage.error.OssError;
 import dev.directupload.adapter.localstorage.error.OssRejection;
 import dev.directupload.adapter.localstorage.signing.OssV4Signature;
@@ -78,7 +79,9 @@ final class LocalOssController {
 
     /**
      * PostObject. The form fields are read first and the whole form is verified when the {@code file}
-     * part's headers arrive, before a byte of it is stored; its bytes then stream to a temporary file.
+     * part's headers arrive, before a byte of it is stored; its bytes then stream to a temporary file. A form with
+     * {@code x-oss-forbid-overwrite: true} for a key that holds an object is 409 {@code FileAlreadyExists}, as on OSS,
+     * and changes nothing; of concurrent such posts to a free key exactly one is stored.
      */
     @Post(uri = "/{bucket}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_XML)
     @ExecuteOn(TaskExecutors.BLOCKING)
@@ -122,6 +125,9 @@ final class LocalOssController {
             MultipartFormStream form, MultipartFormStream.Part file, Map<String, String> fields, String requestId)
             throws IOException {
         PostFormVerifier.AcceptedForm accepted = verifier.verify(fields, file.fileName(), file.contentType());
+        if (accepted.forbidOverwrite() && objects.find(accepted.key()).isPresent()) {
+            throw fileAlreadyExists(); // early, before a byte is stored; the commit below decides races
+        }
         ObjectDirectory.Received received = objects.receive(file.body(), accepted.maxBytes());
         try {
             if (form.next().isPresent()) {
@@ -132,7 +138,12 @@ final class LocalOssController {
                 throw OssError.ENTITY_TOO_SMALL.reject("Your proposed upload is smaller than the minimum allowed "
                         + "size (" + accepted.minBytes() + " bytes).");
             }
-            ObjectDirectory.StoredObject stored = objects.commit(accepted.key(), received, accepted.contentType());
+            ObjectDirectory.StoredObject stored;
+            try {
+                stored = objects.commit(accepted.key(), received, accepted.contentType(), !accepted.forbidOverwrite());
+            } catch (ObjectExistsException e) {
+                throw fileAlreadyExists();
+            }
             MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.valueOf(accepted.successStatus()))
                     .header(HttpHeaders.ETAG, stored.etag())
                     .header("x-oss-request-id", requestId);
@@ -201,6 +212,11 @@ final class LocalOssController {
         if (!properties.bucket().equals(bucket)) {
             throw OssError.NO_SUCH_BUCKET.reject("The specified bucket does not exist.");
         }
+    }
+
+    private static OssRejection fileAlreadyExists() {
+        return OssError.FILE_ALREADY_EXISTS.reject(
+                "The object you specified already exists and can not be overwritten.");
     }
 
     private static ObjectKey objectKey(String key) {

@@ -31,6 +31,9 @@ public final class PostFormVerifier {
 
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
 
+    /** As OSS: a form (or request) with {@code x-oss-forbid-overwrite: true} must not replace an existing object. */
+    public static final String FORBID_OVERWRITE = "x-oss-forbid-overwrite";
+
     private static final DateTimeFormatter STRICT_DATE_TIME =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withResolverStyle(ResolverStyle.STRICT);
 
@@ -46,8 +49,17 @@ public final class PostFormVerifier {
         this.json = Objects.requireNonNull(json, "json");
     }
 
-    /** What a verified form allows: the object key, its size bounds and how to answer. */
-    public record AcceptedForm(ObjectKey key, long minBytes, long maxBytes, String contentType, int successStatus) {}
+    /**
+     * What a verified form allows: the object key, its size bounds, how to answer, and whether it may replace an
+     * existing object ({@code x-oss-forbid-overwrite: true} forbids it).
+     */
+    public record AcceptedForm(
+            ObjectKey key,
+            long minBytes,
+            long maxBytes,
+            String contentType,
+            int successStatus,
+            boolean forbidOverwrite) {}
 
     /**
      * @param fields the form fields before the file, keyed case-insensitively
@@ -117,7 +129,10 @@ public final class PostFormVerifier {
                 range.min(),
                 Math.min(range.max(), MAX_OBJECT_BYTES),
                 storedType,
-                successStatus(fields.get("success_action_status")));
+                successStatus(fields.get("success_action_status")),
+                "true"
+                        .equalsIgnoreCase(
+                                fields.getOrDefault(FORBID_OVERWRITE, "").strip()));
     }
 
     static Instant requestTime(String dateTime) {

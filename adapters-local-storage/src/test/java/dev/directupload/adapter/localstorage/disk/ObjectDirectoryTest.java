@@ -1,6 +1,7 @@
 package dev.directupload.adapter.localstorage.disk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.storage.ObjectKey;
@@ -8,15 +9,21 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bucket directory itself: copies, and the key index behind listings. */
+/** The bucket directory itself: publishing without replacing, copies, and the key index behind listings. */
 class ObjectDirectoryTest {
 
     private static final ObjectKey KEY = new ObjectKey("families/f1/objects/ab/abc.jpg");
@@ -35,6 +42,75 @@ class ObjectDirectoryTest {
     private Set<Path> files() throws Exception {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).collect(Collectors.toSet());
+        }
+    }
+
+    @Test
+    void commitWithoutReplace_onATakenKey_throws_andChangesNoFile() throws Exception {
+        ObjectDirectory objects = new ObjectDirectory(root, "b-1");
+        objects.commit(KEY, received(objects, "first"), "image/jpeg", false);
+        ObjectDirectory.Received second = received(objects, "second");
+        Set<Path> before = files();
+
+        assertThatThrownBy(() -> objects.commit(KEY, second, "image/jpeg", false))
+                .isInstanceOf(ObjectExistsException.class);
+        objects.discard(second);
+
+        assertThat(content(objects, KEY)).isEqualTo("first");
+        assertThat(files())
+                .isEqualTo(before.stream()
+                        .filter(p -> !p.equals(second.tempFile()))
+                        .collect(Collectors.toSet()));
+    }
+
+    @Test
+    void commitWithoutReplace_racingWriters_exactlyOneWins_andItsBytesAreStored() throws Exception {
+        ObjectDirectory objects = new ObjectDirectory(root, "b-1");
+        int writers = 24;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String text = "writer-" + i;
+                ObjectDirectory.Received mine = received(objects, text);
+                Callable<String> write = () -> {
+                    start.await();
+                    try {
+                        objects.commit(KEY, mine, "image/jpeg", false);
+                        return text;
+                    } catch (ObjectExistsException e) {
+                        return null;
+                    } finally {
+                        objects.discard(mine);
+                    }
+                };
+                outcomes.add(pool.submit(write));
+            }
+            start.countDown();
+            List<String> winners = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                String won = outcome.get();
+                if (won != null) {
+                    winners.add(won);
+                }
+            }
+
+            assertThat(winners).hasSize(1);
+            assertThat(content(objects, KEY)).isEqualTo(winners.get(0));
+            try (Stream<Path> data =
+                    Files.list(objects.find(KEY).orElseThrow().data().getParent())) {
+                assertThat(data.map(p -> p.getFileName().toString()))
+                        .containsExactlyInAnyOrder(
+                                "meta",
+                                objects.find(KEY)
+                                        .orElseThrow()
+                                        .data()
+                                        .getFileName()
+                                        .toString());
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

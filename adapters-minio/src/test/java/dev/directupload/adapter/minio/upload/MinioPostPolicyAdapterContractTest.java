@@ -52,6 +52,12 @@ class MinioPostPolicyAdapterContractTest extends SignUploadFormContract {
         return FormVocabulary.S3_SIGV4;
     }
 
+    /** S3 POST forms have no forbid-overwrite field: such a request is refused. */
+    @Override
+    protected boolean forbidsOverwrite() {
+        return false;
+    }
+
     /** S3 POST policies have no {@code in}: a request allowing several types is refused. */
     @Override
     protected boolean pinsSeveralContentTypes() {

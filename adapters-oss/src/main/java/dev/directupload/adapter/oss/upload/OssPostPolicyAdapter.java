@@ -17,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Signs OSS V4 POST upload forms with the family's cached upload credentials. */
+/**
+ * Signs OSS V4 POST upload forms with the family's cached upload credentials; a form that must not replace an
+ * existing object carries {@code x-oss-forbid-overwrite=true}, pinned by the policy.
+ */
 @Singleton
 @Requires(property = "storage.provider", value = "oss")
 class OssPostPolicyAdapter implements SignUploadFormPort {
@@ -53,7 +56,8 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
                 request.size(),
                 request.contentTypes().size() < 2
                         ? List.copyOf(request.contentTypes())
-                        : request.contentTypes().stream().sorted().toList());
+                        : request.contentTypes().stream().sorted().toList(),
+                request.forbidOverwrite());
         PolicySafetyCheck.requireSafe(policy, signing.expiresAt());
 
         String json = policy.toJson();
@@ -74,6 +78,15 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
         if (types.size() == 1) {
             fields.put("Content-Type", types.get(0));
         }
+        if (request.forbidOverwrite()) {
+            fields.put(PolicyDocumentWriter.FORBID_OVERWRITE, "true");
+        }
         return new UploadForm(properties.publicUrl(), fields, expiresAt);
+    }
+
+    /** OSS honours {@code x-oss-forbid-overwrite} on PostObject. */
+    @Override
+    public boolean canForbidOverwrite() {
+        return true;
     }
 }

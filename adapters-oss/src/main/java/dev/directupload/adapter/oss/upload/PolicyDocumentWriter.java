@@ -10,13 +10,16 @@ import java.util.Locale;
 
 /**
  * Writes the V4 POST policy document an upload form is signed with: its values, rendered to JSON once; the conditions come in the order of the shared known-answer vectors:
- * bucket, the V4 fields, the security token (STS), content-length-range, the key, content types, success status.
+ * bucket, the V4 fields, the security token (STS), content-length-range, the key, content types, success status, and
+ * forbid-overwrite when asked.
  *
  * @param signedAt the one instant of this signature (x-oss-date and the credential's scope date)
  * @param securityToken the STS token, or {@code null} for a static key
  * @param key the key condition; {@code null} only to exercise the safety check
  * @param size the content-length-range; {@code null} only to exercise the safety check
  * @param contentTypes the allowed Content-Type values in this order; empty pins none
+ * @param forbidOverwrite true: {@code ["eq","$x-oss-forbid-overwrite","true"]} closes the conditions, so the form
+ *     cannot replace an existing object (OSS answers 409 {@code FileAlreadyExists})
  */
 record PolicyDocumentWriter(
         String bucket,
@@ -27,13 +30,29 @@ record PolicyDocumentWriter(
         Instant expiration,
         KeyCondition key,
         SizeRange size,
-        List<String> contentTypes) {
+        List<String> contentTypes,
+        boolean forbidOverwrite) {
 
     static final String SIGNATURE_VERSION = "OSS4-HMAC-SHA256";
     static final String SUCCESS_STATUS = "200";
+    static final String FORBID_OVERWRITE = "x-oss-forbid-overwrite";
 
     PolicyDocumentWriter {
         contentTypes = List.copyOf(contentTypes);
+    }
+
+    /** A policy that lets the form replace an existing object. */
+    PolicyDocumentWriter(
+            String bucket,
+            String region,
+            String accessKeyId,
+            String securityToken,
+            Instant signedAt,
+            Instant expiration,
+            KeyCondition key,
+            SizeRange size,
+            List<String> contentTypes) {
+        this(bucket, region, accessKeyId, securityToken, signedAt, expiration, key, size, contentTypes, false);
     }
 
     /** {@code x-oss-date}: {@code yyyyMMdd'T'HHmmss'Z'} in UTC. */
@@ -122,7 +141,11 @@ record PolicyDocumentWriter(
         }
         json.append(",[\"eq\",\"$success_action_status\",\"")
                 .append(SUCCESS_STATUS)
-                .append("\"]]}");
+                .append("\"]");
+        if (forbidOverwrite) {
+            json.append(",[\"eq\",\"$").append(FORBID_OVERWRITE).append("\",\"true\"]");
+        }
+        json.append("]}");
         return json.toString();
     }
 

@@ -51,6 +51,11 @@ class OssPostPolicyAdapterContractTest extends SignUploadFormContract {
     }
 
     @Override
+    protected boolean forbidsOverwrite() {
+        return true;
+    }
+
+    @Override
     protected Optional<Instant> credentialsExpireAt() {
         return Optional.of(CREDENTIALS_EXPIRE);
     }

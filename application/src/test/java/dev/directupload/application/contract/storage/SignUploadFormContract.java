@@ -42,6 +42,8 @@ public abstract class SignUploadFormContract {
     protected static final ObjectKey KEY =
             new ObjectKey("families/f_contract/objects/9e/9e107d9d372bb6826bd81d3542a419d6.jpg");
     protected static final KeyPrefix PREFIX = new KeyPrefix("families/f_contract/incoming/u_1/");
+    /** OSS's form field (and header) that makes a PostObject refuse an existing key. */
+    protected static final String FORBID_OVERWRITE = "x-oss-forbid-overwrite";
 
     /** The adapter under test. */
     protected abstract SignUploadFormPort port();
@@ -54,6 +56,12 @@ public abstract class SignUploadFormContract {
 
     /** The names of its signature fields. */
     protected abstract FormVocabulary vocabulary();
+
+    /**
+     * Whether this store's forms can forbid overwriting (OSS and the local store: yes; S3/MinIO: no). The contract
+     * holds the adapter's {@link SignUploadFormPort#canForbidOverwrite()} to it.
+     */
+    protected abstract boolean forbidsOverwrite();
 
     /** When its signing credentials expire; empty for a key that does not. */
     protected Optional<Instant> credentialsExpireAt() {
@@ -123,6 +131,28 @@ public abstract class SignUploadFormContract {
     }
 
     @Test
+    void forbidOverwrite_isPinnedByAnEqConditionAndPosted_whereTheStoreCanForbid_elseRefused() {
+        assertThat(port().canForbidOverwrite()).as("canForbidOverwrite").isEqualTo(forbidsOverwrite());
+        UploadFormRequest request = new UploadFormRequest(
+                FAMILY,
+                new KeyCondition.Exact(KEY),
+                SizeRange.exactly(ByteSize.ofBytes(2_481_337)),
+                Set.of("image/jpeg"),
+                Duration.ofMinutes(10),
+                true);
+        if (!forbidsOverwrite()) {
+            assertThatThrownBy(() -> port().sign(request)).isInstanceOf(IllegalArgumentException.class);
+            return;
+        }
+
+        Signed signed = sign(request);
+
+        assertThat(signed.conditionsOn(FORBID_OVERWRITE))
+                .containsExactly(new Condition("eq", FORBID_OVERWRITE, List.of("true")));
+        assertThat(signed.field(FORBID_OVERWRITE)).contains("true");
+    }
+
+    @Test
     void longestTtl_expiresWithinTheTtlAndNeverAfterTheCredentials() {
         Signed signed = sign(exact(Set.of("image/jpeg"), Duration.ofMinutes(15)));
 
@@ -163,6 +193,14 @@ public abstract class SignUploadFormContract {
         }
         assertThat(signed.conditionsOn("success_action_status"))
                 .containsExactly(new Condition("eq", "success_action_status", List.of("200")));
+        if (!request.forbidOverwrite()) {
+            assertThat(signed.conditionsOn(FORBID_OVERWRITE))
+                    .as("no forbid-overwrite unasked")
+                    .isEmpty();
+            assertThat(signed.field(FORBID_OVERWRITE))
+                    .as("no forbid-overwrite field unasked")
+                    .isEmpty();
+        }
 
         // expiry: after now, within the TTL, never after the credentials; the form says the policy's expiry
         Instant limit = now().plus(request.ttl());
