@@ -10,9 +10,9 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @LocalStorageSelected
-final class BucketUrl {
+public final class BucketUrl {
 
-    static final String PATH = "/local-oss";
+    public static final String PATH = "/local-oss";
 
     private final LocalStorageProperties properties;
     private final BeanProvider<EmbeddedServer> server;
@@ -22,7 +22,7 @@ final class BucketUrl {
         this.server = server;
     }
 
-    String value() {
+    public String value() {
         return publicUrl() + PATH + "/" + properties.bucket();
     }
 

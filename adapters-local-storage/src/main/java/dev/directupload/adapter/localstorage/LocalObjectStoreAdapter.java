@@ -1,21 +1,41 @@
 package dev.directupload.adapter.localstorage;
 
+import dev.directupload.adapter.localstorage.disk.ObjectDirectory;
+import dev.directupload.adapter.localstorage.signing.PresignedGet;
 import dev.directupload.application.port.model.DownloadUrl;
+import dev.directupload.application.port.out.storage.CopyObjectPort;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
+import dev.directupload.application.port.out.storage.ListObjectsPort;
+import dev.directupload.application.port.out.storage.ListedObject;
+import dev.directupload.application.port.out.storage.ListingCursor;
 import dev.directupload.application.port.out.storage.ObjectMetadata;
+import dev.directupload.application.port.out.storage.ObjectPage;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
+import dev.directupload.application.shared.DependencyUnavailableException;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.shared.ErrorCode;
+import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.storage.ObjectKey;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Inspection, presigned downloads and deletion over the local bucket's directory. */
+/**
+ * Inspection, presigned downloads, deletion, copies and listings over the local bucket's directory. A copy is stored
+ * as an upload is (temporary file, atomic publish), so its MD5 is its content's.
+ */
 @Singleton
 @LocalStorageSelected
-final class LocalObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort, DeleteObjectPort {
+final class LocalObjectStoreAdapter
+        implements InspectObjectPort, PresignDownloadPort, DeleteObjectPort, CopyObjectPort, ListObjectsPort {
+
+    static final ErrorCode UNAVAILABLE = ErrorCode.STORAGE_UNAVAILABLE;
 
     private final ObjectDirectory objects;
     private final PresignedGet presigned;
@@ -29,12 +49,42 @@ final class LocalObjectStoreAdapter implements InspectObjectPort, PresignDownloa
 
     @Override
     public Optional<ObjectMetadata> inspect(ObjectKey key) {
-        return objects.find(key)
-                .map(o -> new ObjectMetadata(
-                        key,
-                        ByteSize.ofBytes(o.size()),
-                        Optional.of(ContentHash.ofMd5(o.md5())),
-                        Optional.ofNullable(o.contentType())));
+        return objects.find(key).map(LocalObjectStoreAdapter::metadata);
+    }
+
+    private static ObjectMetadata metadata(ObjectDirectory.StoredObject o) {
+        return new ObjectMetadata(
+                o.key(),
+                ByteSize.ofBytes(o.size()),
+                Optional.of(ContentHash.ofMd5(o.md5())),
+                Optional.ofNullable(o.contentType()));
+    }
+
+    @Override
+    public Optional<ObjectMetadata> copy(ObjectKey source, ObjectKey target) {
+        try {
+            return objects.copy(source, target).map(LocalObjectStoreAdapter::metadata);
+        } catch (IOException e) {
+            throw new DependencyUnavailableException(
+                    UNAVAILABLE, "local store: copy " + source + " to " + target + " failed: " + e, e);
+        }
+    }
+
+    @Override
+    public ObjectPage listOlderThan(KeyPrefix prefix, Instant cutoff, int limit, Optional<ListingCursor> after) {
+        ListObjectsPort.requireValidLimit(limit);
+        ObjectDirectory.Listing listing;
+        try {
+            listing = objects.list(prefix, after.map(ListingCursor::afterKey), limit);
+        } catch (UncheckedIOException e) {
+            throw new DependencyUnavailableException(
+                    UNAVAILABLE, "local store: list " + prefix + " failed: " + e.getCause(), e);
+        }
+        List<ListedObject> older = listing.objects().stream()
+                .filter(o -> o.lastModified().isBefore(cutoff))
+                .map(o -> new ListedObject(o.key(), ByteSize.ofBytes(o.size()), o.lastModified()))
+                .toList();
+        return new ObjectPage(older, listing.more() ? listing.lastKey().map(ListingCursor::new) : Optional.empty());
     }
 
     @Override

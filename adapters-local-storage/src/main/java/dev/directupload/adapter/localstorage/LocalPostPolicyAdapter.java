@@ -1,5 +1,8 @@
 package dev.directupload.adapter.localstorage;
 
+import dev.directupload.adapter.localstorage.signing.OssV4Signature;
+import dev.directupload.adapter.localstorage.signing.PostFormVerifier;
+import dev.directupload.adapter.localstorage.signing.SigningIdentity;
 import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
@@ -18,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Signs V4 POST forms for the local bucket with the same algorithm, conditions and fields as OSS. */
+/**
+ * Signs V4 POST forms for the local bucket with the same algorithm, conditions and fields as OSS, forbid-overwrite
+ * included.
+ */
 @Singleton
 @LocalStorageSelected
 final class LocalPostPolicyAdapter implements SignUploadFormPort {
@@ -78,17 +84,20 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
                     .append("]],");
         }
         conditions.append("[\"eq\",\"$success_action_status\",\"200\"]");
+        if (request.forbidOverwrite()) {
+            conditions
+                    .append(",[\"eq\",\"$")
+                    .append(PostFormVerifier.FORBID_OVERWRITE)
+                    .append("\",\"true\"]");
+        }
         String policyJson =
                 "{\"expiration\":" + json(EXPIRATION.format(expiresAt)) + ",\"conditions\":[" + conditions + "]}";
         String policy = Base64.getEncoder().encodeToString(policyJson.getBytes(StandardCharsets.UTF_8));
         String signature = OssV4Signature.sign(identity.signingKey(dateTime.substring(0, 8)), policy);
 
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put(
-                "key",
-                request.key() instanceof KeyCondition.Exact
-                        ? request.key().value()
-                        : request.key().value() + "${filename}");
+        // a prefix form carries the bare prefix, as OSS's and MinIO's: the client posts prefix + its own name
+        fields.put("key", request.key().value());
         fields.put("policy", policy);
         fields.put("x-oss-signature-version", OssV4Signature.ALGORITHM);
         fields.put("x-oss-credential", credential);
@@ -98,7 +107,16 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
         if (types.size() == 1) {
             fields.put("Content-Type", types.get(0));
         }
+        if (request.forbidOverwrite()) {
+            fields.put(PostFormVerifier.FORBID_OVERWRITE, "true");
+        }
         return new UploadForm(bucketUrl.value(), fields, expiresAt);
+    }
+
+    /** The store honours {@code x-oss-forbid-overwrite} as OSS does. */
+    @Override
+    public boolean canForbidOverwrite() {
+        return true;
     }
 
     /** A JSON string literal. */

@@ -1,5 +1,11 @@
 package dev.directupload.adapter.localstorage;
 
+import dev.directupload.adapter.localstorage.disk.ObjectDirectory;
+import dev.directupload.adapter.localstorage.signing.AccessKey;
+import dev.directupload.adapter.localstorage.signing.GeneratedAccessKeyFile;
+import dev.directupload.adapter.localstorage.signing.PostFormVerifier;
+import dev.directupload.adapter.localstorage.signing.PresignedGet;
+import dev.directupload.adapter.localstorage.signing.SigningIdentity;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.json.JsonMapper;

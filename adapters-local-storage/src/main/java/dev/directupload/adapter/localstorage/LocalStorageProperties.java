@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * URL when unset).
  */
 @ConfigurationProperties("local-storage")
-record LocalStorageProperties(
+public record LocalStorageProperties(
         @Bindable(defaultValue = "./data/objects") Path root,
         @Bindable(defaultValue = "album-local") String bucket,
         @Bindable(defaultValue = "cn-hangzhou") String region,
@@ -23,7 +23,7 @@ record LocalStorageProperties(
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
-    LocalStorageProperties {
+    public LocalStorageProperties {
         if (root == null) {
             throw new IllegalArgumentException("local-storage.root must be set");
         }

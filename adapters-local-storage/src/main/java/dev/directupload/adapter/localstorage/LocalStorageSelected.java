@@ -12,4 +12,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Requires(property = "storage.provider", value = "local", defaultValue = "local")
-@interface LocalStorageSelected {}
+public @interface LocalStorageSelected {}

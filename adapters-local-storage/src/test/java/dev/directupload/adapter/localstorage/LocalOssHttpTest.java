@@ -2,6 +2,9 @@ package dev.directupload.adapter.localstorage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.directupload.adapter.localstorage.signing.OssV4Signature;
+import dev.directupload.adapter.localstorage.signing.PresignedGet;
+import dev.directupload.adapter.localstorage.signing.SigningIdentity;
 import dev.directupload.application.harness.MutableClock;
 import dev.directupload.application.port.model.DownloadUrl;
 import dev.directupload.application.port.model.UploadForm;
@@ -33,13 +36,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -199,18 +209,121 @@ class LocalOssHttpTest implements TestPropertyProvider {
     }
 
     @Test
-    void givenPrefixForm_filenameBecomesTheKey() throws Exception {
+    void givenPrefixForm_aKeyUnderThePrefixIsStored_andOneOutsideItIsRefused() throws Exception {
         byte[] content = random(100);
         UploadForm form = forms.sign(prefixRequest());
+        assertThat(form.fields()).containsEntry("key", "families/f1/incoming/u1/");
 
-        HttpResponse<byte[]> response = post(form.url(), form.fields(), "article.png", content);
+        // as the article's client: key = file_base_path + "/" + its own name
+        Map<String, String> inside = new LinkedHashMap<>(form.fields());
+        inside.put("key", "families/f1/incoming/u1/1769673600000_0.png");
+        HttpResponse<byte[]> response = post(form.url(), inside, "tmp_abc.png", content);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(inspect.inspect(new ObjectKey("families/f1/incoming/u1/article.png")))
+        assertThat(inspect.inspect(new ObjectKey("families/f1/incoming/u1/1769673600000_0.png")))
                 .isPresent()
                 .get()
                 .extracting(m -> m.contentType().orElseThrow())
                 .isEqualTo("image/png");
+        Map<String, String> outside = new LinkedHashMap<>(form.fields());
+        outside.put("key", "families/f1/incoming/u2/1769673600000_0.png");
+        assertRejected(outside, content, 403, "AccessDenied");
+    }
+
+    // ---- x-oss-forbid-overwrite, as OSS ----
+
+    @Test
+    void forbidOverwriteForm_forATakenKey_isFileAlreadyExists_andTheStoredBytesStay() throws Exception {
+        byte[] original = random(2_000);
+        ObjectKey key = upload(original);
+        byte[] other = random(2_000);
+        UploadForm form = forms.sign(forbidOverwriteRequest(key, other.length));
+        assertThat(form.fields()).containsEntry("x-oss-forbid-overwrite", "true");
+        Set<Path> before = files();
+
+        HttpResponse<byte[]> response = post(form.url(), form.fields(), "b.jpg", other);
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(code(response)).isEqualTo("FileAlreadyExists");
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("<Error>", "<RequestId>");
+        assertThat(files()).isEqualTo(before);
+        assertThat(inspect.inspect(key).orElseThrow().md5().orElseThrow().md5()).isEqualTo(md5(original));
+        HttpResponse<byte[]> get = send(HttpRequest.newBuilder(URI.create(
+                        downloads.presign(key, Duration.ofMinutes(10)).url()))
+                .GET());
+        assertThat(get.body()).isEqualTo(original);
+    }
+
+    @Test
+    void forbidOverwriteForm_forAFreeKey_isStored() throws Exception {
+        byte[] content = random(1_234);
+        ObjectKey key = contentKey(content);
+
+        UploadForm form = forms.sign(forbidOverwriteRequest(key, content.length));
+        HttpResponse<byte[]> response = post(form.url(), form.fields(), "a.jpg", content);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(inspect.inspect(key).orElseThrow().md5().orElseThrow().md5()).isEqualTo(md5(content));
+    }
+
+    @Test
+    void forbidOverwriteForms_racingForOneFreeKey_exactlyOneIsStored_theOthersAreFileAlreadyExists() throws Exception {
+        ObjectKey key = new ObjectKey("families/f1/objects/00/race-" + System.nanoTime() + ".jpg");
+        int clients = 12;
+        List<byte[]> contents = new ArrayList<>();
+        List<Map<String, String>> fields = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            contents.add(random(64 * 1024));
+            fields.add(forms.sign(forbidOverwriteRequest(key, 64 * 1024)).fields());
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<HttpResponse<byte[]>> responses = new ArrayList<>();
+        try {
+            List<Future<HttpResponse<byte[]>>> posts = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                int client = i;
+                posts.add(pool.submit(() -> {
+                    start.await();
+                    return post(bucketUrl(), fields.get(client), "a.jpg", contents.get(client));
+                }));
+            }
+            start.countDown();
+            for (Future<HttpResponse<byte[]>> post : posts) {
+                responses.add(post.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<Integer> winners = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int status = responses.get(i).statusCode();
+            assertThat(status).as("client %d", i).isIn(200, 409);
+            if (status == 200) {
+                winners.add(i);
+            } else {
+                assertThat(code(responses.get(i))).isEqualTo("FileAlreadyExists");
+            }
+        }
+        assertThat(winners).hasSize(1);
+        byte[] winner = contents.get(winners.get(0));
+        assertThat(inspect.inspect(key).orElseThrow().md5().orElseThrow().md5()).isEqualTo(md5(winner));
+        HttpResponse<byte[]> get = send(HttpRequest.newBuilder(URI.create(
+                        downloads.presign(key, Duration.ofMinutes(10)).url()))
+                .GET());
+        assertThat(get.body()).isEqualTo(winner);
+    }
+
+    @Test
+    void forbidOverwriteForm_withoutItsField_failsThePolicy() throws Exception {
+        byte[] content = random(300);
+        Map<String, String> form =
+                new LinkedHashMap<>(forms.sign(forbidOverwriteRequest(contentKey(content), content.length))
+                        .fields());
+        form.remove("x-oss-forbid-overwrite");
+
+        assertRejected(form, content, 403, "AccessDenied");
     }
 
     // ---- every rejection, from a real multipart request, leaving nothing on disk ----
@@ -558,6 +671,16 @@ class LocalOssHttpTest implements TestPropertyProvider {
                 SizeRange.exactly(ByteSize.ofBytes(size)),
                 Set.of(type),
                 Duration.ofMinutes(10));
+    }
+
+    private static UploadFormRequest forbidOverwriteRequest(ObjectKey key, long size) {
+        return new UploadFormRequest(
+                FAMILY,
+                new KeyCondition.Exact(key),
+                SizeRange.exactly(ByteSize.ofBytes(size)),
+                Set.of("image/jpeg"),
+                Duration.ofMinutes(10),
+                true);
     }
 
     private static UploadFormRequest prefixRequest() {

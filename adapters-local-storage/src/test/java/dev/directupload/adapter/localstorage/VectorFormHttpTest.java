@@ -2,6 +2,7 @@ package dev.directupload.adapter.localstorage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.directupload.adapter.localstorage.signing.Vectors;
 import dev.directupload.application.harness.MutableClock;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VectorFormHttpTest implements TestPropertyProvider {
 
-    private final Map<String, Object> v = PostFormVerifierVectorTest.vector("v1-hangzhou-no-token");
+    private final Map<String, Object> v = Vectors.vector("v1-hangzhou-no-token");
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -59,7 +60,7 @@ class VectorFormHttpTest implements TestPropertyProvider {
 
     @BeforeEach
     void atVectorDate() {
-        clock.set(PostFormVerifierVectorTest.vectorTime(v));
+        clock.set(Vectors.vectorTime(v));
     }
 
     @AfterEach
@@ -72,7 +73,7 @@ class VectorFormHttpTest implements TestPropertyProvider {
             strings = {"", "key", "policy", "x-oss-credential", "x-oss-date", "x-oss-signature", "success_action_status"
             })
     void vectorForm_isAccepted_andAnyChangedFieldIsRefused(String changedField) throws Exception {
-        Map<String, String> form = new LinkedHashMap<>(PostFormVerifierVectorTest.form(v));
+        Map<String, String> form = new LinkedHashMap<>(Vectors.form(v));
         if (!changedField.isEmpty()) {
             String value = form.get(changedField);
             form.put(

@@ -7,9 +7,11 @@ import dev.directupload.adapter.minio.testing.ClosedPort;
 import dev.directupload.adapter.minio.testing.MultipartPost;
 import dev.directupload.adapter.minio.testing.S3ProxyServer;
 import dev.directupload.application.port.model.UploadForm;
+import dev.directupload.application.port.out.storage.CopyObjectPort;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.KeyCondition;
+import dev.directupload.application.port.out.storage.ListObjectsPort;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.SizeRange;
@@ -69,6 +71,8 @@ class MinioAdapterContextTest {
             assertThat(context.findBean(InspectObjectPort.class)).isEmpty();
             assertThat(context.findBean(PresignDownloadPort.class)).isEmpty();
             assertThat(context.findBean(DeleteObjectPort.class)).isEmpty();
+            assertThat(context.findBean(CopyObjectPort.class)).isEmpty();
+            assertThat(context.findBean(ListObjectsPort.class)).isEmpty();
             assertThat(context.findBean(MinioProperties.class)).isEmpty();
             assertThat(context.findBean(MinioClients.class)).isEmpty();
         }

@@ -9,18 +9,17 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.directupload.adapter.oss.testing.FakeSts;
 import dev.directupload.application.port.model.UploadForm;
+import dev.directupload.application.port.out.storage.CopyObjectPort;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.KeyCondition;
+import dev.directupload.application.port.out.storage.ListObjectsPort;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.SizeRange;
-import dev.directupload.application.port.out.storage.TemporaryCredentials;
-import dev.directupload.application.port.out.storage.TemporaryCredentialsPort;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.media.ByteSize;
-import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.storage.ObjectKey;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
@@ -70,12 +69,13 @@ class OssAdapterContextTest {
                     .startsWith("LTAI-test/")
                     .endsWith("/cn-hangzhou/oss/aliyun_v4_request");
             assertThat(form.fields()).doesNotContainKey("x-oss-security-token");
-            TemporaryCredentials credentials = context.getBean(TemporaryCredentialsPort.class)
-                    .credentialsFor(KeyPrefix.family(new FamilyId("f_9")));
-            assertThat(credentials.securityToken()).isEmpty();
             assertThat(context.getBean(InspectObjectPort.class))
                     .isSameAs(context.getBean(DeleteObjectPort.class))
                     .isSameAs(context.getBean(PresignDownloadPort.class));
+            assertThat(context.findBean(CopyObjectPort.class)).isPresent();
+            assertThat(context.findBean(ListObjectsPort.class)).isPresent();
+            assertThat(context.getBean(SignUploadFormPort.class).canForbidOverwrite())
+                    .isTrue();
         } finally {
             logger.detachAppender(appender);
         }
@@ -115,7 +115,7 @@ class OssAdapterContextTest {
     void otherProvider_activatesNothingAndNeedsNoOssSettings() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("storage.provider", "local"))) {
             assertThat(context.findBean(SignUploadFormPort.class)).isEmpty();
-            assertThat(context.findBean(TemporaryCredentialsPort.class)).isEmpty();
+            assertThat(context.findBean(InspectObjectPort.class)).isEmpty();
             assertThat(context.findBean(OssProperties.class)).isEmpty();
         }
     }

@@ -7,9 +7,7 @@ import dev.directupload.application.port.out.storage.DeleteObjectPort;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
-import dev.directupload.application.shared.DependencyUnavailableException;
 import dev.directupload.domain.media.ByteSize;
-import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.storage.ObjectKey;
 import io.micronaut.context.annotation.Requires;
 import io.minio.GetPresignedObjectUrlArgs;
@@ -38,11 +36,8 @@ import java.util.concurrent.TimeUnit;
 @Requires(property = "storage.provider", value = "minio")
 class MinioObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort, DeleteObjectPort {
 
-    static final ErrorCode UNAVAILABLE = ErrorCode.STORAGE_UNAVAILABLE;
     /** SigV4 presigned URLs live 1 s .. 7 days. */
     static final Duration MAX_DOWNLOAD_TTL = Duration.ofDays(7);
-
-    private static final String NO_SUCH_KEY = "NoSuchKey";
 
     private final MinioClient service;
     private final MinioClient publicSigner;
@@ -63,12 +58,12 @@ class MinioObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort,
             stat = service.statObject(
                     StatObjectArgs.builder().bucket(bucket).object(key.value()).build());
         } catch (ErrorResponseException e) {
-            if (NO_SUCH_KEY.equals(e.errorResponse().code())) {
+            if (MinioFailures.isNoSuchKey(e)) {
                 return Optional.empty();
             }
-            throw unavailable("stat " + key, e);
+            throw MinioFailures.unavailable("stat " + key, e);
         } catch (MinioException | IOException | GeneralSecurityException e) {
-            throw unavailable("stat " + key, e);
+            throw MinioFailures.unavailable("stat " + key, e);
         }
         return Optional.of(new ObjectMetadata(
                 key,
@@ -94,7 +89,7 @@ class MinioObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort,
                     .build());
             return new DownloadUrl(url, expiresAt);
         } catch (MinioException | IOException | GeneralSecurityException e) {
-            throw unavailable("presign GET " + key, e);
+            throw MinioFailures.unavailable("presign GET " + key, e);
         }
     }
 
@@ -106,18 +101,11 @@ class MinioObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort,
                     .object(key.value())
                     .build());
         } catch (ErrorResponseException e) {
-            if (!NO_SUCH_KEY.equals(e.errorResponse().code())) {
-                throw unavailable("delete " + key, e);
+            if (!MinioFailures.isNoSuchKey(e)) {
+                throw MinioFailures.unavailable("delete " + key, e);
             }
         } catch (MinioException | IOException | GeneralSecurityException e) {
-            throw unavailable("delete " + key, e);
+            throw MinioFailures.unavailable("delete " + key, e);
         }
-    }
-
-    private static DependencyUnavailableException unavailable(String what, Exception e) {
-        String code = e instanceof ErrorResponseException error
-                ? error.errorResponse().code()
-                : e.getClass().getSimpleName();
-        return new DependencyUnavailableException(UNAVAILABLE, "MinIO " + what + " failed: " + code, e);
     }
 }

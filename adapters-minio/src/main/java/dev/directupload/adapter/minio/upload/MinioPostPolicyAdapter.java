@@ -32,7 +32,8 @@ import java.util.TreeMap;
  * $success_action_status 200}, expiring at now + ttl.
  *
  * <p>S3 POST policies have no {@code in} operator (neither has {@link PostPolicy}), so a request allowing several
- * content types is refused rather than signed with a looser condition.
+ * content types is refused rather than signed with a looser condition; S3 forms cannot forbid overwriting either, so a
+ * request asking for it is refused too ({@link #canForbidOverwrite()} is false).
  */
 @Singleton
 @Requires(property = "storage.provider", value = "minio")
@@ -57,6 +58,10 @@ class MinioPostPolicyAdapter implements SignUploadFormPort {
 
     @Override
     public UploadForm sign(UploadFormRequest request) {
+        if (request.forbidOverwrite()) {
+            throw new IllegalArgumentException("S3 POST forms cannot forbid overwriting an existing object; sign a "
+                    + "form for a slot-unique staging key and promote the verified bytes by a server-side copy");
+        }
         if (request.contentTypes().size() > 1) {
             throw new IllegalArgumentException("S3 POST policies pin at most one content type (no 'in' operator); "
                     + "asked for " + request.contentTypes().stream().sorted().toList());
@@ -102,5 +107,11 @@ class MinioPostPolicyAdapter implements SignUploadFormPort {
             fields.put("Content-Type", contentType);
         }
         return new UploadForm(uploadUrl, fields, expiresAt);
+    }
+
+    /** S3 POST has no {@code x-oss-forbid-overwrite}: a form always replaces what its key holds. */
+    @Override
+    public boolean canForbidOverwrite() {
+        return false;
     }
 }

@@ -1,6 +1,8 @@
 package dev.directupload.adapter.oss.callback;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,13 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies the signature of an OSS upload callback (MD5withRSA over URL-decoded path, {@code ?query}, newline and
- * the raw body), with a public key fetched once per URL and only from {@code gosspublic.alicdn.com}.
+ * the raw body), with a public key fetched once per URL and only over HTTPS from {@code gosspublic.alicdn.com}: a key
+ * URL over plain HTTP could be answered by a man in the middle with his own key.
  */
 class OssCallbackVerifier {
 
-    private static final String[] TRUSTED_KEY_PREFIXES = {
-        "http://gosspublic.alicdn.com/", "https://gosspublic.alicdn.com/"
-    };
+    private static final String TRUSTED_KEY_HOST = "gosspublic.alicdn.com";
+    private static final String TRUSTED_KEY_PREFIX = "https://" + TRUSTED_KEY_HOST + "/";
 
     /** Fetches the PEM text of a public key URL (already checked to be OSS's own). */
     @FunctionalInterface
@@ -70,13 +72,29 @@ class OssCallbackVerifier {
         }
     }
 
+    /**
+     * True only for {@code https://gosspublic.alicdn.com/...}: exactly that scheme and host, spelled so, with no user
+     * info, no port, no query or fragment, nothing a URL parser could read as another host.
+     */
     static boolean isTrustedKeyUrl(String url) {
-        for (String prefix : TRUSTED_KEY_PREFIXES) {
-            if (url.startsWith(prefix)) {
-                return true;
-            }
+        if (!url.startsWith(TRUSTED_KEY_PREFIX)) {
+            return false;
         }
-        return false;
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        return "https".equals(uri.getScheme())
+                && TRUSTED_KEY_HOST.equals(uri.getHost())
+                && TRUSTED_KEY_HOST.equals(uri.getRawAuthority())
+                && uri.getRawUserInfo() == null
+                && uri.getPort() == -1
+                && uri.getRawQuery() == null
+                && uri.getRawFragment() == null
+                && uri.getRawPath() != null
+                && uri.getRawPath().startsWith("/");
     }
 
     /** URL-decoded path, {@code "?" + raw query} when there is one, {@code "\n"}, then the body bytes unchanged. */

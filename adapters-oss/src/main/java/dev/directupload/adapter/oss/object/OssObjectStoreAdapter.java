@@ -3,7 +3,6 @@ package dev.directupload.adapter.oss.object;
 import com.aliyun.oss.ClientException;
 import com.aliyun.oss.HttpMethod;
 import com.aliyun.oss.OSS;
-import com.aliyun.oss.OSSErrorCode;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.model.GeneratePresignedUrlRequest;
 import dev.directupload.adapter.oss.OssProperties;
@@ -12,9 +11,7 @@ import dev.directupload.application.port.out.storage.DeleteObjectPort;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
-import dev.directupload.application.shared.DependencyUnavailableException;
 import dev.directupload.domain.media.ByteSize;
-import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.storage.ObjectKey;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -27,13 +24,13 @@ import java.util.Optional;
 
 /**
  * The service's own calls to OSS (HEAD, V4 presigned GET, delete) with its RAM identity; SDK exceptions are
- * translated here: a missing key is an empty answer, anything else {@code storage_unavailable}.
+ * translated here: a missing key is an empty answer, anything else {@code storage_unavailable}. The MD5 of an object
+ * copied in parts comes from {@link ContentMd5}.
  */
 @Singleton
 @Requires(property = "storage.provider", value = "oss")
 class OssObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort, DeleteObjectPort {
 
-    static final ErrorCode UNAVAILABLE = ErrorCode.STORAGE_UNAVAILABLE;
     /** OSS accepts {@code x-oss-expires} of 1 s .. 7 days. */
     static final Duration MAX_DOWNLOAD_TTL = Duration.ofDays(7);
 
@@ -53,17 +50,17 @@ class OssObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort, D
         try {
             head = client.getObjectMetadata(bucket, key.value());
         } catch (OSSException e) {
-            if (OSSErrorCode.NO_SUCH_KEY.equals(e.getErrorCode())) {
+            if (OssFailures.isNoSuchKey(e)) {
                 return Optional.empty();
             }
-            throw unavailable("HEAD " + key, e);
+            throw OssFailures.unavailable("HEAD " + key, e);
         } catch (ClientException e) {
-            throw unavailable("HEAD " + key, e);
+            throw OssFailures.unavailable("HEAD " + key, e);
         }
         return Optional.of(new ObjectMetadata(
                 key,
                 ByteSize.ofBytes(head.getContentLength()),
-                ObjectMetadata.md5FromEtag(head.getETag()),
+                ContentMd5.of(head),
                 Optional.ofNullable(head.getContentType()).filter(type -> !type.isBlank())));
     }
 
@@ -78,7 +75,7 @@ class OssObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort, D
         try {
             return new DownloadUrl(client.generatePresignedUrl(request).toString(), expiresAt);
         } catch (ClientException e) {
-            throw unavailable("presign GET " + key, e);
+            throw OssFailures.unavailable("presign GET " + key, e);
         }
     }
 
@@ -87,18 +84,11 @@ class OssObjectStoreAdapter implements InspectObjectPort, PresignDownloadPort, D
         try {
             client.deleteObject(bucket, key.value());
         } catch (OSSException e) {
-            if (!OSSErrorCode.NO_SUCH_KEY.equals(e.getErrorCode())) {
-                throw unavailable("DELETE " + key, e);
+            if (!OssFailures.isNoSuchKey(e)) {
+                throw OssFailures.unavailable("DELETE " + key, e);
             }
         } catch (ClientException e) {
-            throw unavailable("DELETE " + key, e);
+            throw OssFailures.unavailable("DELETE " + key, e);
         }
-    }
-
-    private static DependencyUnavailableException unavailable(String what, RuntimeException e) {
-        String code = e instanceof OSSException oss
-                ? oss.getErrorCode()
-                : e.getClass().getSimpleName();
-        return new DependencyUnavailableException(UNAVAILABLE, "OSS " + what + " failed: " + code, e);
     }
 }

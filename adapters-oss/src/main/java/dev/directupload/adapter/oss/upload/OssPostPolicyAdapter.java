@@ -3,7 +3,6 @@ package dev.directupload.adapter.oss.upload;
 import dev.directupload.adapter.oss.OssProperties;
 import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
-import dev.directupload.application.port.out.storage.TemporaryCredentials;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.upload.UploadPolicyRules;
@@ -18,17 +17,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Signs OSS V4 POST upload forms with the family's cached upload credentials. */
+/**
+ * Signs OSS V4 POST upload forms with the family's cached upload credentials; a form that must not replace an
+ * existing object carries {@code x-oss-forbid-overwrite=true}, pinned by the policy.
+ */
 @Singleton
 @Requires(property = "storage.provider", value = "oss")
 class OssPostPolicyAdapter implements SignUploadFormPort {
 
-    private final SigningCredentials credentials;
+    private final UploadCredentialIssuer credentials;
     private final V4PolicySigner signer;
     private final OssProperties properties;
     private final Clock clock;
 
-    OssPostPolicyAdapter(SigningCredentials credentials, V4PolicySigner signer, OssProperties properties, Clock clock) {
+    OssPostPolicyAdapter(
+            UploadCredentialIssuer credentials, V4PolicySigner signer, OssProperties properties, Clock clock) {
         this.credentials = credentials;
         this.signer = signer;
         this.properties = properties;
@@ -42,7 +45,7 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = UploadPolicyRules.expiryWithin(now, request.ttl(), signing.expiresAt())
                 .truncatedTo(ChronoUnit.MILLIS);
-        PostPolicy policy = new PostPolicy(
+        PolicyDocumentWriter policy = new PolicyDocumentWriter(
                 properties.bucket(),
                 properties.region(),
                 signing.accessKeyId(),
@@ -53,7 +56,8 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
                 request.size(),
                 request.contentTypes().size() < 2
                         ? List.copyOf(request.contentTypes())
-                        : request.contentTypes().stream().sorted().toList());
+                        : request.contentTypes().stream().sorted().toList(),
+                request.forbidOverwrite());
         PolicySafetyCheck.requireSafe(policy, signing.expiresAt());
 
         String json = policy.toJson();
@@ -64,16 +68,25 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
         Map<String, String> fields = new LinkedHashMap<>(16);
         fields.put("key", request.key().value());
         fields.put("policy", policyBase64);
-        fields.put("x-oss-signature-version", PostPolicy.SIGNATURE_VERSION);
+        fields.put("x-oss-signature-version", PolicyDocumentWriter.SIGNATURE_VERSION);
         fields.put("x-oss-credential", policy.credential(date));
         fields.put("x-oss-date", date);
         fields.put("x-oss-signature", signature);
         signing.securityToken().ifPresent(token -> fields.put("x-oss-security-token", token));
-        fields.put("success_action_status", PostPolicy.SUCCESS_STATUS);
+        fields.put("success_action_status", PolicyDocumentWriter.SUCCESS_STATUS);
         List<String> types = policy.contentTypes();
         if (types.size() == 1) {
             fields.put("Content-Type", types.get(0));
         }
+        if (request.forbidOverwrite()) {
+            fields.put(PolicyDocumentWriter.FORBID_OVERWRITE, "true");
+        }
         return new UploadForm(properties.publicUrl(), fields, expiresAt);
+    }
+
+    /** OSS honours {@code x-oss-forbid-overwrite} on PostObject. */
+    @Override
+    public boolean canForbidOverwrite() {
+        return true;
     }
 }

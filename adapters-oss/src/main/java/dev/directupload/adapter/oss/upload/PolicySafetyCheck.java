@@ -13,7 +13,7 @@ final class PolicySafetyCheck {
     private PolicySafetyCheck() {}
 
     /** @throws IllegalStateException naming the broken rule */
-    static void requireSafe(PostPolicy policy, Instant credentialsExpireAt) {
+    static void requireSafe(PolicyDocumentWriter policy, Instant credentialsExpireAt) {
         if (policy.key() == null || policy.key().value().isEmpty()) {
             throw refused("it has no key condition (eq or starts-with $key)");
         }

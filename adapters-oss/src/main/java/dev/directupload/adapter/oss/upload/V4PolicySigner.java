@@ -5,7 +5,6 @@ import com.aliyun.oss.common.auth.Credentials;
 import com.aliyun.oss.common.auth.CredentialsProvider;
 import com.aliyun.oss.common.auth.DefaultCredentials;
 import dev.directupload.adapter.oss.OssProperties;
-import dev.directupload.application.port.out.storage.TemporaryCredentials;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;

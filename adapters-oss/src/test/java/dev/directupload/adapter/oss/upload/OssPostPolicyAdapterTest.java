@@ -9,7 +9,6 @@ import dev.directupload.application.harness.MutableClock;
 import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SizeRange;
-import dev.directupload.application.port.out.storage.TemporaryCredentials;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
@@ -155,8 +154,8 @@ class OssPostPolicyAdapterTest {
                 "LTAI-static",
                 "static-secret",
                 null);
-        TemporaryCredentials ramKey =
-                new StaticKeyCredentialsAdapter(withPublicUrl).credentialsFor(KeyPrefix.family(FAMILY));
+        TemporaryCredentials ramKey = new StaticKeyCredentialIssuer(withPublicUrl)
+                .forSigning(KeyPrefix.family(FAMILY), Duration.ofMinutes(15));
         UploadForm form = adapter(ramKey, withPublicUrl).sign(exact(Set.of(), Duration.ofMinutes(15)));
         assertThat(form.url()).isEqualTo("https://upload.example.com");
         assertThat(form.fields()).doesNotContainKey("x-oss-security-token");

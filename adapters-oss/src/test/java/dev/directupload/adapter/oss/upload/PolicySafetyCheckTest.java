@@ -19,8 +19,9 @@ class PolicySafetyCheckTest {
     private static final SizeRange SIZE = SizeRange.exactly(ByteSize.ofBytes(10));
     private static final Instant CREDS_EXPIRE = NOW.plus(Duration.ofHours(1));
 
-    private static PostPolicy policy(KeyCondition key, SizeRange size, Instant expiration) {
-        return new PostPolicy("bucket-a", "cn-hangzhou", "AK", "token", NOW, expiration, key, size, List.of());
+    private static PolicyDocumentWriter policy(KeyCondition key, SizeRange size, Instant expiration) {
+        return new PolicyDocumentWriter(
+                "bucket-a", "cn-hangzhou", "AK", "token", NOW, expiration, key, size, List.of());
     }
 
     @Test

@@ -10,7 +10,6 @@ import dev.directupload.adapter.oss.testing.V4Reference;
 import dev.directupload.adapter.oss.testing.Vectors;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SizeRange;
-import dev.directupload.application.port.out.storage.TemporaryCredentials;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.storage.ObjectKey;
@@ -75,7 +74,7 @@ class PostPolicyVectorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("postVectors")
     void credentialOfThePolicyIsTheVectors(JsonObject v) {
-        PostPolicy policy = new PostPolicy(
+        PolicyDocumentWriter policy = new PolicyDocumentWriter(
                 text(v, "bucket"),
                 text(v, "region"),
                 text(v, "accessKeyId"),
@@ -93,7 +92,7 @@ class PostPolicyVectorsTest {
     @Test
     void policyBuilderWritesTheCompactVectorsByteForByte() {
         JsonObject v1 = Vectors.byId("postPolicyV4", "v1-hangzhou-no-token");
-        PostPolicy p1 = new PostPolicy(
+        PolicyDocumentWriter p1 = new PolicyDocumentWriter(
                 "examplebucket",
                 "cn-hangzhou",
                 text(v1, "accessKeyId"),
@@ -106,7 +105,7 @@ class PostPolicyVectorsTest {
         assertThat(p1.toJson()).isEqualTo(text(v1, "policyJson"));
 
         JsonObject v2 = Vectors.byId("postPolicyV4", "v2-shanghai-sts-token");
-        PostPolicy p2 = new PostPolicy(
+        PolicyDocumentWriter p2 = new PolicyDocumentWriter(
                 "wx-uploads-prod",
                 "cn-shanghai",
                 text(v2, "accessKeyId"),
@@ -150,7 +149,7 @@ class PostPolicyVectorsTest {
         try (V4PolicySigner signer = signerFor("cn-shanghai", "wx-uploads-prod")) {
             String signature = signer.sign(text(v, "policyJson"), dateOf(v), credentialsOf(v));
             assertThat(signature).isEqualTo(text(v, "signature")).isNotEqualTo(negative);
-            PostPolicy policy = new PostPolicy(
+            PolicyDocumentWriter policy = new PolicyDocumentWriter(
                     "wx-uploads-prod",
                     "cn-shanghai",
                     text(v, "accessKeyId"),

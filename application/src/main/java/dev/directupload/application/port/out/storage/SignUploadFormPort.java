@@ -6,8 +6,20 @@ import dev.directupload.application.port.model.UploadForm;
 public interface SignUploadFormPort {
 
     /**
+     * @throws IllegalArgumentException when the request asks for what this store's forms cannot express (several
+     *     content types on S3, {@code forbidOverwrite} where {@link #canForbidOverwrite()} is false)
      * @throws dev.directupload.application.shared.DependencyUnavailableException
      *     {@code storage_credentials_unavailable} when no valid signing credentials can be had
      */
     UploadForm sign(UploadFormRequest request);
+
+    /**
+     * True when this store's forms can carry {@code forbidOverwrite} (OSS and the local store): such a form never
+     * replaces an existing object. False for S3/MinIO, whose POST forms have no such field: the application then has
+     * the form write a slot-unique staging key and promotes verified bytes by {@link CopyObjectPort}. An adapter that
+     * answers false refuses ({@link IllegalArgumentException}) a request with {@code forbidOverwrite}.
+     */
+    default boolean canForbidOverwrite() {
+        return false;
+    }
 }

@@ -14,9 +14,17 @@ import java.util.Set;
  * @param size the accepted content-length range
  * @param contentTypes the accepted Content-Type values; empty means the policy pins no type
  * @param ttl how long the form should live (at most 15 minutes; the adapter shortens it to the credentials)
+ * @param forbidOverwrite true: the form must never replace an object that already has its key (OSS's
+ *     {@code x-oss-forbid-overwrite=true}, pinned by the policy; the store answers 409 {@code FileAlreadyExists}).
+ *     Only for a port whose {@link SignUploadFormPort#canForbidOverwrite()} is true; any other refuses the request
  */
 public record UploadFormRequest(
-        FamilyId family, KeyCondition key, SizeRange size, Set<String> contentTypes, Duration ttl) {
+        FamilyId family,
+        KeyCondition key,
+        SizeRange size,
+        Set<String> contentTypes,
+        Duration ttl,
+        boolean forbidOverwrite) {
 
     public UploadFormRequest {
         Objects.requireNonNull(family, "family");
@@ -28,5 +36,11 @@ public record UploadFormRequest(
         if (!key.value().startsWith("families/" + family.value() + "/")) {
             throw new IllegalArgumentException("key " + key.value() + " is outside family " + family);
         }
+    }
+
+    /** A form that may replace an existing object. */
+    public UploadFormRequest(
+            FamilyId family, KeyCondition key, SizeRange size, Set<String> contentTypes, Duration ttl) {
+        this(family, key, size, contentTypes, ttl, false);
     }
 }

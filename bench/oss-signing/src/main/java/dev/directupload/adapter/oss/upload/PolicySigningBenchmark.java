@@ -78,7 +78,7 @@ public class PolicySigningBenchmark {
             }
         };
         signer = new V4PolicySigner(properties);
-        adapter = new OssPostPolicyAdapter(new StsCredentialsAdapter(sts, properties, clock), signer, properties,
+        adapter = new OssPostPolicyAdapter(new StsCredentialIssuer(sts, properties, clock), signer, properties,
                 clock);
         FamilyId family = new FamilyId("f_3b0c9d2e");
         request = new UploadFormRequest(family, new KeyCondition.Exact(new ObjectKey(
@@ -136,17 +136,17 @@ public class PolicySigningBenchmark {
         V4PolicySigner signer;
         String json;
         Instant now;
-        dev.directupload.application.port.out.storage.TemporaryCredentials credentials;
+        TemporaryCredentials credentials;
 
         @Setup(Level.Trial)
         public void setUp() {
             OssProperties properties = new OssProperties(null, "cn-hangzhou", "album-bucket", null, "ak", "sk", null);
             signer = new V4PolicySigner(properties);
             now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            credentials = new dev.directupload.application.port.out.storage.TemporaryCredentials(
+            credentials = new TemporaryCredentials(
                     "STS.NUFakeTempAccessKeyId7q", "FakeTempSecret+/=WithSymbols0123",
                     java.util.Optional.of("CAIS/FakeSecurityToken+abc/def==XYZ0123456789"), now.plusSeconds(3600));
-            json = new PostPolicy("album-bucket", "cn-hangzhou", credentials.accessKeyId(),
+            json = new PolicyDocumentWriter("album-bucket", "cn-hangzhou", credentials.accessKeyId(),
                     credentials.securityToken().get(), now, now.plusSeconds(600),
                     new KeyCondition.Exact(new ObjectKey("families/f_3b0c9d2e/objects/9e/"
                             + "9e107d9d372bb6826bd81d3542a419d6.jpg")), SizeRange.exactly(ByteSize.ofBytes(2_345_678)),

@@ -1,0 +1,164 @@
+package dev.directupload.adapter.oss.upload;
+
+import com.aliyuncs.IAcsClient;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.MethodType;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.sts.model.v20150401.AssumeRoleRequest;
+import com.aliyuncs.sts.model.v20150401.AssumeRoleResponse;
+import dev.directupload.adapter.oss.OssProperties;
+import dev.directupload.application.shared.DependencyUnavailableException;
+import dev.directupload.domain.shared.ErrorCode;
+import dev.directupload.domain.storage.KeyPrefix;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * STS AssumeRole credentials narrowed to one key prefix, cached per prefix and refreshed single flight: while one
+ * caller asks STS, every other caller for the same prefix waits for that answer (or that failure).
+ */
+@Singleton
+@Requires(property = "storage.provider", value = "oss")
+@Requires(property = "oss.sts.role-arn")
+class StsCredentialIssuer implements UploadCredentialIssuer {
+
+    static final ErrorCode UNAVAILABLE = ErrorCode.STORAGE_CREDENTIALS_UNAVAILABLE;
+    private static final Duration REFRESH_SLACK = Duration.ofSeconds(60);
+
+    private final IAcsClient sts;
+    private final OssProperties properties;
+    private final Clock clock;
+    private final String stsHost;
+    private final ProtocolType stsProtocol;
+    private final ConcurrentMap<KeyPrefix, Issued> cache = new ConcurrentHashMap<>();
+    private final ConcurrentMap<KeyPrefix, CompletableFuture<Issued>> inFlight = new ConcurrentHashMap<>();
+
+    StsCredentialIssuer(IAcsClient sts, OssProperties properties, Clock clock) {
+        if (!properties.stsMode()) {
+            throw new IllegalStateException("oss.sts.role-arn is required for STS credentials");
+        }
+        this.sts = sts;
+        this.properties = properties;
+        this.clock = clock;
+        URI endpoint = properties.sts().endpointUri();
+        this.stsHost = endpoint.getPort() == -1 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
+        this.stsProtocol = "http".equals(endpoint.getScheme()) ? ProtocolType.HTTP : ProtocolType.HTTPS;
+    }
+
+    @Override
+    public TemporaryCredentials forSigning(KeyPrefix scope, Duration policyTtl) {
+        Issued cached = cache.get(scope);
+        if (cached != null && cached.freshFor(policyTtl, clock.instant())) {
+            return cached.credentials();
+        }
+        CompletableFuture<Issued> mine = new CompletableFuture<>();
+        CompletableFuture<Issued> leader = inFlight.putIfAbsent(scope, mine);
+        if (leader != null) {
+            return await(leader).credentials();
+        }
+        try {
+            // A refresh may have completed between our cache read and becoming the leader.
+            Issued current = cache.get(scope);
+            Issued issued =
+                    current != null && current.freshFor(policyTtl, clock.instant()) ? current : assumeRole(scope);
+            cache.put(scope, issued);
+            mine.complete(issued);
+            return issued.credentials();
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(scope, mine);
+        }
+    }
+
+    private static Issued await(CompletableFuture<Issued> leader) {
+        try {
+            return leader.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private Issued assumeRole(KeyPrefix scope) {
+        SessionPolicy policy = new SessionPolicy(properties.bucket(), scope);
+        AssumeRoleRequest request = new AssumeRoleRequest();
+        request.setSysEndpoint(stsHost);
+        request.setSysProtocol(stsProtocol);
+        request.setSysMethod(MethodType.POST);
+        request.setRoleArn(properties.sts().roleArn());
+        request.setRoleSessionName(policy.roleSessionName());
+        request.setDurationSeconds(properties.sts().duration().toSeconds());
+        request.setPolicy(policy.json());
+        Instant askedAt = clock.instant();
+        AssumeRoleResponse.Credentials answer;
+        try {
+            AssumeRoleResponse response = sts.getAcsResponse(request);
+            answer = response == null ? null : response.getCredentials();
+        } catch (ClientException e) {
+            throw new DependencyUnavailableException(
+                    UNAVAILABLE, "STS AssumeRole failed for " + scope + ": " + e.getErrCode() + " " + e.getErrMsg(), e);
+        } catch (RuntimeException e) {
+            throw new DependencyUnavailableException(UNAVAILABLE, "STS AssumeRole failed for " + scope + ": " + e, e);
+        }
+        TemporaryCredentials credentials = toCredentials(scope, answer);
+        if (!credentials.expiresAt().isAfter(clock.instant())) {
+            throw new DependencyUnavailableException(
+                    UNAVAILABLE, "STS returned credentials already expired at " + credentials.expiresAt(), null);
+        }
+        return new Issued(credentials, Duration.between(askedAt, credentials.expiresAt()));
+    }
+
+    private static TemporaryCredentials toCredentials(KeyPrefix scope, AssumeRoleResponse.Credentials answer) {
+        if (answer == null
+                || isBlank(answer.getAccessKeyId())
+                || isBlank(answer.getAccessKeySecret())
+                || isBlank(answer.getSecurityToken())
+                || isBlank(answer.getExpiration())) {
+            throw new DependencyUnavailableException(
+                    UNAVAILABLE, "STS AssumeRole for " + scope + " answered without complete credentials", null);
+        }
+        try {
+            return new TemporaryCredentials(
+                    answer.getAccessKeyId(),
+                    answer.getAccessKeySecret(),
+                    Optional.of(answer.getSecurityToken()),
+                    Instant.parse(answer.getExpiration()));
+        } catch (DateTimeParseException e) {
+            throw new DependencyUnavailableException(
+                    UNAVAILABLE, "STS AssumeRole for " + scope + " answered an unreadable Expiration", e);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /**
+     * Credentials with the lifetime they had when issued. They are fresh for a policy while more than
+     * min(policy TTL + 60 s, half their lifetime) remain: the cap keeps short-lived credentials (e.g. 900 s with a
+     * 15-minute policy) from being refreshed on every call; such policies are cut to the credentials' expiry.
+     */
+    private record Issued(TemporaryCredentials credentials, Duration lifetime) {
+
+        boolean freshFor(Duration policyTtl, Instant now) {
+            Duration wanted = policyTtl.plus(REFRESH_SLACK);
+            Duration half = lifetime.dividedBy(2);
+            Duration margin = wanted.compareTo(half) < 0 ? wanted : half;
+            return !credentials.expiresWithin(margin, now);
+        }
+    }
+}
