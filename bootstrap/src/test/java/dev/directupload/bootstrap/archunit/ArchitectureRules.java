@@ -3,6 +3,7 @@ package dev.directupload.bootstrap.archunit;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
@@ -13,7 +14,29 @@ final class ArchitectureRules {
         "io.micronaut..", "jakarta..", "javax.inject..", "com.aliyun..", "io.minio..", "java.sql..", "javax.sql.."
     };
 
+    /** Every package the rules speak of; a rule over a package with no classes would pass silently. */
+    static final List<String> MODULE_PACKAGES = List.of(
+            ".domain",
+            ".application.port.in",
+            ".application.port.out",
+            ".application.port.model",
+            ".application.service",
+            ".adapter.oss",
+            ".adapter.minio",
+            ".adapter.localstorage",
+            ".adapter.persistence",
+            ".adapter.web",
+            ".adapter.wechat",
+            ".bootstrap");
+
     private ArchitectureRules() {}
+
+    /** The module packages under {@code root} of which not a single class was imported. */
+    static List<String> packagesWithoutClasses(JavaClasses classes, String root) {
+        return MODULE_PACKAGES.stream()
+                .filter(pkg -> classes.stream().noneMatch(c -> (c.getPackageName() + ".").startsWith(root + pkg + ".")))
+                .toList();
+    }
 
     static List<ArchRule> all(String root) {
         return List.of(
@@ -21,6 +44,7 @@ final class ArchitectureRules {
                 coreIsFrameworkFree(root),
                 domainUsesJdkOnly(root),
                 portsDoNotDependOnServices(root),
+                inPortsDoNotDependOnOutPorts(root),
                 adaptersDoNotDependOnServices(root),
                 nothingDependsOnBootstrap(root));
     }
@@ -72,6 +96,17 @@ final class ArchitectureRules {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage(root + ".application.service..");
+    }
+
+    /** Use cases speak in domain types and shared port models, never in what they need from the outside. */
+    static ArchRule inPortsDoNotDependOnOutPorts(String root) {
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".application.port.in..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + ".application.port.out..")
+                .because("models both sides share live in application.port.model");
     }
 
     static ArchRule adaptersDoNotDependOnServices(String root) {

@@ -34,12 +34,28 @@ class DependencyRuleTest {
     }
 
     @Test
-    void theProductHasClassesInEveryModule() {
-        for (String pkg : new String[] {".domain", ".application", ".bootstrap"}) {
-            assertThat(product.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + pkg)))
-                    .as("classes imported from %s", pkg)
-                    .isTrue();
-        }
+    void theProductHasClassesInEveryPackageTheRulesNameSoNoRuleRunsOverNothing() {
+        assertThat(ArchitectureRules.packagesWithoutClasses(product, ROOT)).isEmpty();
+    }
+
+    @Test
+    void aModulePackageWithoutClasses_isReported() {
+        assertThat(ArchitectureRules.packagesWithoutClasses(fixture, FIXTURE))
+                .contains(".adapter.minio", ".adapter.persistence", ".application.port.model")
+                .doesNotContain(".domain", ".adapter.oss", ".application.port.in");
+    }
+
+    @Test
+    void anInPortUsingAnOutPort_isReported() {
+        assertThat(ArchitectureRules.inPortsDoNotDependOnOutPorts(FIXTURE)
+                        .evaluate(fixture)
+                        .getFailureReport()
+                        .getDetails())
+                .anySatisfy(line -> assertThat(line).contains("LeakyUseCase").contains("SavePort"));
+        assertThat(ArchitectureRules.inPortsDoNotDependOnOutPorts(ROOT)
+                        .evaluate(product)
+                        .hasViolation())
+                .isFalse();
     }
 
     @ParameterizedTest

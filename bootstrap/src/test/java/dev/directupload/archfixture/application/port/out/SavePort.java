@@ -1,0 +1,6 @@
+package dev.directupload.archfixture.application.port.out;
+
+/** Fixture: an out-port. */
+public interface SavePort {
+    void save(String value);
+}
