@@ -210,8 +210,13 @@ class UseCaseFactory {
 
     @Singleton
     RecordPhotosService recordPhotos(
-            FamilyAccess access, UploadRecorder recorder, PhotoUrls photoUrls, UploadSettings settings) {
-        return new RecordPhotosService(access, recorder, photoUrls, settings);
+            FamilyAccess access,
+            LoadMediaFilePort mediaFiles,
+            UploadRecorder recorder,
+            ObjectJanitor janitor,
+            PhotoUrls photoUrls,
+            UploadSettings settings) {
+        return new RecordPhotosService(access, mediaFiles, recorder, janitor, photoUrls, settings);
     }
 
     @Singleton

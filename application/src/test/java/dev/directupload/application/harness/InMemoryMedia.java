@@ -81,6 +81,13 @@ public final class InMemoryMedia
     }
 
     @Override
+    public List<MediaFile> findInAlbum(AlbumId album, ContentHash md5) {
+        return tx.locked(() -> mediaFiles.values().stream()
+                .filter(f -> f.albumId().equals(album) && f.content().md5().equals(md5))
+                .toList());
+    }
+
+    @Override
     public boolean isKeyReferenced(ObjectKey key) {
         return tx.locked(
                 () -> mediaFiles.values().stream().anyMatch(f -> f.key().equals(key)));

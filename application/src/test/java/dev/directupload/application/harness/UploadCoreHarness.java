@@ -60,7 +60,7 @@ public final class UploadCoreHarness {
         complete = new CompleteUploadService(metadata.uploads, metadata.media, access, recorder, photoUrls);
         signPrefix = new SignPrefixPolicyService(access, storage, settings);
         checkHashes = new CheckHashesService(access, metadata.media);
-        recordPhotos = new RecordPhotosService(access, recorder, photoUrls, settings);
+        recordPhotos = new RecordPhotosService(access, metadata.media, recorder, janitor, photoUrls, settings);
         listPhotos = new ListAlbumPhotosService(access, metadata.media, photoUrls);
         deletePhoto = new DeletePhotoService(
                 metadata.families,

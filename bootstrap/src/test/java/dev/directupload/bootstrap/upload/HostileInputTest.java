@@ -341,32 +341,32 @@ class HostileInputTest {
                 new Case(
                         "photos: '..' in file_path",
                         t -> t.photos(t.incoming(t.ownerId) + "../../objects/x.jpg", MD5, 1),
-                        200,
+                        422,
                         PER_ITEM + ":invalid_object_key"),
                 new Case(
                         "photos: absolute file_path",
                         t -> t.photos("/" + t.incoming(t.ownerId) + "x.jpg", MD5, 1),
-                        200,
+                        422,
                         PER_ITEM + ":invalid_object_key"),
                 new Case(
                         "photos: file_path in another family",
                         t -> t.photos("families/" + t.foreignFamilyId + "/incoming/" + t.ownerId + "/x.jpg", MD5, 1),
-                        200,
+                        422,
                         PER_ITEM + ":key_not_allowed"),
                 new Case(
                         "photos: another member's prefix",
                         t -> t.photos(t.incoming("u_someone") + "x.jpg", MD5, 1),
-                        200,
+                        422,
                         PER_ITEM + ":key_not_allowed"),
                 new Case(
                         "photos: the content-addressed area",
                         t -> t.photos("families/" + t.familyId + "/objects/9e/" + MD5 + ".jpg", MD5, 1),
-                        200,
+                        422,
                         PER_ITEM + ":key_not_allowed"),
                 new Case(
                         "photos: nothing uploaded there",
                         t -> t.photos(t.incoming(t.ownerId) + "missing.jpg", MD5, 1),
-                        200,
+                        422,
                         PER_ITEM + ":object_not_found"),
                 new Case(
                         "photos: 501 items",
@@ -435,6 +435,9 @@ class HostileInputTest {
                             .as("%s -> %s", c.name(), answer.body())
                             .isEqualTo(c.status());
                     if (c.code() != null && c.code().startsWith(PER_ITEM)) {
+                        if (c.status() == 422) {
+                            assertThat(answer.text("code")).isEqualTo("items_rejected");
+                        }
                         List<Map<String, Object>> items =
                                 (List<Map<String, Object>>) answer.body().get("items");
                         assertThat(items).singleElement().satisfies(item -> {

@@ -49,6 +49,8 @@ public enum ErrorCode {
     LAST_OWNER,
     INVITE_EXPIRED,
     INVITE_USED_UP,
+    // a batch with refused items
+    ITEMS_REJECTED,
     // limits
     RATE_LIMITED,
     // dependencies

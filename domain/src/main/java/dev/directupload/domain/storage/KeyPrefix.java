@@ -15,6 +15,16 @@ public record KeyPrefix(String value) {
         return new KeyPrefix("families/" + family.value() + "/incoming/" + user.value() + "/");
     }
 
+    /** Where per-file uploads land on stores whose forms cannot forbid overwriting (MinIO / S3). */
+    public static KeyPrefix staging(FamilyId family) {
+        return new KeyPrefix("families/" + family.value() + "/staging/");
+    }
+
+    /** Every family's keys: what the sweeper scans for objects nothing records. */
+    public static KeyPrefix allFamilies() {
+        return new KeyPrefix("families/");
+    }
+
     /** Everything of a family: what its temporary upload credentials may write. */
     public static KeyPrefix family(FamilyId family) {
         return new KeyPrefix("families/" + family.value() + "/");

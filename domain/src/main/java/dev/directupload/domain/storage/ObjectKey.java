@@ -25,6 +25,25 @@ public record ObjectKey(String value) {
                 + format.canonicalExtension());
     }
 
+    /**
+     * A slot-unique key for a store whose forms cannot forbid overwriting: {@code families/{id}/staging/{token}.{ext}}.
+     * Verified bytes are copied from here to their content key, which no form ever names.
+     */
+    public static ObjectKey forStaging(FamilyId family, String token, FileFormat format) {
+        return new ObjectKey(KeyPrefix.staging(family).value() + token + "." + format.canonicalExtension());
+    }
+
+    /**
+     * True for keys clients write freely (a member's incoming prefix, staging keys); false for the content-addressed
+     * area, where only exact per-file forms that cannot overwrite and the service's own copies write.
+     */
+    public boolean isClientWritable() {
+        String[] parts = value.split("/", 4);
+        return parts.length == 4
+                && parts[0].equals("families")
+                && (parts[2].equals("incoming") || parts[2].equals("staging"));
+    }
+
     public boolean startsWith(KeyPrefix prefix) {
         return value.startsWith(prefix.value());
     }

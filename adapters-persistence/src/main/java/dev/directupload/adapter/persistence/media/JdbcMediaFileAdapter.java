@@ -85,6 +85,13 @@ public class JdbcMediaFileAdapter
     }
 
     @Override
+    public List<MediaFile> findInAlbum(AlbumId album, ContentHash md5) {
+        return files.findByAlbumAndMd5(album.value(), md5.md5()).stream()
+                .map(MediaMapper::toDomain)
+                .toList();
+    }
+
+    @Override
     public boolean isKeyReferenced(ObjectKey key) {
         return files.countByKey(KeyDigest.of(key), key.value()) > 0;
     }

@@ -27,6 +27,10 @@ interface MediaFileRepository extends GenericRepository<MediaFileRow, String> {
             WHERE album_id = :albumId AND family_id = :familyId AND md5 = :md5 AND size_bytes = :sizeBytes""")
     Optional<MediaFileRow> findByAlbumContent(String albumId, String familyId, String md5, long sizeBytes);
 
+    /** An album's photos of one MD5 (any size); served by the unique (album, family, md5, size) index. */
+    @Query("SELECT * FROM media_files WHERE album_id = :albumId AND md5 = :md5")
+    List<MediaFileRow> findByAlbumAndMd5(String albumId, String md5);
+
     @Query("SELECT COUNT(*) FROM media_files WHERE key_sha256 = :keySha256 AND object_key = :objectKey")
     long countByKey(String keySha256, String objectKey);
 

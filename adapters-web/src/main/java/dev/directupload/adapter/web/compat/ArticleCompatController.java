@@ -17,6 +17,8 @@ import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -80,8 +82,12 @@ final class ArticleCompatController {
                 result.missing().stream().map(ContentHash::md5).toList());
     }
 
+    /**
+     * 200 when every item is recorded (or already was); 422 {@code items_rejected} when any item was refused, so a
+     * client that ignores the body still sees a failure. The recorded items stay recorded either way.
+     */
     @Post("/photos")
-    RecordResponse photos(Authentication auth, @Body RecordRequest body) {
+    HttpResponse<RecordResponse> photos(Authentication auth, @Body RecordRequest body) {
         List<PhotoRecord> items = body.data() == null
                 ? null
                 : body.data().stream()
@@ -98,9 +104,19 @@ final class ArticleCompatController {
                                         d.uploadTime(),
                                         d.hashValue()))
                         .toList();
-        return new RecordResponse(recordPhotos.record(Caller.of(auth), items).stream()
-                .map(RecordItem::from)
-                .toList());
+        List<RecordedPhoto> results = recordPhotos.record(Caller.of(auth), items);
+        List<RecordItem> answers = results.stream().map(RecordItem::from).toList();
+        long rejected = results.stream()
+                .filter(r -> r instanceof RecordedPhoto.Rejected)
+                .count();
+        if (rejected == 0) {
+            return HttpResponse.ok(new RecordResponse(null, null, answers));
+        }
+        return HttpResponse.<RecordResponse>status(HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(new RecordResponse(
+                        ErrorCode.ITEMS_REJECTED.wireName(),
+                        rejected + " of " + results.size() + " items were rejected; the others are recorded",
+                        answers));
     }
 
     /** The article's signature answer, plus {@code fields}: every form field but {@code key}. */
@@ -173,10 +189,10 @@ final class ArticleCompatController {
             @Nullable Long uploadTime,
             @Nullable String hashValue) {}
 
-    /** {@code {"items":[...]}}. */
+    /** {@code {"items":[...]}}, with {@code code} and {@code message} when any item was rejected. */
     @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record RecordResponse(List<RecordItem> items) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RecordResponse(@Nullable String code, @Nullable String message, List<RecordItem> items) {}
 
     /** One result: created with its photo, or rejected with a code. */
     @Serdeable
@@ -191,6 +207,9 @@ final class ArticleCompatController {
         static RecordItem from(RecordedPhoto result) {
             if (result instanceof RecordedPhoto.Created created) {
                 return new RecordItem(result.index(), "created", PhotoResponse.from(created.photo()), null, null);
+            }
+            if (result instanceof RecordedPhoto.Duplicate duplicate) {
+                return new RecordItem(result.index(), "duplicate", PhotoResponse.from(duplicate.photo()), null, null);
             }
             RecordedPhoto.Rejected rejected = (RecordedPhoto.Rejected) result;
             return new RecordItem(

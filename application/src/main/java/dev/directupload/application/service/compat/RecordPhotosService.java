@@ -3,9 +3,12 @@ package dev.directupload.application.service.compat;
 import dev.directupload.application.port.in.compat.PhotoRecord;
 import dev.directupload.application.port.in.compat.RecordPhotosUseCase;
 import dev.directupload.application.port.in.compat.RecordedPhoto;
+import dev.directupload.application.port.in.photo.Photo;
+import dev.directupload.application.port.out.media.LoadMediaFilePort;
 import dev.directupload.application.service.access.FamilyAccess;
 import dev.directupload.application.service.media.ContentClaim;
 import dev.directupload.application.service.media.ExpectedObject;
+import dev.directupload.application.service.media.ObjectJanitor;
 import dev.directupload.application.service.media.PhotoUrls;
 import dev.directupload.application.service.media.RecordingOutcome;
 import dev.directupload.application.service.media.UploadRecorder;
@@ -17,6 +20,7 @@ import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
+import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.media.Placement;
 import dev.directupload.domain.shared.ConflictException;
 import dev.directupload.domain.shared.ErrorCode;
@@ -27,6 +31,7 @@ import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.storage.ObjectKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,14 +43,23 @@ import java.util.stream.Collectors;
 public final class RecordPhotosService implements RecordPhotosUseCase {
 
     private final FamilyAccess access;
+    private final LoadMediaFilePort mediaFiles;
     private final UploadRecorder recorder;
+    private final ObjectJanitor janitor;
     private final PhotoUrls photoUrls;
     private final UploadSettings settings;
 
     public RecordPhotosService(
-            FamilyAccess access, UploadRecorder recorder, PhotoUrls photoUrls, UploadSettings settings) {
+            FamilyAccess access,
+            LoadMediaFilePort mediaFiles,
+            UploadRecorder recorder,
+            ObjectJanitor janitor,
+            PhotoUrls photoUrls,
+            UploadSettings settings) {
         this.access = access;
+        this.mediaFiles = mediaFiles;
         this.recorder = recorder;
+        this.janitor = janitor;
         this.photoUrls = photoUrls;
         this.settings = settings;
     }
@@ -79,6 +93,8 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
         FamilyId family = new FamilyId(required(item.familyId(), "family_id"));
         Album album = access.requireAlbumIn(new AlbumId(required(item.albumId(), "album_id")), family, caller);
         ObjectKey key = keyOf(item);
+        ContentHash hash = new ContentHash(item.hashValue());
+        requireObjectKeyNamesTheFile(item, key, hash);
         if (!key.startsWith(KeyPrefix.incoming(family, caller))) {
             throw new ForbiddenException(
                     ErrorCode.KEY_NOT_ALLOWED,
@@ -86,12 +102,21 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
                             + KeyPrefix.incoming(family, caller).basePath());
         }
         FileName name = new FileName(item.fileName());
-        ContentHash hash = new ContentHash(item.hashValue());
         long kilobytes = required(item.fileSizeKb(), "file_size");
         if (kilobytes < 0) {
             throw new InvalidValueException(ErrorCode.INVALID_SIZE, "file_size must be >= 0 KB");
         }
         Set<FileFormat> formats = allowedFormatsOf(required(item.fileType(), "file_type"));
+        Optional<MediaFile> already = mediaFiles.findInAlbum(album.id(), hash).stream()
+                .filter(photo -> photo.content().size().matchesKilobytes(kilobytes))
+                .findFirst();
+        if (already.isPresent()) {
+            // the same batch sent again: its photo is recorded already (its upload may be gone by now)
+            if (!already.get().key().equals(key)) {
+                janitor.deleteUnlessReferenced(key);
+            }
+            return new RecordedPhoto.Duplicate(index, photoUrls.withUrl(already.get()));
+        }
         RecordingOutcome outcome = recorder.record(ExpectedObject.ofPrefixUpload(
                 key,
                 new ContentClaim.InKilobytes(hash, kilobytes),
@@ -99,7 +124,10 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
                 new Placement(family, album.id(), caller),
                 name));
         if (outcome instanceof RecordingOutcome.Recorded recorded) {
-            return new RecordedPhoto.Created(index, photoUrls.withUrl(recorded.photo()));
+            Photo photo = photoUrls.withUrl(recorded.photo());
+            return recorded.created()
+                    ? new RecordedPhoto.Created(index, photo)
+                    : new RecordedPhoto.Duplicate(index, photo);
         }
         if (outcome instanceof RecordingOutcome.Missing missing) {
             return new RecordedPhoto.Rejected(index, ErrorCode.OBJECT_NOT_FOUND, missing.message());
@@ -121,13 +149,16 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
     }
 
     private static ObjectKey keyOf(PhotoRecord item) {
-        String path = item.filePath() != null ? item.filePath() : item.objectKey();
-        ObjectKey key = new ObjectKey(required(path, "file_path"));
-        if (item.objectKey() != null && !item.objectKey().equals(key.value())) {
+        return new ObjectKey(required(item.filePath(), "file_path"));
+    }
+
+    /** {@code object_key} may be absent, the key itself, or the file's MD5 (what the article's client sends). */
+    private static void requireObjectKeyNamesTheFile(PhotoRecord item, ObjectKey key, ContentHash hash) {
+        String objectKey = item.objectKey();
+        if (objectKey != null && !objectKey.equals(key.value()) && !objectKey.equalsIgnoreCase(hash.md5())) {
             throw new InvalidValueException(
-                    ErrorCode.INVALID_REQUEST, "object_key and file_path name different objects");
+                    ErrorCode.INVALID_OBJECT_KEY, "object_key must be absent, equal file_path, or equal hash_value");
         }
-        return key;
     }
 
     private static <T> T required(T value, String field) {

@@ -34,19 +34,20 @@ public final class PhotoWriter {
         this.clock = clock;
     }
 
-    public MediaFile record(ExpectedObject expected, StoredBytesVerifier.Passed bytes) {
+    public RecordingOutcome.Recorded record(ExpectedObject expected, StoredBytesVerifier.Passed bytes) {
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
             StoredObject kept = storedObjects.saveIfAbsent(StoredObject.verified(
                     expected.placement().familyId(), bytes.content(), expected.key(), bytes.format(), now));
-            MediaFile photo = mediaFiles.saveIfAbsent(MediaFile.record(
+            MediaFile candidate = MediaFile.record(
                     expected.placement(),
                     expected.fileName(),
                     kept,
                     expected.capturedAt().orElse(null),
-                    now));
+                    now);
+            MediaFile photo = mediaFiles.saveIfAbsent(candidate);
             expected.slot().ifPresent(slot -> slots.saveSlot(slot.complete(photo.id())));
-            return photo;
+            return new RecordingOutcome.Recorded(photo, photo.id().equals(candidate.id()));
         });
     }
 }

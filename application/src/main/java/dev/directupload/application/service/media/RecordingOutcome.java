@@ -7,8 +7,11 @@ import java.util.Objects;
 /** How checking an expected object against storage ended. */
 public sealed interface RecordingOutcome {
 
-    /** The bytes are the expected ones: the photo is recorded (or already was: the same photo). */
-    record Recorded(MediaFile photo) implements RecordingOutcome {
+    /**
+     * The bytes are the expected ones and the photo is recorded: now ({@code created}), or it already was (the
+     * album's photo of this content, unchanged).
+     */
+    record Recorded(MediaFile photo, boolean created) implements RecordingOutcome {
         public Recorded {
             Objects.requireNonNull(photo, "photo");
         }

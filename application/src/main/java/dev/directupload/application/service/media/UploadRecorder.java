@@ -1,7 +1,5 @@
 package dev.directupload.application.service.media;
 
-import dev.directupload.domain.media.MediaFile;
-
 /**
  * The one path from "bytes are in storage" to "a photo is recorded", taken by {@code complete}, the sweeper
  * and the article-compatible {@code POST /photos}: check the object against what the caller expects, remove
@@ -27,11 +25,11 @@ public final class UploadRecorder {
             }
             return failed.outcome();
         }
-        MediaFile photo = writer.record(expected, (StoredBytesVerifier.Passed) check);
-        if (!photo.key().equals(expected.key())) {
+        RecordingOutcome.Recorded recorded = writer.record(expected, (StoredBytesVerifier.Passed) check);
+        if (!recorded.photo().key().equals(expected.key())) {
             // the family already had these bytes under another key: the photo uses that one
             janitor.deleteUnlessReferenced(expected.key());
         }
-        return new RecordingOutcome.Recorded(photo);
+        return recorded;
     }
 }

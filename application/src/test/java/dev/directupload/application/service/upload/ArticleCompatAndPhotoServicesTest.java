@@ -16,6 +16,7 @@ import dev.directupload.application.port.in.upload.PrepareUploadsCommand;
 import dev.directupload.application.port.in.upload.PreparedItem;
 import dev.directupload.application.port.in.upload.SweepUploadsUseCase.SweepReport;
 import dev.directupload.application.port.out.storage.KeyCondition;
+import dev.directupload.domain.album.Album;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.shared.DomainException;
@@ -182,19 +183,75 @@ class ArticleCompatAndPhotoServicesTest {
     }
 
     @Test
-    void record_ofBytesTheFamilyHas_usesTheExistingObject_andDeletesTheRedundantUpload() {
+    void record_ofBytesTheFamilyHas_inAnotherAlbum_usesTheExistingObject_andDeletesTheRedundantUpload() {
         String first = prefixUpload(BYTES, "image/jpeg", "f.jpg");
         record(item(first, MD5, 0, "image"));
+        Album other = core.addAlbum(wang, "other");
         String second = prefixUpload(BYTES, "image/jpeg", "g.jpg");
 
-        RecordedPhoto result = record(item(second, MD5, 0, "image")).get(0);
+        RecordedPhoto result = core.recordPhotos
+                .record(wang.owner(), List.of(inAlbum(other, item(second, MD5, 0, "image"))))
+                .get(0);
 
-        assertThat(((RecordedPhoto.Created) result).photo().file().key().value())
-                .isEqualTo(first);
+        assertThat(((RecordedPhoto.Created) result).photo().file().key())
+                .isEqualTo(core.metadata.storedObjects().get(0).key());
         assertThat(core.storage.bytesAt(new ObjectKey(second))).isEmpty();
-        assertThat(core.storage.bytesAt(new ObjectKey(first))).isPresent();
         assertThat(core.metadata.storedObjects()).hasSize(1);
+        assertThat(core.metadata.mediaFiles()).hasSize(2);
+    }
+
+    @Test
+    void record_sameBatchAgain_answersDuplicate_withTheSamePhoto_andDropsARepeatedUpload() {
+        String first = prefixUpload(BYTES, "image/jpeg", "f.jpg");
+        RecordedPhoto created = record(item(first, MD5, 0, "image")).get(0);
+        String again = prefixUpload(BYTES, "image/jpeg", "g.jpg");
+
+        List<RecordedPhoto> results = record(item(first, MD5, 0, "image"), item(again, MD5, 0, "image"));
+
+        assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(RecordedPhoto.Duplicate.class));
+        assertThat(results)
+                .extracting(r -> ((RecordedPhoto.Duplicate) r).photo().file().id())
+                .containsOnly(((RecordedPhoto.Created) created).photo().file().id());
+        assertThat(core.storage.bytesAt(new ObjectKey(again))).isEmpty();
         assertThat(core.metadata.mediaFiles()).hasSize(1);
+    }
+
+    @Test
+    void record_acceptsTheArticlesObjectKey_theMd5_butNoOtherValue() {
+        String key = prefixUpload(BYTES, "image/jpeg", "h.jpg");
+        PhotoRecord asTheArticleSends = withObjectKey(item(key, MD5, 0, "image"), MD5);
+        PhotoRecord elsewhere = withObjectKey(item(key, MD5, 0, "image"), "families/x/incoming/y/z.jpg");
+
+        List<RecordedPhoto> results = record(elsewhere, asTheArticleSends);
+
+        assertThat(((RecordedPhoto.Rejected) results.get(0)).code().wireName()).isEqualTo("invalid_object_key");
+        assertThat(results.get(1)).isInstanceOf(RecordedPhoto.Created.class);
+    }
+
+    private static PhotoRecord withObjectKey(PhotoRecord item, String objectKey) {
+        return new PhotoRecord(
+                item.albumId(),
+                item.familyId(),
+                item.fileName(),
+                item.filePath(),
+                objectKey,
+                item.fileType(),
+                item.fileSizeKb(),
+                item.uploadTimeMillis(),
+                item.hashValue());
+    }
+
+    private static PhotoRecord inAlbum(Album album, PhotoRecord item) {
+        return new PhotoRecord(
+                album.id().value(),
+                item.familyId(),
+                item.fileName(),
+                item.filePath(),
+                item.objectKey(),
+                item.fileType(),
+                item.fileSizeKb(),
+                item.uploadTimeMillis(),
+                item.hashValue());
     }
 
     @Test

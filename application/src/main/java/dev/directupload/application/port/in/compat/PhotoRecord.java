@@ -6,7 +6,8 @@ package dev.directupload.application.port.in.compat;
  * @param fileSizeKb the article's {@code file_size}, in KB
  * @param fileType {@code image} or {@code video}
  * @param filePath the object key the client wrote
- * @param objectKey the article's {@code object_key}; when given it must equal {@code filePath}
+ * @param objectKey the article's {@code object_key}: absent, the key ({@code filePath}) or the MD5 ({@code hashValue},
+ *     which is what the article's own client sends)
  * @param uploadTimeMillis the article's {@code upload_time}, informational
  */
 public record PhotoRecord(

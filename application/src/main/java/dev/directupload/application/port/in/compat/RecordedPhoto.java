@@ -8,8 +8,11 @@ public sealed interface RecordedPhoto {
 
     int index();
 
-    /** Checked against storage and recorded (or it was already: the same photo is returned). */
+    /** Checked against storage and recorded now. */
     record Created(int index, Photo photo) implements RecordedPhoto {}
+
+    /** The album already holds this photo (the same batch sent again): the recorded photo, unchanged. */
+    record Duplicate(int index, Photo photo) implements RecordedPhoto {}
 
     /** This item alone was refused; nothing was recorded for it. */
     record Rejected(int index, ErrorCode code, String message) implements RecordedPhoto {}

@@ -1,6 +1,7 @@
 package dev.directupload.application.port.out.media;
 
 import dev.directupload.domain.album.AlbumId;
+import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.media.MediaFileId;
 import dev.directupload.domain.storage.ObjectKey;
@@ -11,6 +12,9 @@ import java.util.Optional;
 public interface LoadMediaFilePort {
 
     Optional<MediaFile> findMediaFile(MediaFileId id);
+
+    /** The album's photos whose content has this MD5 (there is at most one per size). */
+    List<MediaFile> findInAlbum(AlbumId album, ContentHash md5);
 
     /** True when any photo points at {@code key}. */
     boolean isKeyReferenced(ObjectKey key);
