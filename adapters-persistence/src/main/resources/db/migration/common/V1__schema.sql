@@ -110,6 +110,7 @@ CREATE TABLE upload_slots (
     album_id      VARCHAR(64)   NOT NULL,
     creator_id    VARCHAR(64)   NOT NULL,
     object_key    VARCHAR(1023) NOT NULL,
+    key_sha256    CHAR(64)      NOT NULL,
     file_name     VARCHAR(255)  NOT NULL,
     file_format   VARCHAR(16)   NOT NULL,
     size_bytes    BIGINT        NOT NULL,
@@ -123,7 +124,11 @@ CREATE TABLE upload_slots (
         ON DELETE CASCADE,
     CONSTRAINT ck_upload_slots_status CHECK (status IN ('PENDING', 'COMPLETED', 'EXPIRED'))
 ) ${table_options};
-CREATE INDEX ix_upload_slots_sweep ON upload_slots (status, expires_at);
+CREATE INDEX ix_upload_slots_sweep ON upload_slots (status, expires_at, id);
+CREATE INDEX ix_upload_slots_key ON upload_slots (key_sha256);
+CREATE INDEX ix_upload_slots_creator ON upload_slots (creator_id, status);
+CREATE INDEX ix_upload_slots_family ON upload_slots (family_id, status);
+CREATE INDEX ix_upload_slots_album ON upload_slots (album_id, status);
 
 -- Object keys whose bytes must still be deleted from storage, in the order they were queued.
 CREATE TABLE pending_deletions (
@@ -132,4 +137,10 @@ CREATE TABLE pending_deletions (
     object_key  VARCHAR(1023) NOT NULL,
     enqueued_at BIGINT        NOT NULL,
     CONSTRAINT uq_pending_deletions_key UNIQUE (key_sha256)
+) ${table_options};
+
+-- One row per object key that recording or deleting ever locked: both take the row's lock (SELECT ... FOR UPDATE)
+-- in their transaction, so a delete cannot remove bytes a concurrent upload has just verified.
+CREATE TABLE object_key_locks (
+    key_sha256  CHAR(64)      NOT NULL PRIMARY KEY
 ) ${table_options};

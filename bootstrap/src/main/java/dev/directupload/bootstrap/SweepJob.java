@@ -24,12 +24,22 @@ class SweepJob {
     @Scheduled(fixedDelay = "${upload.sweep-interval:1m}", initialDelay = "${upload.sweep-interval:1m}")
     void sweep() {
         SweepReport report = sweeper.sweep();
-        if (report.completed() + report.expired() + report.deletedObjects() > 0) {
+        if (report.completed()
+                        + report.expired()
+                        + report.deletedObjects()
+                        + report.orphansRecorded()
+                        + report.orphansRemoved()
+                        + report.purgedSlots()
+                > 0) {
             LOG.info(
-                    "Upload sweep: {} completed, {} expired, {} objects deleted",
+                    "Upload sweep: {} completed, {} expired, {} queued deletions done, {} late uploads recorded,"
+                            + " {} unrecorded objects removed, {} finished slots purged",
                     report.completed(),
                     report.expired(),
-                    report.deletedObjects());
+                    report.deletedObjects(),
+                    report.orphansRecorded(),
+                    report.orphansRemoved(),
+                    report.purgedSlots());
         }
     }
 }

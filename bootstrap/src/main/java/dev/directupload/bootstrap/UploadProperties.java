@@ -1,6 +1,7 @@
 package dev.directupload.bootstrap;
 
 import dev.directupload.application.service.media.UploadSettings;
+import dev.directupload.domain.family.FamilyQuota;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.upload.UploadPolicyRules;
@@ -26,7 +27,17 @@ record UploadProperties(
 
         @Bindable(defaultValue = "10m") Duration policyTtl,
         @Bindable(defaultValue = "30m") Duration downloadUrlTtl,
-        @Bindable(defaultValue = "1m") Duration sweepInterval) {
+        @Bindable(defaultValue = "1m") Duration sweepInterval,
+        @Bindable(defaultValue = "2000") int maxPendingPerUser,
+        @Bindable(defaultValue = "24h") Duration incomingTtl,
+        @Bindable(defaultValue = "7d") Duration slotRetention,
+        Quota quota) {
+
+    /** {@code upload.quota.*}: what one family may store. */
+    @ConfigurationProperties("quota")
+    record Quota(
+            @Bindable(defaultValue = "53687091200") long familyBytes,
+            @Bindable(defaultValue = "200000") long familyFiles) {}
 
     UploadSettings toSettings() {
         var formats = EnumSet.noneOf(FileFormat.class);
@@ -41,6 +52,10 @@ record UploadProperties(
         return new UploadSettings(
                 new UploadPolicyRules(
                         ByteSize.ofBytes(maxImageBytes), ByteSize.ofBytes(maxVideoBytes), formats, policyTtl),
-                downloadUrlTtl);
+                downloadUrlTtl,
+                new FamilyQuota(ByteSize.ofBytes(quota.familyBytes()), quota.familyFiles()),
+                maxPendingPerUser,
+                incomingTtl,
+                slotRetention);
     }
 }

@@ -4,6 +4,7 @@ import dev.directupload.application.port.out.TransactionPort;
 import dev.directupload.application.port.out.album.AlbumPort;
 import dev.directupload.application.port.out.album.LoadAlbumPort;
 import dev.directupload.application.port.out.family.FamilyPort;
+import dev.directupload.application.port.out.family.FamilyUsagePort;
 import dev.directupload.application.port.out.family.InvitePort;
 import dev.directupload.application.port.out.family.LoadMembershipPort;
 import dev.directupload.application.port.out.family.MembershipPort;
@@ -13,11 +14,14 @@ import dev.directupload.application.port.out.identity.WechatSessionPort;
 import dev.directupload.application.port.out.media.DeleteMediaFilePort;
 import dev.directupload.application.port.out.media.LoadMediaFilePort;
 import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
+import dev.directupload.application.port.out.media.ObjectKeyGuardPort;
 import dev.directupload.application.port.out.media.PendingDeletionPort;
 import dev.directupload.application.port.out.media.SaveMediaFilePort;
 import dev.directupload.application.port.out.media.SaveStoredObjectPort;
+import dev.directupload.application.port.out.storage.CopyObjectPort;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
+import dev.directupload.application.port.out.storage.ListObjectsPort;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
@@ -48,8 +52,12 @@ import dev.directupload.application.service.media.UploadSettings;
 import dev.directupload.application.service.photo.DeletePhotoService;
 import dev.directupload.application.service.photo.ListAlbumPhotosService;
 import dev.directupload.application.service.upload.CompleteUploadService;
+import dev.directupload.application.service.upload.ExpiredSlotSweep;
+import dev.directupload.application.service.upload.InstantPhotos;
+import dev.directupload.application.service.upload.OrphanObjectSweep;
 import dev.directupload.application.service.upload.PrepareUploadsService;
 import dev.directupload.application.service.upload.SweepUploadsService;
+import dev.directupload.application.service.upload.UploadReservations;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -100,8 +108,13 @@ class UseCaseFactory {
     }
 
     @Singleton
-    GetFamilyService getFamily(FamilyPort families, MembershipPort memberships, FamilyAccess access) {
-        return new GetFamilyService(families, memberships, access);
+    GetFamilyService getFamily(
+            FamilyPort families,
+            MembershipPort memberships,
+            FamilyAccess access,
+            FamilyUsagePort usage,
+            UploadSettings settings) {
+        return new GetFamilyService(families, memberships, access, usage, settings.quota());
     }
 
     @Singleton
@@ -140,8 +153,13 @@ class UseCaseFactory {
     }
 
     @Singleton
-    DeleteAlbumService deleteAlbum(AlbumPort albums, FamilyAccess access) {
-        return new DeleteAlbumService(albums, access);
+    DeleteAlbumService deleteAlbum(
+            AlbumPort albums,
+            LoadUploadSlotPort slots,
+            ObjectJanitor janitor,
+            FamilyAccess access,
+            TransactionPort transactions) {
+        return new DeleteAlbumService(albums, slots, janitor, access, transactions);
     }
 
     @Singleton
@@ -156,14 +174,19 @@ class UseCaseFactory {
             SaveStoredObjectPort storedObjectWriter,
             SaveMediaFilePort mediaFileWriter,
             SaveUploadSlotPort slots,
-            TransactionPort transactions,
+            CopyObjectPort copier,
             ObjectJanitor janitor,
+            ObjectKeyGuardPort guard,
+            TransactionPort transactions,
             UploadSettings settings,
             Clock clock) {
         return new UploadRecorder(
                 new StoredBytesVerifier(inspector, storedObjects, settings.rules()),
-                new PhotoWriter(storedObjectWriter, mediaFileWriter, slots, transactions, clock),
-                janitor);
+                copier,
+                new PhotoWriter(storedObjectWriter, mediaFileWriter, slots, clock),
+                janitor,
+                guard,
+                transactions);
     }
 
     @Singleton
@@ -171,12 +194,22 @@ class UseCaseFactory {
             FamilyAccess access,
             LoadStoredObjectsPort storedObjects,
             SaveMediaFilePort mediaFiles,
-            SaveUploadSlotPort slots,
+            FamilyUsagePort usage,
+            LoadUploadSlotPort slots,
+            SaveUploadSlotPort slotWriter,
+            TransactionPort transactions,
             SignUploadFormPort signer,
             PhotoUrls photoUrls,
             UploadSettings settings,
             Clock clock) {
-        return new PrepareUploadsService(access, storedObjects, mediaFiles, slots, signer, photoUrls, settings, clock);
+        return new PrepareUploadsService(
+                access,
+                storedObjects,
+                new InstantPhotos(mediaFiles, photoUrls, clock),
+                new UploadReservations(usage, slots, slotWriter, transactions, settings),
+                signer,
+                settings,
+                clock);
     }
 
     @Singleton
@@ -192,15 +225,17 @@ class UseCaseFactory {
     @Singleton
     ObjectJanitor objectJanitor(
             PendingDeletionPort pending,
-            LoadStoredObjectsPort storedObjects,
-            LoadMediaFilePort mediaFiles,
-            DeleteObjectPort deleter) {
-        return new ObjectJanitor(pending, storedObjects, mediaFiles, deleter);
+            ObjectKeyGuardPort guard,
+            DeleteObjectPort deleter,
+            TransactionPort transactions,
+            Clock clock) {
+        return new ObjectJanitor(pending, guard, deleter, transactions, clock);
     }
 
     @Singleton
-    SignPrefixPolicyService signPrefixPolicy(FamilyAccess access, SignUploadFormPort signer, UploadSettings settings) {
-        return new SignPrefixPolicyService(access, signer, settings);
+    SignPrefixPolicyService signPrefixPolicy(
+            FamilyAccess access, FamilyUsagePort usage, SignUploadFormPort signer, UploadSettings settings) {
+        return new SignPrefixPolicyService(access, usage, signer, settings);
     }
 
     @Singleton
@@ -240,9 +275,19 @@ class UseCaseFactory {
     SweepUploadsService sweepUploads(
             LoadUploadSlotPort slots,
             SaveUploadSlotPort slotWriter,
+            LoadMembershipPort memberships,
+            ListObjectsPort lister,
+            ObjectKeyGuardPort guard,
             UploadRecorder recorder,
             ObjectJanitor janitor,
+            UploadSettings settings,
             Clock clock) {
-        return new SweepUploadsService(slots, slotWriter, recorder, janitor, clock);
+        return new SweepUploadsService(
+                new ExpiredSlotSweep(slots, slotWriter, memberships, recorder, janitor, clock),
+                new OrphanObjectSweep(lister, guard, slots, memberships, recorder, janitor),
+                slotWriter,
+                janitor,
+                settings,
+                clock);
     }
 }

@@ -183,14 +183,16 @@ class AggregateAndRuleTest {
         }
 
         @Test
-        void expires_onlyAfterItsExpiry_andThenCannotComplete() {
+        void expires_onlyAfterItsExpiry_andLateBytesStillComplete() {
             UploadSlot slot = open();
             assertThatThrownBy(() -> slot.expire(NOW.plusSeconds(599))).isInstanceOf(IllegalStateException.class);
             UploadSlot expired = slot.expire(NOW.plusSeconds(600));
             assertThat(expired.status()).isEqualTo(UploadSlotStatus.EXPIRED);
-            assertThatThrownBy(() -> expired.complete(MediaFileId.newId()))
-                    .isInstanceOf(ConflictException.class)
-                    .satisfies(e -> assertThat(code(e)).isEqualTo("upload_expired"));
+            assertThatThrownBy(() -> expired.expire(NOW.plusSeconds(700))).isInstanceOf(IllegalStateException.class);
+            MediaFileId photo = MediaFileId.newId();
+            UploadSlot late = expired.complete(photo);
+            assertThat(late.status()).isEqualTo(UploadSlotStatus.COMPLETED);
+            assertThat(late.mediaFileId()).contains(photo);
         }
 
         @Test

@@ -2,8 +2,10 @@ package dev.directupload.adapter.persistence;
 
 import dev.directupload.adapter.persistence.album.JdbcAlbumAdapter;
 import dev.directupload.adapter.persistence.family.JdbcFamilyAdapter;
+import dev.directupload.adapter.persistence.family.JdbcFamilyUsageAdapter;
 import dev.directupload.adapter.persistence.identity.JdbcUserAdapter;
 import dev.directupload.adapter.persistence.media.JdbcMediaFileAdapter;
+import dev.directupload.adapter.persistence.media.JdbcObjectKeyGuardAdapter;
 import dev.directupload.adapter.persistence.upload.JdbcUploadSlotAdapter;
 import dev.directupload.application.contract.PersistencePorts;
 import io.micronaut.context.ApplicationContext;
@@ -68,6 +70,8 @@ final class TestDatabase implements AutoCloseable {
                 media,
                 slots,
                 slots,
+                context.getBean(JdbcObjectKeyGuardAdapter.class),
+                context.getBean(JdbcFamilyUsageAdapter.class),
                 context.getBean(JdbcTransactionAdapter.class));
     }
 

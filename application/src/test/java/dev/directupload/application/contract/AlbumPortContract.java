@@ -16,22 +16,36 @@ import dev.directupload.domain.shared.DisplayName;
 import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.storage.StoredObject;
 import dev.directupload.domain.upload.UploadSlot;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Contract of {@code AlbumPort}. */
 public abstract class AlbumPortContract extends PersistenceContract {
 
     @Test
-    void givenSavedAlbum_saveAlbumAgain_renamesIt() {
+    void givenSavedAlbum_renameAlbum_renamesIt() {
         Family family = newFamily(newUser().id());
         Album album = newAlbum(family.id(), T0);
 
-        ports().albums().saveAlbum(album.rename(new DisplayName("夏天 summer")));
+        assertThat(ports().albums().renameAlbum(album.rename(new DisplayName("夏天 summer"))))
+                .isTrue();
 
         Album found = ports().albums().findAlbum(album.id()).orElseThrow();
         assertThat(found.name().value()).isEqualTo("夏天 summer");
         assertThat(found.familyId()).isEqualTo(family.id());
         assertThat(found.createdAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void givenDeletedAlbum_renameAlbum_changesNothing_andDoesNotBringItBack() {
+        Family family = newFamily(newUser().id());
+        Album album = newAlbum(family.id(), T0);
+        assertThat(ports().albums().deleteIfEmpty(album.id())).isTrue();
+
+        assertThat(ports().albums().renameAlbum(album.rename(new DisplayName("revived?"))))
+                .isFalse();
+
+        assertThat(ports().albums().findAlbum(album.id())).isEmpty();
     }
 
     @Test
@@ -67,7 +81,7 @@ public abstract class AlbumPortContract extends PersistenceContract {
                 null,
                 T0,
                 T0.plusSeconds(900));
-        ports().saveSlots().saveSlot(slot);
+        ports().saveSlots().insertSlots(List.of(slot));
 
         assertThat(ports().albums().deleteIfEmpty(album.id())).isTrue();
 

@@ -57,7 +57,7 @@ public abstract class PersistenceContract {
 
     protected Album newAlbum(FamilyId family, Instant createdAt) {
         Album album = Album.create(family, new DisplayName("album " + unique()), createdAt);
-        ports().albums().saveAlbum(album);
+        ports().albums().insertAlbum(album);
         return album;
     }
 

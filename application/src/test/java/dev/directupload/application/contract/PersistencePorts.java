@@ -4,6 +4,7 @@ import dev.directupload.application.harness.InMemoryMetadataStore;
 import dev.directupload.application.port.out.TransactionPort;
 import dev.directupload.application.port.out.album.AlbumPort;
 import dev.directupload.application.port.out.family.FamilyPort;
+import dev.directupload.application.port.out.family.FamilyUsagePort;
 import dev.directupload.application.port.out.family.InvitePort;
 import dev.directupload.application.port.out.family.MembershipPort;
 import dev.directupload.application.port.out.identity.LoadUserPort;
@@ -11,6 +12,7 @@ import dev.directupload.application.port.out.identity.SaveUserPort;
 import dev.directupload.application.port.out.media.DeleteMediaFilePort;
 import dev.directupload.application.port.out.media.LoadMediaFilePort;
 import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
+import dev.directupload.application.port.out.media.ObjectKeyGuardPort;
 import dev.directupload.application.port.out.media.PendingDeletionPort;
 import dev.directupload.application.port.out.media.SaveMediaFilePort;
 import dev.directupload.application.port.out.media.SaveStoredObjectPort;
@@ -33,6 +35,8 @@ public record PersistencePorts(
         PendingDeletionPort deletions,
         LoadUploadSlotPort loadSlots,
         SaveUploadSlotPort saveSlots,
+        ObjectKeyGuardPort keyGuard,
+        FamilyUsagePort usage,
         TransactionPort transactions) {
 
     public static PersistencePorts of(InMemoryMetadataStore store) {
@@ -51,6 +55,8 @@ public record PersistencePorts(
                 store.media,
                 store.uploads,
                 store.uploads,
+                store.keyGuard,
+                store.usage,
                 store.transactions);
     }
 }

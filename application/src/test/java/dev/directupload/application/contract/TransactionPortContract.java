@@ -26,7 +26,7 @@ public abstract class TransactionPortContract extends PersistenceContract {
         ContentHash hash = randomMd5();
 
         MediaFile photo = ports().transactions().inTransaction(() -> {
-            ports().albums().saveAlbum(album);
+            ports().albums().insertAlbum(album);
             StoredObject object = ports().saveObjects().saveIfAbsent(verified(family.id(), hash, 3, T0));
             return ports().saveFiles().saveIfAbsent(photo("p_" + unique(), album, owner, object, T0));
         });
@@ -46,7 +46,7 @@ public abstract class TransactionPortContract extends PersistenceContract {
         IllegalStateException failure = new IllegalStateException("boom");
 
         assertThatThrownBy(() -> ports().transactions().inTransaction(() -> {
-                    ports().albums().saveAlbum(album);
+                    ports().albums().insertAlbum(album);
                     StoredObject object = ports().saveObjects().saveIfAbsent(verified(family.id(), hash, 3, T0));
                     ports().saveFiles().saveIfAbsent(photo("p_" + unique(), album, owner, object, T0));
                     throw failure;
@@ -71,7 +71,7 @@ public abstract class TransactionPortContract extends PersistenceContract {
             StoredObject same = ports().saveObjects()
                     .saveIfAbsent(verified(family.id(), existing.content().md5(), 12, T0));
             MediaFile photo = ports().saveFiles().saveIfAbsent(photo("p_" + unique(), album, owner, same, T0));
-            ports().albums().saveAlbum(later);
+            ports().albums().insertAlbum(later);
             return photo;
         });
 

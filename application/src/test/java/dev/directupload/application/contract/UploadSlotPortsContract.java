@@ -2,6 +2,8 @@ package dev.directupload.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.directupload.application.port.out.family.FamilyUsagePort;
+import dev.directupload.application.port.out.upload.SlotCursor;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.family.Family;
 import dev.directupload.domain.identity.UserId;
@@ -12,10 +14,15 @@ import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaFileId;
 import dev.directupload.domain.media.Placement;
 import dev.directupload.domain.storage.ObjectKey;
+import dev.directupload.domain.storage.StoredObject;
+import dev.directupload.domain.upload.UploadId;
 import dev.directupload.domain.upload.UploadSlot;
 import dev.directupload.domain.upload.UploadSlotStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Contract of {@code LoadUploadSlotPort} and {@code SaveUploadSlotPort}. */
@@ -25,7 +32,7 @@ public abstract class UploadSlotPortsContract extends PersistenceContract {
     private static final Instant ERA = Instant.parse("1999-01-01T00:00:00.000001Z");
 
     @Test
-    void givenSavedSlot_findSlot_returnsEveryField() {
+    void givenInsertedSlot_findSlot_returnsEveryField() {
         Fixture f = fixture();
         Instant captured = Instant.parse("2026-08-01T08:30:15.000250Z");
         UploadSlot slot = UploadSlot.open(
@@ -38,7 +45,7 @@ public abstract class UploadSlotPortsContract extends PersistenceContract {
                 T0,
                 T0.plusSeconds(900));
 
-        ports().saveSlots().saveSlot(slot);
+        ports().saveSlots().insertSlots(List.of(slot));
 
         UploadSlot found = ports().loadSlots().findSlot(slot.id()).orElseThrow();
         assertThat(found.familyId()).isEqualTo(f.family.id());
@@ -57,13 +64,33 @@ public abstract class UploadSlotPortsContract extends PersistenceContract {
     }
 
     @Test
-    void givenSavedSlot_saveSlotAgain_updatesStatusAndPhoto() {
+    void insertSlots_savesABatch() {
+        Fixture f = fixture();
+        List<UploadSlot> batch = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            batch.add(slot(f, T0, T0.plusSeconds(900)));
+        }
+
+        ports().saveSlots().insertSlots(batch);
+
+        assertThat(batch)
+                .allSatisfy(
+                        s -> assertThat(ports().loadSlots().findSlot(s.id())).isPresent());
+        assertThat(ports().loadSlots().countPending(f.owner)).isEqualTo(120);
+    }
+
+    @Test
+    void transition_changesStatusAndPhoto_onlyFromTheStatusTheCallerSaw() {
         Fixture f = fixture();
         UploadSlot slot = slot(f, T0, T0.plusSeconds(900));
-        ports().saveSlots().saveSlot(slot);
+        ports().saveSlots().insertSlots(List.of(slot));
         MediaFileId photo = MediaFileId.newId();
 
-        ports().saveSlots().saveSlot(slot.complete(photo));
+        assertThat(ports().saveSlots().transition(slot.complete(photo), UploadSlotStatus.PENDING))
+                .isTrue();
+        // a sweeper that saw the slot PENDING cannot overwrite the COMPLETED
+        assertThat(ports().saveSlots().transition(slot.expire(T0.plusSeconds(900)), UploadSlotStatus.PENDING))
+                .isFalse();
 
         UploadSlot found = ports().loadSlots().findSlot(slot.id()).orElseThrow();
         assertThat(found.status()).isEqualTo(UploadSlotStatus.COMPLETED);
@@ -72,7 +99,23 @@ public abstract class UploadSlotPortsContract extends PersistenceContract {
     }
 
     @Test
-    void findPendingExpired_returnsPendingSlotsExpiredAtOrBeforeNowOldestFirst() {
+    void transition_ofAnExpiredSlot_completesItWhenLateBytesArrive() {
+        Fixture f = fixture();
+        UploadSlot slot = slot(f, T0, T0.plusSeconds(900));
+        ports().saveSlots().insertSlots(List.of(slot));
+        UploadSlot expired = slot.expire(T0.plusSeconds(900));
+        assertThat(ports().saveSlots().transition(expired, UploadSlotStatus.PENDING))
+                .isTrue();
+
+        assertThat(ports().saveSlots().transition(expired.complete(MediaFileId.newId()), UploadSlotStatus.EXPIRED))
+                .isTrue();
+
+        assertThat(ports().loadSlots().findSlot(slot.id()).orElseThrow().status())
+                .isEqualTo(UploadSlotStatus.COMPLETED);
+    }
+
+    @Test
+    void findPendingExpired_returnsPendingSlotsExpiredAtOrBeforeNow_inExpiryThenIdOrder_byKeysetPages() {
         Fixture f = fixture();
         Instant now = ERA.plus(Duration.ofHours(1));
         UploadSlot second = slot(f, ERA, now.minusSeconds(60));
@@ -81,20 +124,134 @@ public abstract class UploadSlotPortsContract extends PersistenceContract {
         UploadSlot later = slot(f, ERA, now.plusNanos(1000));
         UploadSlot completed = slot(f, ERA, now.minusSeconds(300));
         UploadSlot expired = slot(f, ERA, now.minusSeconds(240));
-        for (UploadSlot s : new UploadSlot[] {second, first, atNow, later, completed, expired}) {
-            ports().saveSlots().saveSlot(s);
-        }
-        ports().saveSlots().saveSlot(completed.complete(MediaFileId.newId()));
-        ports().saveSlots().saveSlot(expired.expire(now));
+        ports().saveSlots().insertSlots(List.of(second, first, atNow, later, completed, expired));
+        ports().saveSlots().transition(completed.complete(MediaFileId.newId()), UploadSlotStatus.PENDING);
+        ports().saveSlots().transition(expired.expire(now), UploadSlotStatus.PENDING);
 
-        assertThat(ports().loadSlots().findPendingExpired(now, 10))
+        assertThat(ports().loadSlots().findPendingExpired(now, Optional.empty(), 10))
                 .extracting(UploadSlot::id)
                 .containsExactly(first.id(), second.id(), atNow.id());
-        assertThat(ports().loadSlots().findPendingExpired(now, 2))
+        List<UploadSlot> page = ports().loadSlots().findPendingExpired(now, Optional.empty(), 2);
+        assertThat(page).extracting(UploadSlot::id).containsExactly(first.id(), second.id());
+        assertThat(ports().loadSlots()
+                        .findPendingExpired(now, Optional.of(new SlotCursor(second.expiresAt(), second.id())), 2))
                 .extracting(UploadSlot::id)
-                .containsExactly(first.id(), second.id());
-        assertThat(ports().loadSlots().findPendingExpired(now.minusSeconds(121), 10))
+                .containsExactly(atNow.id());
+        assertThat(ports().loadSlots().findPendingExpired(now.minusSeconds(121), Optional.empty(), 10))
                 .isEmpty();
+    }
+
+    @Test
+    void findPendingExpired_pagesThroughSlotsOfOneExpiry_byTheirIds() {
+        Fixture f = fixture();
+        Instant expiry = ERA.plus(Duration.ofHours(2));
+        List<UploadSlot> same = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            same.add(slot(f, ERA, expiry));
+        }
+        ports().saveSlots().insertSlots(same);
+
+        List<UploadId> seen = new ArrayList<>();
+        Optional<SlotCursor> after = Optional.empty();
+        List<UploadSlot> page;
+        do {
+            page = ports().loadSlots().findPendingExpired(expiry, after, 2).stream()
+                    .filter(s -> s.expiresAt().equals(expiry))
+                    .toList();
+            page.forEach(s -> seen.add(s.id()));
+            if (!page.isEmpty()) {
+                UploadSlot last = page.get(page.size() - 1);
+                after = Optional.of(new SlotCursor(last.expiresAt(), last.id()));
+            }
+        } while (page.size() == 2);
+
+        assertThat(seen)
+                .containsExactlyInAnyOrderElementsOf(
+                        same.stream().map(UploadSlot::id).toList());
+        assertThat(seen).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void countPending_findPendingInAlbum_andFindByKey() {
+        Fixture f = fixture();
+        UploadSlot pending = slot(f, T0, T0.plusSeconds(900));
+        UploadSlot done = slot(f, T0, T0.plusSeconds(900));
+        ports().saveSlots().insertSlots(List.of(pending, done));
+        ports().saveSlots().transition(done.complete(MediaFileId.newId()), UploadSlotStatus.PENDING);
+
+        assertThat(ports().loadSlots().countPending(f.owner)).isEqualTo(1);
+        assertThat(ports().loadSlots().countPending(newUser().id())).isZero();
+        assertThat(ports().loadSlots().findPendingInAlbum(f.album.id()))
+                .extracting(UploadSlot::id)
+                .containsExactly(pending.id());
+        assertThat(ports().loadSlots().findByKey(done.key()))
+                .singleElement()
+                .satisfies(s -> assertThat(s.status()).isEqualTo(UploadSlotStatus.COMPLETED));
+        assertThat(ports().loadSlots().findByKey(new ObjectKey(done.key().value() + ".x")))
+                .isEmpty();
+    }
+
+    @Test
+    void purgeFinished_deletesOnlyFinishedSlotsThatExpiredBeforeTheCutoff_atMostLimit() {
+        Fixture f = fixture();
+        Instant old = ERA.minus(Duration.ofDays(30));
+        UploadSlot oldDone = slot(f, old.minusSeconds(900), old);
+        UploadSlot oldExpired = slot(f, old.minusSeconds(900), old);
+        UploadSlot oldPending = slot(f, old.minusSeconds(900), old);
+        UploadSlot recentDone = slot(f, T0, T0.plusSeconds(900));
+        ports().saveSlots().insertSlots(List.of(oldDone, oldExpired, oldPending, recentDone));
+        ports().saveSlots().transition(oldDone.complete(MediaFileId.newId()), UploadSlotStatus.PENDING);
+        ports().saveSlots().transition(oldExpired.expire(old), UploadSlotStatus.PENDING);
+        ports().saveSlots().transition(recentDone.complete(MediaFileId.newId()), UploadSlotStatus.PENDING);
+
+        int first = ports().saveSlots().purgeFinished(old.plusSeconds(1), 1);
+        int second = ports().saveSlots().purgeFinished(old.plusSeconds(1), 10);
+
+        assertThat(first).isEqualTo(1);
+        assertThat(second).isEqualTo(1);
+        assertThat(ports().loadSlots().findSlot(oldDone.id())).isEmpty();
+        assertThat(ports().loadSlots().findSlot(oldExpired.id())).isEmpty();
+        assertThat(ports().loadSlots().findSlot(oldPending.id())).isPresent();
+        assertThat(ports().loadSlots().findSlot(recentDone.id())).isPresent();
+    }
+
+    @Test
+    void keyGuard_countsRecordsPhotosAndOtherPendingSlotsAsReferences() {
+        Fixture f = fixture();
+        UploadSlot pending = slot(f, T0, T0.plusSeconds(900));
+        ports().saveSlots().insertSlots(List.of(pending));
+        StoredObject object = newObject(f.family.id(), randomMd5(), 77);
+        ObjectKey nobodys =
+                new ObjectKey("families/" + f.family.id() + "/incoming/" + f.owner + "/" + unique() + ".jpg");
+
+        assertThat(ports().keyGuard().isReferenced(pending.key(), Optional.empty()))
+                .isTrue();
+        assertThat(ports().keyGuard().isReferenced(pending.key(), Optional.of(pending.id())))
+                .isFalse();
+        assertThat(ports().keyGuard().isReferenced(object.key(), Optional.empty()))
+                .isTrue();
+        assertThat(ports().keyGuard().isReferenced(nobodys, Optional.empty())).isFalse();
+        ports().transactions().inTransaction(() -> {
+            ports().keyGuard().lock(nobodys);
+            ports().keyGuard().lock(nobodys);
+            return null;
+        });
+    }
+
+    @Test
+    void usage_isVerifiedObjectsPlusPendingSlots_ofTheFamilyOnly() {
+        Fixture f = fixture();
+        newObject(f.family.id(), randomMd5(), 1000);
+        newObject(f.family.id(), randomMd5(), 24);
+        UploadSlot pending = slot(f, T0, T0.plusSeconds(900));
+        UploadSlot done = slot(f, T0, T0.plusSeconds(900));
+        ports().saveSlots().insertSlots(List.of(pending, done));
+        ports().saveSlots().transition(done.complete(MediaFileId.newId()), UploadSlotStatus.PENDING);
+        newObject(newFamily(f.owner).id(), randomMd5(), 5000);
+
+        assertThat(ports().usage().usage(f.family.id())).isEqualTo(new FamilyUsagePort.Usage(1000 + 24 + 1234, 3));
+        assertThat(ports().transactions().inTransaction(() -> ports().usage().lockAndMeasure(f.family.id())))
+                .isEqualTo(new FamilyUsagePort.Usage(1000 + 24 + 1234, 3));
     }
 
     private UploadSlot slot(Fixture f, Instant createdAt, Instant expiresAt) {

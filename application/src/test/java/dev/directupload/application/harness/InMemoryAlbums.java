@@ -32,10 +32,15 @@ public final class InMemoryAlbums implements AlbumPort, InMemoryTransactions.Tab
     }
 
     @Override
-    public void saveAlbum(Album album) {
+    public void insertAlbum(Album album) {
         tx.locked(() -> {
             albums.put(album.id(), album);
         });
+    }
+
+    @Override
+    public boolean renameAlbum(Album renamed) {
+        return tx.locked(() -> albums.replace(renamed.id(), renamed) != null);
     }
 
     @Override

@@ -21,13 +21,15 @@ public final class InMemoryMetadataStore {
     public final InMemoryMedia media = new InMemoryMedia(transactions);
     public final InMemoryUploadSlots uploads = new InMemoryUploadSlots(transactions);
     public final InMemoryAlbums albums = new InMemoryAlbums(transactions, media, uploads);
+    public final InMemoryKeyGuard keyGuard = new InMemoryKeyGuard(media, uploads);
+    public final InMemoryFamilyUsage usage = new InMemoryFamilyUsage(media, uploads);
 
     public void addMembership(Membership membership) {
         families.addMembership(membership);
     }
 
     public void addAlbum(Album album) {
-        albums.saveAlbum(album);
+        albums.insertAlbum(album);
     }
 
     public List<StoredObject> storedObjects() {

@@ -2,20 +2,27 @@ package dev.directupload.application.harness;
 
 import dev.directupload.application.port.model.DownloadUrl;
 import dev.directupload.application.port.model.UploadForm;
+import dev.directupload.application.port.out.storage.CopyObjectPort;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
 import dev.directupload.application.port.out.storage.InspectObjectPort;
 import dev.directupload.application.port.out.storage.KeyCondition;
+import dev.directupload.application.port.out.storage.ListObjectsPort;
+import dev.directupload.application.port.out.storage.ListedObject;
+import dev.directupload.application.port.out.storage.ListingCursor;
 import dev.directupload.application.port.out.storage.ObjectMetadata;
+import dev.directupload.application.port.out.storage.ObjectPage;
 import dev.directupload.application.port.out.storage.PresignDownloadPort;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
+import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.storage.ObjectKey;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -30,19 +37,40 @@ import java.util.concurrent.ConcurrentHashMap;
  * key and size like a real store would.
  */
 public class InMemoryObjectStorage
-        implements SignUploadFormPort, InspectObjectPort, PresignDownloadPort, DeleteObjectPort {
+        implements SignUploadFormPort,
+                InspectObjectPort,
+                PresignDownloadPort,
+                DeleteObjectPort,
+                CopyObjectPort,
+                ListObjectsPort {
 
     private final Clock clock;
+    private final boolean formsForbidOverwrite;
     private final Map<ObjectKey, StoredBytes> objects = new ConcurrentHashMap<>();
     private final List<UploadFormRequest> signed = new ArrayList<>();
     private final List<ObjectKey> deleted = new ArrayList<>();
 
+    /** A store like OSS: its forms can forbid overwriting an existing object. */
     public InMemoryObjectStorage(Clock clock) {
+        this(clock, true);
+    }
+
+    /** @param formsForbidOverwrite false for a store like S3/MinIO, whose forms cannot */
+    public InMemoryObjectStorage(Clock clock, boolean formsForbidOverwrite) {
         this.clock = clock;
+        this.formsForbidOverwrite = formsForbidOverwrite;
+    }
+
+    @Override
+    public boolean canForbidOverwrite() {
+        return formsForbidOverwrite;
     }
 
     @Override
     public synchronized UploadForm sign(UploadFormRequest request) {
+        if (request.forbidOverwrite() && !formsForbidOverwrite) {
+            throw new IllegalArgumentException("this store's forms cannot forbid overwriting");
+        }
         signed.add(request);
         var fields = new LinkedHashMap<String, String>();
         fields.put("key", request.key().value());
@@ -50,7 +78,11 @@ public class InMemoryObjectStorage
         return new UploadForm("memory://bucket", fields, clock.instant().plus(request.ttl()));
     }
 
-    /** Stores bytes as the client's POST would, refusing what the signed request does not allow. */
+    /**
+     * Stores bytes as the client's POST would, refusing what the signed request does not allow.
+     *
+     * @throws IllegalStateException {@code FileAlreadyExists} when the form forbids overwriting and the key exists
+     */
     public void upload(UploadFormRequest allowedBy, ObjectKey key, byte[] bytes, String contentType) {
         boolean keyAllowed = allowedBy.key() instanceof KeyCondition.Exact exact
                 ? exact.key().equals(key)
@@ -58,12 +90,58 @@ public class InMemoryObjectStorage
         if (!keyAllowed || !allowedBy.size().contains(ByteSize.ofBytes(bytes.length))) {
             throw new IllegalArgumentException("the policy does not allow this upload");
         }
-        put(key, bytes, contentType);
+        StoredBytes fresh = new StoredBytes(bytes.clone(), contentType, clock.instant());
+        if (allowedBy.forbidOverwrite()) {
+            if (objects.putIfAbsent(key, fresh) != null) {
+                throw new IllegalStateException("FileAlreadyExists: " + key);
+            }
+        } else {
+            objects.put(key, fresh);
+        }
     }
 
     /** Stores bytes directly (no policy), as an object that arrived by any route. */
     public void put(ObjectKey key, byte[] bytes, String contentType) {
-        objects.put(key, new StoredBytes(bytes.clone(), contentType));
+        objects.put(key, new StoredBytes(bytes.clone(), contentType, clock.instant()));
+    }
+
+    @Override
+    public Optional<ObjectMetadata> copy(ObjectKey source, ObjectKey target) {
+        StoredBytes from = objects.get(source);
+        if (from == null) {
+            return Optional.empty();
+        }
+        objects.put(target, new StoredBytes(from.bytes, from.contentType, clock.instant()));
+        copies.incrementAndGet();
+        return inspect(target);
+    }
+
+    /** How many server-side copies were made. */
+    public int copies() {
+        return copies.get();
+    }
+
+    @Override
+    public ObjectPage listOlderThan(KeyPrefix prefix, Instant cutoff, int limit, Optional<ListingCursor> after) {
+        ListObjectsPort.requireValidLimit(limit);
+        List<ObjectKey> keys = objects.keySet().stream()
+                .filter(k -> k.startsWith(prefix))
+                .filter(k ->
+                        after.map(c -> k.value().compareTo(c.afterKey()) > 0).orElse(true))
+                .sorted(java.util.Comparator.comparing(ObjectKey::value))
+                .limit(limit)
+                .toList();
+        List<ListedObject> old = new ArrayList<>();
+        for (ObjectKey key : keys) {
+            StoredBytes o = objects.get(key);
+            if (o != null && o.storedAt.isBefore(cutoff)) {
+                old.add(new ListedObject(key, ByteSize.ofBytes(o.bytes.length), o.storedAt));
+            }
+        }
+        Optional<ListingCursor> next = keys.size() < limit
+                ? Optional.empty()
+                : Optional.of(new ListingCursor(keys.get(keys.size() - 1).value()));
+        return new ObjectPage(old, next);
     }
 
     @Override
@@ -117,5 +195,7 @@ public class InMemoryObjectStorage
         }
     }
 
-    private record StoredBytes(byte[] bytes, String contentType) {}
+    private final java.util.concurrent.atomic.AtomicInteger copies = new java.util.concurrent.atomic.AtomicInteger();
+
+    private record StoredBytes(byte[] bytes, String contentType, Instant storedAt) {}
 }

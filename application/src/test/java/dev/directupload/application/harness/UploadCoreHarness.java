@@ -1,6 +1,7 @@
 package dev.directupload.application.harness;
 
 import dev.directupload.application.service.access.FamilyAccess;
+import dev.directupload.application.service.album.DeleteAlbumService;
 import dev.directupload.application.service.compat.CheckHashesService;
 import dev.directupload.application.service.compat.RecordPhotosService;
 import dev.directupload.application.service.compat.SignPrefixPolicyService;
@@ -13,8 +14,12 @@ import dev.directupload.application.service.media.UploadSettings;
 import dev.directupload.application.service.photo.DeletePhotoService;
 import dev.directupload.application.service.photo.ListAlbumPhotosService;
 import dev.directupload.application.service.upload.CompleteUploadService;
+import dev.directupload.application.service.upload.ExpiredSlotSweep;
+import dev.directupload.application.service.upload.InstantPhotos;
+import dev.directupload.application.service.upload.OrphanObjectSweep;
 import dev.directupload.application.service.upload.PrepareUploadsService;
 import dev.directupload.application.service.upload.SweepUploadsService;
+import dev.directupload.application.service.upload.UploadReservations;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.family.Family;
 import dev.directupload.domain.family.Membership;
@@ -28,7 +33,7 @@ public final class UploadCoreHarness {
 
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T19:00:00Z"));
     public final InMemoryMetadataStore metadata = new InMemoryMetadataStore();
-    public final InMemoryObjectStorage storage = new InMemoryObjectStorage(clock);
+    public final InMemoryObjectStorage storage;
     public final UploadSettings settings;
     public final FamilyAccess access = new FamilyAccess(metadata.families, metadata.albums);
     public final PhotoUrls photoUrls;
@@ -41,24 +46,42 @@ public final class UploadCoreHarness {
     public final RecordPhotosService recordPhotos;
     public final ListAlbumPhotosService listPhotos;
     public final DeletePhotoService deletePhoto;
+    public final DeleteAlbumService deleteAlbum;
     public final SweepUploadsService sweeper;
 
+    /** The core on a store like OSS (forms forbid overwriting), with the default settings. */
     public UploadCoreHarness() {
         this(UploadSettings.defaults());
     }
 
     public UploadCoreHarness(UploadSettings settings) {
+        this(settings, true);
+    }
+
+    /** @param formsForbidOverwrite false: a store like S3/MinIO (staging keys, promotion by copy) */
+    public UploadCoreHarness(UploadSettings settings, boolean formsForbidOverwrite) {
         this.settings = settings;
+        storage = new InMemoryObjectStorage(clock, formsForbidOverwrite);
         photoUrls = new PhotoUrls(storage, settings.downloadUrlTtl());
-        janitor = new ObjectJanitor(metadata.media, metadata.media, metadata.media, storage);
+        janitor = new ObjectJanitor(metadata.media, metadata.keyGuard, storage, metadata.transactions, clock);
         recorder = new UploadRecorder(
                 new StoredBytesVerifier(storage, metadata.media, settings.rules()),
-                new PhotoWriter(metadata.media, metadata.media, metadata.uploads, metadata.transactions, clock),
-                janitor);
+                storage,
+                new PhotoWriter(metadata.media, metadata.media, metadata.uploads, clock),
+                janitor,
+                metadata.keyGuard,
+                metadata.transactions);
         prepare = new PrepareUploadsService(
-                access, metadata.media, metadata.media, metadata.uploads, storage, photoUrls, settings, clock);
+                access,
+                metadata.media,
+                new InstantPhotos(metadata.media, photoUrls, clock),
+                new UploadReservations(
+                        metadata.usage, metadata.uploads, metadata.uploads, metadata.transactions, settings),
+                storage,
+                settings,
+                clock);
         complete = new CompleteUploadService(metadata.uploads, metadata.media, access, recorder, photoUrls);
-        signPrefix = new SignPrefixPolicyService(access, storage, settings);
+        signPrefix = new SignPrefixPolicyService(access, metadata.usage, storage, settings);
         checkHashes = new CheckHashesService(access, metadata.media);
         recordPhotos = new RecordPhotosService(access, metadata.media, recorder, janitor, photoUrls, settings);
         listPhotos = new ListAlbumPhotosService(access, metadata.media, photoUrls);
@@ -70,7 +93,15 @@ public final class UploadCoreHarness {
                 janitor,
                 metadata.transactions,
                 clock);
-        sweeper = new SweepUploadsService(metadata.uploads, metadata.uploads, recorder, janitor, clock);
+        deleteAlbum = new DeleteAlbumService(metadata.albums, metadata.uploads, janitor, access, metadata.transactions);
+        sweeper = new SweepUploadsService(
+                new ExpiredSlotSweep(metadata.uploads, metadata.uploads, metadata.families, recorder, janitor, clock),
+                new OrphanObjectSweep(
+                        storage, metadata.keyGuard, metadata.uploads, metadata.families, recorder, janitor),
+                metadata.uploads,
+                janitor,
+                settings,
+                clock);
     }
 
     /** A family with one owner and one album. */

@@ -53,6 +53,8 @@ public enum ErrorCode {
     ITEMS_REJECTED,
     // limits
     RATE_LIMITED,
+    QUOTA_EXCEEDED,
+    TOO_MANY_PENDING_UPLOADS,
     // dependencies
     STORAGE_CREDENTIALS_UNAVAILABLE,
     STORAGE_UNAVAILABLE,

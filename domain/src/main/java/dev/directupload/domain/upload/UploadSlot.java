@@ -8,8 +8,6 @@ import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaFileId;
 import dev.directupload.domain.media.Placement;
-import dev.directupload.domain.shared.ConflictException;
-import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.storage.ObjectKey;
 import java.time.Instant;
 import java.util.Objects;
@@ -70,8 +68,22 @@ public final class UploadSlot {
             Instant capturedAt,
             Instant now,
             Instant expiresAt) {
+        return open(UploadId.newId(), placement, key, fileName, format, content, capturedAt, now, expiresAt);
+    }
+
+    /** A new PENDING slot with an id chosen beforehand (its upload key may be named after it). */
+    public static UploadSlot open(
+            UploadId id,
+            Placement placement,
+            ObjectKey key,
+            FileName fileName,
+            FileFormat format,
+            FileContent content,
+            Instant capturedAt,
+            Instant now,
+            Instant expiresAt) {
         return new UploadSlot(
-                UploadId.newId(),
+                id,
                 placement,
                 key,
                 fileName,
@@ -100,11 +112,11 @@ public final class UploadSlot {
                 id, placement, key, fileName, format, content, capturedAt, createdAt, expiresAt, status, mediaFileId);
     }
 
-    /** PENDING → COMPLETED with the photo it produced. Completing an EXPIRED slot is a conflict. */
+    /**
+     * PENDING → COMPLETED with the photo it produced; also EXPIRED → COMPLETED, when the bytes of a slow upload that
+     * started in time arrive and verify after the slot expired (nothing a user uploaded is lost).
+     */
     public UploadSlot complete(MediaFileId photo) {
-        if (status == UploadSlotStatus.EXPIRED) {
-            throw new ConflictException(ErrorCode.UPLOAD_EXPIRED, "upload " + id + " expired before it was completed");
-        }
         if (status == UploadSlotStatus.COMPLETED) {
             return this;
         }
@@ -115,6 +127,14 @@ public final class UploadSlot {
     public UploadSlot expire(Instant now) {
         if (status != UploadSlotStatus.PENDING || !isPastExpiry(now)) {
             throw new IllegalStateException("only a PENDING slot past its expiry can expire");
+        }
+        return withStatus(UploadSlotStatus.EXPIRED, null);
+    }
+
+    /** PENDING → EXPIRED at once: the slot was given up before any form was handed out. */
+    public UploadSlot abandon() {
+        if (status != UploadSlotStatus.PENDING) {
+            throw new IllegalStateException("only a PENDING slot can be abandoned");
         }
         return withStatus(UploadSlotStatus.EXPIRED, null);
     }

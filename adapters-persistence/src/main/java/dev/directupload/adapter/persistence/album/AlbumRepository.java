@@ -9,7 +9,7 @@ import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code albums}; the upsert's frame differs per dialect, its columns and update are written once. */
+/** {@code albums}: inserted once, renamed by an update that never inserts. The sub-interfaces only name the dialect. */
 interface AlbumRepository extends GenericRepository<AlbumRow, String> {
 
     /** The columns of a row and, in the same order, the {@link AlbumRow} properties bound to them. */
@@ -17,8 +17,6 @@ interface AlbumRepository extends GenericRepository<AlbumRow, String> {
 
     String PARAMETERS = ":id, :familyId, :name, :createdAt";
     String INSERT = "INSERT INTO albums (" + COLUMNS + ") VALUES (" + PARAMETERS + ")";
-    /** What saving an album that exists changes. */
-    String UPDATE = "name = :name";
 
     Optional<AlbumRow> findById(String id);
 
@@ -42,33 +40,22 @@ interface AlbumRepository extends GenericRepository<AlbumRow, String> {
               AND NOT EXISTS (SELECT 1 FROM media_files m WHERE m.album_id = :id)""")
     int deleteIfEmpty(String id);
 
-    void upsert(AlbumRow row);
+    @Query(INSERT)
+    void insert(AlbumRow row);
+
+    /** Renames an existing album; 0 when it does not exist (a rename never brings a deleted album back). */
+    @Query("UPDATE albums SET name = :name WHERE id = :id")
+    int rename(String id, String name);
 
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(condition = VendorCondition.OnH2.class)
-    interface H2 extends AlbumRepository {
-        @Override
-        @Query(
-                value = "MERGE INTO albums t USING (VALUES (:id)) s (id) ON t.id = s.id"
-                        + " WHEN MATCHED THEN UPDATE SET " + UPDATE
-                        + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (" + PARAMETERS + ")",
-                readOnly = false)
-        void upsert(AlbumRow row);
-    }
+    interface H2 extends AlbumRepository {}
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     @Requires(condition = VendorCondition.OnPostgres.class)
-    interface Postgres extends AlbumRepository {
-        @Override
-        @Query(INSERT + " ON CONFLICT (id) DO UPDATE SET " + UPDATE)
-        void upsert(AlbumRow row);
-    }
+    interface Postgres extends AlbumRepository {}
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     @Requires(condition = VendorCondition.OnMySql.class)
-    interface MySql extends AlbumRepository {
-        @Override
-        @Query(INSERT + " ON DUPLICATE KEY UPDATE " + UPDATE)
-        void upsert(AlbumRow row);
-    }
+    interface MySql extends AlbumRepository {}
 }

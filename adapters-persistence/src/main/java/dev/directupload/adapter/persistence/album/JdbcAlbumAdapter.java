@@ -28,9 +28,14 @@ public class JdbcAlbumAdapter implements AlbumPort {
     }
 
     @Override
-    public void saveAlbum(Album album) {
-        albums.upsert(new AlbumRow(
+    public void insertAlbum(Album album) {
+        albums.insert(new AlbumRow(
                 album.id().value(), album.familyId().value(), album.name().value(), EpochMicros.of(album.createdAt())));
+    }
+
+    @Override
+    public boolean renameAlbum(Album renamed) {
+        return albums.rename(renamed.id().value(), renamed.name().value()) == 1;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.directupload.adapter.persistence.media;
 
 import dev.directupload.adapter.persistence.DuplicateKeys;
 import dev.directupload.adapter.persistence.EpochMicros;
+import dev.directupload.adapter.persistence.KeyDigest;
 import dev.directupload.application.port.out.media.DeleteMediaFilePort;
 import dev.directupload.application.port.out.media.LoadMediaFilePort;
 import dev.directupload.application.port.out.media.LoadStoredObjectsPort;

@@ -1,6 +1,7 @@
 package dev.directupload.adapter.persistence.media;
 
 import dev.directupload.adapter.persistence.EpochMicros;
+import dev.directupload.adapter.persistence.KeyDigest;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;

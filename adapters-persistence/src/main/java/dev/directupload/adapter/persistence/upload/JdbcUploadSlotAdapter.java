@@ -1,8 +1,10 @@
 package dev.directupload.adapter.persistence.upload;
 
 import dev.directupload.adapter.persistence.EpochMicros;
+import dev.directupload.adapter.persistence.KeyDigest;
 import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
 import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
+import dev.directupload.application.port.out.upload.SlotCursor;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
@@ -17,6 +19,7 @@ import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.upload.UploadId;
 import dev.directupload.domain.upload.UploadSlot;
 import dev.directupload.domain.upload.UploadSlotStatus;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -38,18 +41,62 @@ public class JdbcUploadSlotAdapter implements LoadUploadSlotPort, SaveUploadSlot
     }
 
     @Override
-    public List<UploadSlot> findPendingExpired(Instant now, int limit) {
+    public List<UploadSlot> findPendingExpired(Instant now, Optional<SlotCursor> after, int limit) {
         if (limit <= 0) {
             return List.of();
         }
-        return slots.findPendingExpired(EpochMicros.of(now), limit).stream()
+        return slots
+                .findPendingExpired(
+                        EpochMicros.of(now),
+                        after.map(c -> EpochMicros.of(c.expiresAt())).orElse(Long.MIN_VALUE),
+                        after.map(c -> c.id().value()).orElse(""),
+                        limit)
+                .stream()
                 .map(JdbcUploadSlotAdapter::toDomain)
                 .toList();
     }
 
     @Override
-    public void saveSlot(UploadSlot slot) {
-        slots.upsert(toRow(slot));
+    public int countPending(UserId creator) {
+        return Math.toIntExact(slots.countPending(creator.value()));
+    }
+
+    @Override
+    public List<UploadSlot> findPendingInAlbum(AlbumId album) {
+        return slots.findPendingInAlbum(album.value()).stream()
+                .map(JdbcUploadSlotAdapter::toDomain)
+                .toList();
+    }
+
+    @Override
+    public List<UploadSlot> findByKey(ObjectKey key) {
+        return slots.findByKey(KeyDigest.of(key), key.value()).stream()
+                .map(JdbcUploadSlotAdapter::toDomain)
+                .toList();
+    }
+
+    @Override
+    public void insertSlots(List<UploadSlot> newSlots) {
+        if (!newSlots.isEmpty()) {
+            slots.saveAll(newSlots.stream().map(JdbcUploadSlotAdapter::toRow).toList());
+        }
+    }
+
+    @Override
+    public boolean transition(UploadSlot changed, UploadSlotStatus from) {
+        return slots.transition(
+                        changed.id().value(),
+                        changed.status().name(),
+                        changed.mediaFileId().map(MediaFileId::value).orElse(null),
+                        from.name())
+                == 1;
+    }
+
+    @Override
+    @Transactional
+    public int purgeFinished(Instant before, int limit) {
+        List<String> ids = slots.findFinishedBefore(EpochMicros.of(before), limit);
+        return ids.isEmpty() ? 0 : slots.deleteFinished(ids);
     }
 
     static UploadSlotRow toRow(UploadSlot slot) {
@@ -59,6 +106,7 @@ public class JdbcUploadSlotAdapter implements LoadUploadSlotPort, SaveUploadSlot
                 slot.albumId().value(),
                 slot.creatorId().value(),
                 slot.key().value(),
+                KeyDigest.of(slot.key()),
                 slot.fileName().value(),
                 slot.format().name(),
                 slot.content().size().bytes(),

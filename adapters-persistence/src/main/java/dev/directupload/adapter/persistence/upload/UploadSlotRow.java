@@ -12,6 +12,7 @@ record UploadSlotRow(
         String albumId,
         String creatorId,
         String objectKey,
+        String keySha256,
         String fileName,
         String fileFormat,
         long sizeBytes,

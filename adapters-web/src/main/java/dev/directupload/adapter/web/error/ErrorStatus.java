@@ -2,6 +2,7 @@ package dev.directupload.adapter.web.error;
 
 import dev.directupload.adapter.web.ratelimit.RateLimitedException;
 import dev.directupload.application.shared.DependencyUnavailableException;
+import dev.directupload.application.shared.LimitReachedException;
 import dev.directupload.application.shared.UnauthorizedException;
 import dev.directupload.domain.shared.ConflictException;
 import dev.directupload.domain.shared.DomainException;
@@ -22,7 +23,8 @@ final class ErrorStatus {
             ForbiddenException.class, HttpStatus.FORBIDDEN,
             DependencyUnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE,
             UnauthorizedException.class, HttpStatus.UNAUTHORIZED,
-            RateLimitedException.class, HttpStatus.TOO_MANY_REQUESTS);
+            RateLimitedException.class, HttpStatus.TOO_MANY_REQUESTS,
+            LimitReachedException.class, HttpStatus.TOO_MANY_REQUESTS);
 
     private ErrorStatus() {}
 

@@ -45,15 +45,25 @@ final class FamilyDtos {
     /** A family with its members. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record FamilyDetailsResponse(String id, String name, String role, List<MemberResponse> members) {
+    record FamilyDetailsResponse(
+            String id, String name, String role, List<MemberResponse> members, UsageResponse usage) {
         static FamilyDetailsResponse from(FamilyDetails d) {
             return new FamilyDetailsResponse(
                     d.family().id().value(),
                     d.family().name().value(),
                     wire(d.role()),
-                    d.members().stream().map(MemberResponse::from).toList());
+                    d.members().stream().map(MemberResponse::from).toList(),
+                    new UsageResponse(
+                            d.usage().bytes(),
+                            d.usage().files(),
+                            d.usage().maxBytes(),
+                            d.usage().maxFiles()));
         }
     }
+
+    /** {@code {"bytes","files","max_bytes","max_files"}}: verified objects plus pending uploads, and the quota. */
+    @Serdeable
+    record UsageResponse(long bytes, long files, long maxBytes, long maxFiles) {}
 
     /** {@code {"code","expires_at","max_uses"}}. */
     @Serdeable

@@ -26,7 +26,7 @@ public final class CreateAlbumService implements CreateAlbumUseCase {
     public Album create(UserId caller, FamilyId family, DisplayName name) {
         access.requireMember(family, caller);
         Album album = Album.create(family, name, clock.instant());
-        albums.saveAlbum(album);
+        albums.insertAlbum(album);
         return album;
     }
 }

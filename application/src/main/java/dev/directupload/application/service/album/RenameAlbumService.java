@@ -7,6 +7,8 @@ import dev.directupload.domain.album.Album;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.shared.DisplayName;
+import dev.directupload.domain.shared.ErrorCode;
+import dev.directupload.domain.shared.NotFoundException;
 
 /** Renames an album of one of the caller's families. */
 public final class RenameAlbumService implements RenameAlbumUseCase {
@@ -22,7 +24,10 @@ public final class RenameAlbumService implements RenameAlbumUseCase {
     @Override
     public Album rename(UserId caller, AlbumId albumId, DisplayName name) {
         Album renamed = access.requireVisibleAlbum(albumId, caller).rename(name);
-        albums.saveAlbum(renamed);
+        if (!albums.renameAlbum(renamed)) {
+            throw new NotFoundException(
+                    ErrorCode.ALBUM_NOT_FOUND, "album " + albumId + " does not exist in this family");
+        }
         return renamed;
     }
 }

@@ -113,7 +113,7 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
         if (already.isPresent()) {
             // the same batch sent again: its photo is recorded already (its upload may be gone by now)
             if (!already.get().key().equals(key)) {
-                janitor.deleteUnlessReferenced(key);
+                janitor.deleteUnlessReferenced(key, Optional.empty());
             }
             return new RecordedPhoto.Duplicate(index, photoUrls.withUrl(already.get()));
         }

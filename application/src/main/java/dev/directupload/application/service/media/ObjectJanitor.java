@@ -1,15 +1,20 @@
 package dev.directupload.application.service.media;
 
-import dev.directupload.application.port.out.media.LoadMediaFilePort;
-import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
+import dev.directupload.application.port.out.TransactionPort;
+import dev.directupload.application.port.out.media.ObjectKeyGuardPort;
 import dev.directupload.application.port.out.media.PendingDeletionPort;
 import dev.directupload.application.port.out.storage.DeleteObjectPort;
 import dev.directupload.domain.storage.ObjectKey;
+import dev.directupload.domain.upload.UploadId;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Optional;
 
 /**
- * Deletes bytes that lost their last reference. A key is deleted only while no record vouches for it (the
- * same file may have been uploaded again since); a failed delete stays queued for the next sweep.
+ * Deletes bytes that lost their last reference. A key is deleted only while nothing vouches for it — no stored
+ * object, no photo, no pending upload (the same file may have been uploaded again since) — decided and done under
+ * the key's lock, so it cannot race a concurrent recording of the same key. A failed delete stays queued for the
+ * next sweep.
  */
 public final class ObjectJanitor {
 
@@ -17,35 +22,50 @@ public final class ObjectJanitor {
     private static final int BATCH = 500;
 
     private final PendingDeletionPort pending;
-    private final LoadStoredObjectsPort storedObjects;
-    private final LoadMediaFilePort mediaFiles;
+    private final ObjectKeyGuardPort guard;
     private final DeleteObjectPort deleter;
+    private final TransactionPort transactions;
+    private final Clock clock;
 
     public ObjectJanitor(
             PendingDeletionPort pending,
-            LoadStoredObjectsPort storedObjects,
-            LoadMediaFilePort mediaFiles,
-            DeleteObjectPort deleter) {
+            ObjectKeyGuardPort guard,
+            DeleteObjectPort deleter,
+            TransactionPort transactions,
+            Clock clock) {
         this.pending = pending;
-        this.storedObjects = storedObjects;
-        this.mediaFiles = mediaFiles;
+        this.guard = guard;
         this.deleter = deleter;
+        this.transactions = transactions;
+        this.clock = clock;
     }
 
     /**
-     * Deletes bytes at once unless a stored-object record or a photo vouches for their key: what a failed check
-     * leaves behind. A storage failure propagates.
+     * Deletes the bytes at once unless something other than {@code exceptSlot} vouches for the key: what a failed
+     * check leaves behind. A storage failure propagates.
+     *
+     * @return true when the bytes were deleted (or absent), false when a reference kept them
      */
-    public void deleteUnlessReferenced(ObjectKey key) {
-        if (storedObjects.findByKey(key).isEmpty() && !mediaFiles.isKeyReferenced(key)) {
+    public boolean deleteUnlessReferenced(ObjectKey key, Optional<UploadId> exceptSlot) {
+        return transactions.inTransaction(() -> {
+            guard.lock(key);
+            if (guard.isReferenced(key, exceptSlot)) {
+                return false;
+            }
             deleter.delete(key);
-        }
+            return true;
+        });
+    }
+
+    /** Queues the key for deletion by a later sweep (after commit of the caller's transaction). */
+    public void enqueue(ObjectKey key) {
+        pending.enqueueDeletion(key, clock.instant());
     }
 
     /** Tries one queued key now; true when it is gone from the queue. */
     public boolean tryDelete(ObjectKey key) {
         try {
-            deleteUnlessReferenced(key);
+            deleteUnlessReferenced(key, Optional.empty());
             pending.deletionDone(key);
             return true;
         } catch (RuntimeException e) {

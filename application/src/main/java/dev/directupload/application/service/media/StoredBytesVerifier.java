@@ -6,6 +6,8 @@ import dev.directupload.application.port.out.storage.ObjectMetadata;
 import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.shared.ErrorCode;
+import dev.directupload.domain.storage.ObjectKey;
+import dev.directupload.domain.storage.StoredObject;
 import dev.directupload.domain.upload.UploadPolicyRules;
 import java.util.List;
 import java.util.Objects;
@@ -32,11 +34,15 @@ public final class StoredBytesVerifier {
     /** How the stored bytes fared. */
     public sealed interface BytesCheck {}
 
-    /** The bytes may be recorded: this content, in this format. */
-    public record Passed(FileContent content, FileFormat format) implements BytesCheck {
+    /**
+     * The bytes may be recorded: this content, in this format; {@code known} is the family's stored object of this
+     * content when it has one already (the photo then points at it).
+     */
+    public record Passed(FileContent content, FileFormat format, Optional<StoredObject> known) implements BytesCheck {
         public Passed {
             Objects.requireNonNull(content, "content");
             Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(known, "known");
         }
     }
 
@@ -71,19 +77,24 @@ public final class StoredBytesVerifier {
                     "stored object has " + stored.size().bytes() + " bytes, outside the "
                             + format.mediaType().wireName() + " limit");
         }
-        boolean otherSize =
-                storedObjects
-                        .findByHashes(
-                                expected.placement().familyId(),
-                                List.of(content.get().md5()))
-                        .stream()
-                        .anyMatch(o -> o.content().conflictsWith(content.get()));
-        if (otherSize) {
+        List<StoredObject> sameMd5 = storedObjects.findByHashes(
+                expected.placement().familyId(), List.of(content.get().md5()));
+        if (sameMd5.stream().anyMatch(o -> o.content().conflictsWith(content.get()))) {
             return refused(
                     ErrorCode.HASH_CONFLICT,
                     "this family stores md5 " + content.get().md5() + " with another size");
         }
-        return new Passed(content.get(), format);
+        return new Passed(
+                content.get(),
+                format,
+                sameMd5.stream()
+                        .filter(o -> o.content().equals(content.get()) && o.isVerified())
+                        .findFirst());
+    }
+
+    /** True when storage holds exactly {@code content} at {@code key} right now. */
+    public boolean holds(ObjectKey key, FileContent content) {
+        return inspector.inspect(key).map(stored -> stored.holds(content)).orElse(false);
     }
 
     private static Failed refused(ErrorCode code, String message) {

@@ -54,12 +54,13 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
                             ErrorCode.PHOTO_DELETED, "the photo of upload " + uploadId + " was deleted"));
             return photoUrls.withUrl(recorded);
         }
-        if (slot.status() == UploadSlotStatus.EXPIRED) {
-            throw new ConflictException(ErrorCode.UPLOAD_EXPIRED, "upload " + uploadId + " expired; prepare it again");
-        }
+        // an expired slot is still recorded when the bytes of a slow upload arrived after all
         RecordingOutcome outcome = recorder.record(ExpectedObject.ofSlot(slot));
         if (outcome instanceof RecordingOutcome.Recorded recorded) {
             return photoUrls.withUrl(recorded.photo());
+        }
+        if (outcome instanceof RecordingOutcome.Missing && slot.status() == UploadSlotStatus.EXPIRED) {
+            throw new ConflictException(ErrorCode.UPLOAD_EXPIRED, "upload " + uploadId + " expired; prepare it again");
         }
         if (outcome instanceof RecordingOutcome.Missing missing) {
             throw new ConflictException(ErrorCode.OBJECT_NOT_FOUND, missing.message());

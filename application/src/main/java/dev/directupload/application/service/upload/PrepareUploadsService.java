@@ -6,14 +6,11 @@ import dev.directupload.application.port.in.upload.PrepareUploadsUseCase;
 import dev.directupload.application.port.in.upload.PreparedItem;
 import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
-import dev.directupload.application.port.out.media.SaveMediaFilePort;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.SizeRange;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
-import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
 import dev.directupload.application.service.access.FamilyAccess;
-import dev.directupload.application.service.media.PhotoUrls;
 import dev.directupload.application.service.media.UploadSettings;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.media.ByteSize;
@@ -21,7 +18,6 @@ import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
-import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.media.Placement;
 import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
@@ -29,8 +25,10 @@ import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.storage.StoredObject;
 import dev.directupload.domain.upload.DedupeDecision;
 import dev.directupload.domain.upload.DedupeRule;
+import dev.directupload.domain.upload.UploadId;
 import dev.directupload.domain.upload.UploadSlot;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -38,33 +36,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Prepares uploads: per file, instant (秒传), a signed slot on its content-addressed key, or a rejection. */
+/**
+ * Prepares uploads: per file, instant (秒传), a duplicate of another file of the request, a signed slot, or a
+ * rejection. A slot's form never writes a key a recorded photo can reference: on stores whose forms can forbid
+ * overwriting it names the content key with {@code x-oss-forbid-overwrite}; elsewhere a slot-unique staging key
+ * from which verified bytes are copied to their content key.
+ */
 public final class PrepareUploadsService implements PrepareUploadsUseCase {
 
     private final FamilyAccess access;
     private final LoadStoredObjectsPort storedObjects;
-    private final SaveMediaFilePort mediaFiles;
-    private final SaveUploadSlotPort slots;
+    private final InstantPhotos instants;
+    private final UploadReservations reservations;
     private final SignUploadFormPort signer;
-    private final PhotoUrls photoUrls;
     private final UploadSettings settings;
     private final Clock clock;
 
     public PrepareUploadsService(
             FamilyAccess access,
             LoadStoredObjectsPort storedObjects,
-            SaveMediaFilePort mediaFiles,
-            SaveUploadSlotPort slots,
+            InstantPhotos instants,
+            UploadReservations reservations,
             SignUploadFormPort signer,
-            PhotoUrls photoUrls,
             UploadSettings settings,
             Clock clock) {
         this.access = access;
         this.storedObjects = storedObjects;
-        this.mediaFiles = mediaFiles;
-        this.slots = slots;
+        this.instants = instants;
+        this.reservations = reservations;
         this.signer = signer;
-        this.photoUrls = photoUrls;
         this.settings = settings;
         this.clock = clock;
     }
@@ -72,6 +72,7 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
     @Override
     public List<PreparedItem> prepare(PrepareUploadsCommand command) {
         Album album = access.requireAlbumIn(command.album(), command.family(), command.caller());
+        Placement placement = new Placement(command.family(), album.id(), command.caller());
         List<Verdict> judged = new ArrayList<>(command.files().size());
         Set<ContentHash> hashes = new LinkedHashSet<>();
         for (DeclaredFile file : command.files()) {
@@ -83,75 +84,134 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
         }
         List<StoredObject> known = hashes.isEmpty() ? List.of() : storedObjects.findByHashes(command.family(), hashes);
 
+        List<Step> steps = plan(command, judged, known);
+        List<AdmittedFile> toUpload = steps.stream()
+                .filter(Upload.class::isInstance)
+                .map(step -> ((Upload) step).file())
+                .toList();
+        reservations.requirePendingRoom(command.caller(), toUpload.size());
+        Map<String, PreparedItem> opened = openSlots(placement, toUpload);
+        List<PreparedItem> items = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            if (step instanceof Answered answered) {
+                items.add(answered.item());
+            } else if (step instanceof RecordInstant instant) {
+                AdmittedFile file = instant.file();
+                items.add(new PreparedItem.Instant(
+                        file.clientRef(),
+                        instants.record(
+                                placement,
+                                file.name(),
+                                instant.existing(),
+                                file.source().capturedAt())));
+            } else {
+                items.add(opened.get(((Upload) step).file().clientRef()));
+            }
+        }
+        return items;
+    }
+
+    /** What to do with each file, in request order, before anything is written. */
+    private static List<Step> plan(PrepareUploadsCommand command, List<Verdict> judged, List<StoredObject> known) {
         Map<ContentHash, AdmittedFile> firstByHash = new HashMap<>();
-        List<PreparedItem> items = new ArrayList<>(judged.size());
+        List<Step> steps = new ArrayList<>(judged.size());
         for (Verdict verdict : judged) {
             if (verdict instanceof Refused refused) {
-                items.add(refused.answer());
+                steps.add(new Answered(refused.answer()));
                 continue;
             }
             AdmittedFile file = (AdmittedFile) verdict;
             AdmittedFile first = firstByHash.putIfAbsent(file.content().md5(), file);
             if (first != null) {
-                items.add(
+                steps.add(new Answered(
                         first.content().equals(file.content())
                                 ? new PreparedItem.Duplicate(file.clientRef(), first.clientRef())
                                 : hashConflict(
                                         file,
                                         "file " + first.clientRef() + " of this request has this md5 and "
-                                                + first.content().size().bytes() + " bytes"));
+                                                + first.content().size().bytes() + " bytes")));
                 continue;
             }
-            items.add(decide(command, album, file, known));
+            DedupeDecision decision = DedupeRule.decide(command.family(), file.content(), known);
+            if (decision instanceof DedupeDecision.Instant instant) {
+                steps.add(new RecordInstant(file, instant.existing()));
+            } else if (decision instanceof DedupeDecision.HashConflict conflict) {
+                steps.add(new Answered(hashConflict(
+                        file,
+                        "this family stores md5 " + file.content().md5() + " with "
+                                + conflict.existing().content().size().bytes() + " bytes")));
+            } else {
+                steps.add(new Upload(file));
+            }
+        }
+        return steps;
+    }
+
+    /** Reserves slots within the quota, then signs a form for each; the files over quota are rejected. */
+    private Map<String, PreparedItem> openSlots(Placement placement, List<AdmittedFile> files) {
+        if (files.isEmpty()) {
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(settings.rules().policyTtl());
+        Map<UploadId, AdmittedFile> fileBySlot = new HashMap<>();
+        List<UploadSlot> candidates = new ArrayList<>(files.size());
+        for (AdmittedFile file : files) {
+            UploadId id = UploadId.newId();
+            UploadSlot slot = UploadSlot.open(
+                    id,
+                    placement,
+                    uploadKey(placement, id, file),
+                    file.name(),
+                    file.format(),
+                    file.content(),
+                    file.source().capturedAt(),
+                    now,
+                    expiresAt);
+            candidates.add(slot);
+            fileBySlot.put(id, file);
+        }
+        List<UploadSlot> reserved = reservations.reserve(placement.familyId(), candidates);
+        Map<String, PreparedItem> items = new HashMap<>();
+        try {
+            for (UploadSlot slot : reserved) {
+                String clientRef = fileBySlot.remove(slot.id()).clientRef();
+                items.put(clientRef, new PreparedItem.Upload(clientRef, slot.id(), sign(slot)));
+            }
+        } catch (RuntimeException signingFailed) {
+            reservations.release(reserved);
+            throw signingFailed;
+        }
+        for (AdmittedFile overQuota : fileBySlot.values()) {
+            items.put(
+                    overQuota.clientRef(),
+                    new PreparedItem.Rejected(
+                            overQuota.clientRef(),
+                            ErrorCode.QUOTA_EXCEEDED,
+                            "this family's storage quota ("
+                                    + settings.quota().maxBytes().bytes() + " bytes, "
+                                    + settings.quota().maxFiles() + " files) has no room for "
+                                    + overQuota.content().size().bytes()
+                                    + " more bytes"));
         }
         return items;
     }
 
-    private PreparedItem decide(
-            PrepareUploadsCommand command, Album album, AdmittedFile file, List<StoredObject> known) {
-        DedupeDecision decision = DedupeRule.decide(command.family(), file.content(), known);
-        if (decision instanceof DedupeDecision.Instant instant) {
-            MediaFile photo = mediaFiles.saveIfAbsent(MediaFile.record(
-                    placement(command, album),
-                    file.name(),
-                    instant.existing(),
-                    file.source().capturedAt(),
-                    clock.instant()));
-            return new PreparedItem.Instant(file.clientRef(), photoUrls.withUrl(photo));
-        }
-        if (decision instanceof DedupeDecision.HashConflict conflict) {
-            return hashConflict(
-                    file,
-                    "this family stores md5 " + file.content().md5() + " with "
-                            + conflict.existing().content().size().bytes() + " bytes");
-        }
-        ObjectKey key = known.stream()
-                .filter(o -> o.content().equals(file.content()))
-                .map(StoredObject::key)
-                .findFirst()
-                .orElseGet(() ->
-                        ObjectKey.forContent(command.family(), file.content().md5(), file.format()));
-        UploadForm form = signer.sign(new UploadFormRequest(
-                command.family(),
-                new KeyCondition.Exact(key),
-                SizeRange.exactly(file.content().size()),
-                Set.of(file.format().contentType()),
-                settings.rules().policyTtl()));
-        UploadSlot slot = UploadSlot.open(
-                placement(command, album),
-                key,
-                file.name(),
-                file.format(),
-                file.content(),
-                file.source().capturedAt(),
-                clock.instant(),
-                form.expiresAt());
-        slots.saveSlot(slot);
-        return new PreparedItem.Upload(file.clientRef(), slot.id(), form);
+    /** The content key where forms cannot overwrite, else a key of this slot's own. */
+    private ObjectKey uploadKey(Placement placement, UploadId id, AdmittedFile file) {
+        return signer.canForbidOverwrite()
+                ? ObjectKey.forContent(placement.familyId(), file.content().md5(), file.format())
+                : ObjectKey.forStaging(placement.familyId(), id.value(), file.format());
     }
 
-    private static Placement placement(PrepareUploadsCommand command, Album album) {
-        return new Placement(command.family(), album.id(), command.caller());
+    private UploadForm sign(UploadSlot slot) {
+        return signer.sign(new UploadFormRequest(
+                slot.familyId(),
+                new KeyCondition.Exact(slot.key()),
+                SizeRange.exactly(slot.content().size()),
+                Set.of(slot.format().contentType()),
+                settings.rules().policyTtl(),
+                signer.canForbidOverwrite()));
     }
 
     private Verdict admit(DeclaredFile file) {
@@ -175,6 +235,18 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
                 ErrorCode.HASH_CONFLICT,
                 "md5 " + file.content().md5() + " with " + file.content().size().bytes() + " bytes conflicts: " + why);
     }
+
+    /** What prepare does with one file. */
+    private sealed interface Step permits Answered, RecordInstant, Upload {}
+
+    /** The answer is known without writing anything. */
+    private record Answered(PreparedItem item) implements Step {}
+
+    /** 秒传 against the family's verified object. */
+    private record RecordInstant(AdmittedFile file, StoredObject existing) implements Step {}
+
+    /** The bytes must be uploaded, within the quota. */
+    private record Upload(AdmittedFile file) implements Step {}
 
     /** How one declared file fared against the per-file rules. */
     private sealed interface Verdict permits AdmittedFile, Refused {}

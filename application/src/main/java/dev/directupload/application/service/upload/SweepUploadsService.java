@@ -1,67 +1,64 @@
 package dev.directupload.application.service.upload;
 
 import dev.directupload.application.port.in.upload.SweepUploadsUseCase;
-import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
 import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
-import dev.directupload.application.service.media.ExpectedObject;
 import dev.directupload.application.service.media.ObjectJanitor;
-import dev.directupload.application.service.media.RecordingOutcome;
-import dev.directupload.application.service.media.UploadRecorder;
-import dev.directupload.domain.upload.UploadSlot;
-import java.lang.System.Logger.Level;
+import dev.directupload.application.service.media.UploadSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Ends upload slots a grace period after their form expired: a slot whose object arrived is completed
- * on the same path as {@code complete} (nothing a user uploaded is lost); one without is expired.
- * Then retries queued object deletions.
+ * One sweep: expired slots (the whole backlog, in bounded batches), objects nothing records, old finished slots,
+ * queued deletions — each part within its share of a time budget, so no backlog can starve the others.
  */
 public final class SweepUploadsService implements SweepUploadsUseCase {
 
-    /** How long after a form expired an upload that started in time may still be arriving. */
-    public static final Duration GRACE = Duration.ofMinutes(30);
+    /** How long one part of a sweep may run before it yields to the next (resuming on the next sweep). */
+    static final Duration PART_BUDGET = Duration.ofSeconds(20);
 
-    private static final System.Logger LOG = System.getLogger(SweepUploadsService.class.getName());
-    private static final int BATCH = 200;
+    private static final int PURGE_BATCH = 1000;
 
-    private final LoadUploadSlotPort slots;
+    private final ExpiredSlotSweep expiredSlots;
+    private final OrphanObjectSweep orphans;
     private final SaveUploadSlotPort slotWriter;
-    private final UploadRecorder recorder;
     private final ObjectJanitor janitor;
+    private final UploadSettings settings;
     private final Clock clock;
 
     public SweepUploadsService(
-            LoadUploadSlotPort slots,
+            ExpiredSlotSweep expiredSlots,
+            OrphanObjectSweep orphans,
             SaveUploadSlotPort slotWriter,
-            UploadRecorder recorder,
             ObjectJanitor janitor,
+            UploadSettings settings,
             Clock clock) {
-        this.slots = slots;
+        this.expiredSlots = expiredSlots;
+        this.orphans = orphans;
         this.slotWriter = slotWriter;
-        this.recorder = recorder;
         this.janitor = janitor;
+        this.settings = settings;
         this.clock = clock;
     }
 
     @Override
     public SweepReport sweep() {
         Instant now = clock.instant();
-        int completed = 0;
-        int expired = 0;
-        for (UploadSlot slot : slots.findPendingExpired(now.minus(GRACE), BATCH)) {
-            try {
-                if (recorder.record(ExpectedObject.ofSlot(slot)) instanceof RecordingOutcome.Recorded) {
-                    completed++;
-                } else {
-                    slotWriter.saveSlot(slot.expire(now));
-                    expired++;
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "sweeping upload " + slot.id() + " failed; retried next sweep: " + e);
-            }
-        }
-        return new SweepReport(completed, expired, janitor.drain());
+        int[] slots = expiredSlots.sweep(PART_BUDGET);
+        int[] unrecorded = orphans.sweep(now.minus(settings.incomingTtl()), PART_BUDGET);
+        int purged = purgeFinishedSlots(now.minus(settings.slotRetention()));
+        int deleted = janitor.drain();
+        return new SweepReport(slots[0], slots[1], deleted, unrecorded[0], unrecorded[1], purged);
+    }
+
+    private int purgeFinishedSlots(Instant before) {
+        long deadline = System.nanoTime() + PART_BUDGET.toNanos();
+        int purged = 0;
+        int batch;
+        do {
+            batch = slotWriter.purgeFinished(before, PURGE_BATCH);
+            purged += batch;
+        } while (batch == PURGE_BATCH && System.nanoTime() < deadline);
+        return purged;
     }
 }

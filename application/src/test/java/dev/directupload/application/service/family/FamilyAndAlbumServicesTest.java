@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.directupload.application.harness.InMemoryMetadataStore;
+import dev.directupload.application.harness.InMemoryObjectStorage;
 import dev.directupload.application.harness.MutableClock;
 import dev.directupload.application.port.in.family.FamilyView;
 import dev.directupload.application.service.access.FamilyAccess;
@@ -11,8 +12,10 @@ import dev.directupload.application.service.album.CreateAlbumService;
 import dev.directupload.application.service.album.DeleteAlbumService;
 import dev.directupload.application.service.album.ListAlbumsService;
 import dev.directupload.application.service.album.RenameAlbumService;
+import dev.directupload.application.service.media.ObjectJanitor;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.family.FamilyId;
+import dev.directupload.domain.family.FamilyQuota;
 import dev.directupload.domain.family.Invite;
 import dev.directupload.domain.family.InviteCode;
 import dev.directupload.domain.family.Role;
@@ -40,7 +43,8 @@ class FamilyAndAlbumServicesTest {
     private final CreateFamilyService createFamily =
             new CreateFamilyService(store.families, store.families, store.transactions, clock);
     private final ListFamiliesService listFamilies = new ListFamiliesService(store.families, store.families);
-    private final GetFamilyService getFamily = new GetFamilyService(store.families, store.families, access);
+    private final GetFamilyService getFamily =
+            new GetFamilyService(store.families, store.families, access, store.usage, FamilyQuota.defaults());
     private final CreateInviteService createInvite = new CreateInviteService(store.families, access, clock);
     private final AcceptInviteService acceptInvite =
             new AcceptInviteService(store.families, store.families, store.families, store.transactions, clock);
@@ -48,7 +52,12 @@ class FamilyAndAlbumServicesTest {
     private final CreateAlbumService createAlbum = new CreateAlbumService(store.albums, access, clock);
     private final ListAlbumsService listAlbums = new ListAlbumsService(store.albums, access);
     private final RenameAlbumService renameAlbum = new RenameAlbumService(store.albums, access);
-    private final DeleteAlbumService deleteAlbum = new DeleteAlbumService(store.albums, access);
+    private final DeleteAlbumService deleteAlbum = new DeleteAlbumService(
+            store.albums,
+            store.uploads,
+            new ObjectJanitor(store.media, store.keyGuard, new InMemoryObjectStorage(clock), store.transactions, clock),
+            access,
+            store.transactions);
     private final UserId alice = new UserId("u_alice");
     private final UserId bob = new UserId("u_bob");
     private final UserId carol = new UserId("u_carol");

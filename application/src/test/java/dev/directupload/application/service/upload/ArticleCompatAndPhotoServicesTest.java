@@ -300,11 +300,17 @@ class ArticleCompatAndPhotoServicesTest {
                 .photo()
                 .file();
 
+        // recorded against the content key the article's prefix policy cannot write; the upload is gone
+        assertThat(first.key()).isNotEqualTo(new ObjectKey(key));
+        assertThat(first.key().value()).startsWith("families/" + wang.family().id() + "/objects/");
+        assertThat(core.storage.bytesAt(new ObjectKey(key))).isEmpty();
+        assertThat(second.key()).isEqualTo(first.key());
+
         core.deletePhoto.delete(wang.owner(), first.id());
-        assertThat(core.storage.bytesAt(new ObjectKey(key))).isPresent();
+        assertThat(core.storage.bytesAt(first.key())).isPresent();
         core.deletePhoto.delete(wang.owner(), second.id());
 
-        assertThat(core.storage.bytesAt(new ObjectKey(key))).isEmpty();
+        assertThat(core.storage.bytesAt(first.key())).isEmpty();
         assertThat(core.metadata.storedObjects()).isEmpty();
         assertThat(core.metadata.pendingDeletions(10)).isEmpty();
         assertThatThrownBy(() -> core.deletePhoto.delete(wang.owner(), first.id()))
@@ -321,11 +327,12 @@ class ArticleCompatAndPhotoServicesTest {
 
         core.deletePhoto.delete(wang.owner(), photo.id());
         assertThat(core.metadata.mediaFiles()).isEmpty();
-        assertThat(core.metadata.pendingDeletions(10)).containsExactly(new ObjectKey(key));
+        assertThat(core.metadata.pendingDeletions(10)).containsExactly(photo.key());
+        assertThat(core.storage.bytesAt(photo.key())).isPresent();
 
         core.storage.failDeletes(false);
         assertThat(core.sweeper.sweep().deletedObjects()).isEqualTo(1);
-        assertThat(core.storage.bytesAt(new ObjectKey(key))).isEmpty();
+        assertThat(core.storage.bytesAt(photo.key())).isEmpty();
     }
 
     @Test
@@ -344,11 +351,12 @@ class ArticleCompatAndPhotoServicesTest {
                 BYTES,
                 "image/jpeg");
 
-        assertThat(core.sweeper.sweep()).isEqualTo(new SweepReport(0, 0, 0));
-        core.clock.advance(core.settings.rules().policyTtl().plus(SweepUploadsService.GRACE));
+        assertThat(core.sweeper.sweep()).isEqualTo(SweepReport.of(0, 0, 0));
+        core.clock.advance(core.settings.rules().policyTtl().plus(ExpiredSlotSweep.GRACE));
         SweepReport report = core.sweeper.sweep();
 
-        assertThat(report).isEqualTo(new SweepReport(1, 1, 0));
+        // the expired slot's key is queued and cleared in the same sweep
+        assertThat(report).isEqualTo(SweepReport.of(1, 1, 1));
         assertThat(core.metadata.mediaFiles())
                 .singleElement()
                 .satisfies(f -> assertThat(f.content().md5().md5()).isEqualTo(MD5));

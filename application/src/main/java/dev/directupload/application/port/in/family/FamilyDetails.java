@@ -5,8 +5,8 @@ import dev.directupload.domain.family.Membership;
 import dev.directupload.domain.family.Role;
 import java.util.List;
 
-/** A family with the caller's role and every member. */
-public record FamilyDetails(Family family, Role role, List<Membership> members) {
+/** A family with the caller's role, every member, and its storage use against its quota. */
+public record FamilyDetails(Family family, Role role, List<Membership> members, StorageUsage usage) {
 
     public FamilyDetails {
         members = List.copyOf(members);

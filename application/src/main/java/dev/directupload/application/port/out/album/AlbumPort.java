@@ -9,8 +9,15 @@ import java.util.List;
 /** Stores albums (single reads go through {@link LoadAlbumPort}). */
 public interface AlbumPort extends LoadAlbumPort {
 
-    /** Inserts or updates. */
-    void saveAlbum(Album album);
+    void insertAlbum(Album album);
+
+    /**
+     * Renames an existing album: an update of its name only, never an insert, so a rename racing the album's
+     * deletion cannot bring it back.
+     *
+     * @return false when the album no longer exists
+     */
+    boolean renameAlbum(Album renamed);
 
     /** A family's albums with their photo counts, oldest first. */
     List<AlbumSummary> listAlbums(FamilyId family);

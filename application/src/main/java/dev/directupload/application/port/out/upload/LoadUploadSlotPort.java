@@ -1,5 +1,8 @@
 package dev.directupload.application.port.out.upload;
 
+import dev.directupload.domain.album.AlbumId;
+import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.upload.UploadId;
 import dev.directupload.domain.upload.UploadSlot;
 import java.time.Instant;
@@ -11,6 +14,18 @@ public interface LoadUploadSlotPort {
 
     Optional<UploadSlot> findSlot(UploadId id);
 
-    /** PENDING slots whose expiry is at or before {@code now}, oldest first, at most {@code limit}. */
-    List<UploadSlot> findPendingExpired(Instant now, int limit);
+    /**
+     * PENDING slots whose expiry is at or before {@code now}, ordered by (expiry, id), after {@code after} when
+     * given, at most {@code limit}: a keyset page, so a slot that keeps failing never hides the ones behind it.
+     */
+    List<UploadSlot> findPendingExpired(Instant now, Optional<SlotCursor> after, int limit);
+
+    /** How many PENDING slots {@code creator} holds. */
+    int countPending(UserId creator);
+
+    /** The PENDING slots of an album. */
+    List<UploadSlot> findPendingInAlbum(AlbumId album);
+
+    /** Every slot (any status) whose upload key is {@code key}, newest first. */
+    List<UploadSlot> findByKey(ObjectKey key);
 }

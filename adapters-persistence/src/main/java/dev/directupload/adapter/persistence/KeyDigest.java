@@ -1,4 +1,4 @@
-package dev.directupload.adapter.persistence.media;
+package dev.directupload.adapter.persistence;
 
 import dev.directupload.domain.storage.ObjectKey;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +10,11 @@ import java.util.HexFormat;
  * SHA-256 of an object key, hex: the indexed stand-in for keys of up to 1023 UTF-8 bytes, which are too long
  * for a MySQL/MariaDB index. Lookups compare both the digest and the key itself.
  */
-final class KeyDigest {
+public final class KeyDigest {
 
     private KeyDigest() {}
 
-    static String of(ObjectKey key) {
+    public static String of(ObjectKey key) {
         try {
             byte[] digest =
                     MessageDigest.getInstance("SHA-256").digest(key.value().getBytes(StandardCharsets.UTF_8));
