@@ -3,6 +3,7 @@ package dev.directupload.adapter.localstorage;
 import dev.directupload.adapter.localstorage.disk.ObjectDirectory;
 import dev.directupload.adapter.localstorage.signing.AccessKey;
 import dev.directupload.adapter.localstorage.signing.GeneratedAccessKeyFile;
+import dev.directupload.adapter.localstorage.signing.LocalSts;
 import dev.directupload.adapter.localstorage.signing.PostFormVerifier;
 import dev.directupload.adapter.localstorage.signing.PresignedGet;
 import dev.directupload.adapter.localstorage.signing.SigningIdentity;
@@ -31,10 +32,16 @@ final class LocalStorageFactory {
         return new ObjectDirectory(properties.root(), properties.bucket());
     }
 
+    /** The emulated STS: upload forms are signed with its temporary credentials (in memory only). */
+    @Singleton
+    LocalSts localSts(Clock clock) {
+        return new LocalSts(clock);
+    }
+
     @Singleton
     PostFormVerifier postFormVerifier(
-            LocalStorageProperties properties, SigningIdentity identity, Clock clock, JsonMapper json) {
-        return new PostFormVerifier(properties.bucket(), identity, clock, json);
+            LocalStorageProperties properties, SigningIdentity identity, LocalSts sts, Clock clock, JsonMapper json) {
+        return new PostFormVerifier(properties.bucket(), identity, sts, clock, json);
     }
 
     @Singleton

@@ -5,6 +5,8 @@ public enum OssError {
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
     ACCESS_DENIED("AccessDenied", 403),
     INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403),
+    INVALID_SECURITY_TOKEN("InvalidSecurityToken", 403),
+    SECURITY_TOKEN_EXPIRED("SecurityTokenExpired", 403),
     REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403),
     ENTITY_TOO_LARGE("EntityTooLarge", 400),
     ENTITY_TOO_SMALL("EntityTooSmall", 400),
