@@ -1,5 +1,6 @@
 package dev.directupload.adapter.localstorage;
 
+import dev.directupload.adapter.localstorage.disk.FreeSpace;
 import dev.directupload.adapter.localstorage.disk.ObjectDirectory;
 import dev.directupload.adapter.localstorage.signing.AccessKey;
 import dev.directupload.adapter.localstorage.signing.GeneratedAccessKeyFile;
@@ -30,6 +31,18 @@ final class LocalStorageFactory {
     @Singleton
     ObjectDirectory objectDirectory(LocalStorageProperties properties) {
         return new ObjectDirectory(properties.root(), properties.bucket());
+    }
+
+    /** The free space of the file system the root is on. */
+    @Singleton
+    FreeSpace.UsableSpace usableSpace(LocalStorageProperties properties) {
+        return FreeSpace.UsableSpace.of(properties.root());
+    }
+
+    /** Uploads never take the disk below {@code local-storage.min-free-bytes}. */
+    @Singleton
+    FreeSpace freeSpace(FreeSpace.UsableSpace usableSpace, LocalStorageProperties properties) {
+        return new FreeSpace(usableSpace, properties.minFreeBytes());
     }
 
     /** The emulated STS: upload forms are signed with its temporary credentials (in memory only). */

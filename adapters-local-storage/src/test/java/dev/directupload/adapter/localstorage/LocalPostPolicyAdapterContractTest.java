@@ -16,7 +16,14 @@ class LocalPostPolicyAdapterContractTest extends SignUploadFormContract {
     private static final Instant NOW = Instant.parse("2026-05-01T10:00:00.250Z");
 
     private final LocalStorageProperties properties = new LocalStorageProperties(
-            Path.of("unused"), "album-local", "cn-hangzhou", "LTAIlocal", "local-secret", "http://files.example");
+            Path.of("unused"),
+            "album-local",
+            "cn-hangzhou",
+            "LTAIlocal",
+            "local-secret",
+            "http://files.example",
+            64,
+            0);
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final LocalPostPolicyAdapter adapter = new LocalPostPolicyAdapter(
             properties,
