@@ -21,6 +21,7 @@ public enum OssError {
     MALFORMED_POST_REQUEST("MalformedPOSTRequest", 400),
     MAX_POST_PRE_DATA_LENGTH_EXCEEDED("MaxPOSTPreDataLengthExceededError", 400),
     REQUEST_TIMEOUT("RequestTimeout", 400),
+    INVALID_RANGE("InvalidRange", 416),
     NO_SUCH_BUCKET("NoSuchBucket", 404),
     NO_SUCH_KEY("NoSuchKey", 404),
     INTERNAL_ERROR("InternalError", 500),

@@ -11,6 +11,7 @@ import dev.directupload.adapter.localstorage.error.OssRejection;
 import dev.directupload.adapter.localstorage.signing.OssV4Signature;
 import dev.directupload.adapter.localstorage.signing.PostFormVerifier;
 import dev.directupload.adapter.localstorage.signing.PresignedGet;
+import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.shared.InvalidValueException;
 import dev.directupload.domain.storage.ObjectKey;
 import io.micronaut.core.annotation.Nullable;
@@ -31,9 +32,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -259,26 +262,38 @@ final class LocalOssController {
             for (int attempt = 0; attempt < 3; attempt++) {
                 ObjectDirectory.StoredObject stored = objects.find(objectKey)
                         .orElseThrow(() -> OssError.NO_SUCH_KEY.reject("The specified key does not exist."));
+                MediaType type = servedType(stored.contentType());
                 MutableHttpResponse<?> response = HttpResponse.ok()
                         .header(HttpHeaders.ETAG, stored.etag())
                         .header(HttpHeaders.LAST_MODIFIED, HTTP_DATE.format(stored.lastModified()))
+                        .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                        .header("X-Content-Type-Options", "nosniff")
                         .header("x-oss-request-id", requestId);
                 if (head) {
-                    return response.header(HttpHeaders.CONTENT_TYPE, stored.contentType())
+                    return response.header(HttpHeaders.CONTENT_TYPE, type.toString())
                             .header(HttpHeaders.CONTENT_LENGTH, Long.toString(stored.size()));
                 }
+                Optional<ByteRange> range = ByteRange.parse(request.getHeaders().get(HttpHeaders.RANGE), stored.size());
+                long first = range.map(ByteRange::first).orElse(0L);
+                long length = range.map(ByteRange::length).orElse(stored.size());
                 try {
-                    InputStream data = Files.newInputStream(stored.data());
-                    return response.body(new StreamedFile(
-                            data,
-                            mediaType(stored.contentType()),
-                            stored.lastModified().toEpochMilli(),
-                            stored.size()));
+                    InputStream data = open(stored, first, length);
+                    range.ifPresent(r -> response.status(HttpStatus.PARTIAL_CONTENT)
+                            .header(HttpHeaders.CONTENT_RANGE, r.contentRange(stored.size())));
+                    return response.body(
+                            new StreamedFile(data, type, stored.lastModified().toEpochMilli(), length));
                 } catch (NoSuchFileException replaced) {
                     // replaced or deleted since find: look again
                 }
             }
             throw OssError.NO_SUCH_KEY.reject("The specified key does not exist.");
+        } catch (ByteRange.Unsatisfiable unsatisfiable) {
+            return error(
+                            OssError.INVALID_RANGE.reject("The requested range cannot be satisfied."),
+                            requestId,
+                            request,
+                            true)
+                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + unsatisfiable.size());
         } catch (OssRejection rejection) {
             return error(rejection, requestId, request, !head);
         } catch (IOException e) {
@@ -286,12 +301,26 @@ final class LocalOssController {
         }
     }
 
-    private static MediaType mediaType(String contentType) {
+    /**
+     * What a GET serves the object as: its stored type when that is one of the allowed image and video types,
+     * else {@code application/octet-stream}: never {@code text/html} or anything else a browser would render, whatever
+     * the uploader declared.
+     */
+    static MediaType servedType(String storedType) {
+        return FileFormat.ofContentType(storedType)
+                .map(format -> MediaType.of(format.contentType()))
+                .orElse(MediaType.APPLICATION_OCTET_STREAM_TYPE);
+    }
+
+    private static InputStream open(ObjectDirectory.StoredObject stored, long first, long length) throws IOException {
+        FileChannel channel = FileChannel.open(stored.data(), StandardOpenOption.READ);
         try {
-            return MediaType.of(contentType);
-        } catch (RuntimeException e) {
-            return MediaType.APPLICATION_OCTET_STREAM_TYPE;
+            channel.position(first);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
+        return new BoundedInputStream(Channels.newInputStream(channel), length);
     }
 
     private void requireBucket(String bucket) {
