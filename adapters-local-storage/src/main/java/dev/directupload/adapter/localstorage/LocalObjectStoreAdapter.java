@@ -25,10 +25,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Inspection, presigned downloads, deletion, copies and listings over the local bucket's directory. A copy is stored
- * as an upload is (temporary file, atomic publish), so its MD5 is its content's.
+ * as an upload is (temporary file, atomic publish), so its MD5 is its content's. A failing disk is
+ * {@code storage_unavailable} saying only that the local store is unavailable; the I/O error goes to the log at WARN.
  */
 @Singleton
 @LocalStorageSelected
@@ -36,6 +39,8 @@ final class LocalObjectStoreAdapter
         implements InspectObjectPort, PresignDownloadPort, DeleteObjectPort, CopyObjectPort, ListObjectsPort {
 
     static final ErrorCode UNAVAILABLE = ErrorCode.STORAGE_UNAVAILABLE;
+    static final String MESSAGE = "the local store is unavailable";
+    private static final Logger LOG = LoggerFactory.getLogger(LocalObjectStoreAdapter.class);
 
     private final ObjectDirectory objects;
     private final PresignedGet presigned;
@@ -49,7 +54,11 @@ final class LocalObjectStoreAdapter
 
     @Override
     public Optional<ObjectMetadata> inspect(ObjectKey key) {
-        return objects.find(key).map(LocalObjectStoreAdapter::metadata);
+        try {
+            return objects.find(key).map(LocalObjectStoreAdapter::metadata);
+        } catch (UncheckedIOException e) {
+            throw unavailable("inspect " + key, e);
+        }
     }
 
     private static ObjectMetadata metadata(ObjectDirectory.StoredObject o) {
@@ -64,9 +73,8 @@ final class LocalObjectStoreAdapter
     public Optional<ObjectMetadata> copy(ObjectKey source, ObjectKey target) {
         try {
             return objects.copy(source, target).map(LocalObjectStoreAdapter::metadata);
-        } catch (IOException e) {
-            throw new DependencyUnavailableException(
-                    UNAVAILABLE, "local store: copy " + source + " to " + target + " failed: " + e, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw unavailable("copy " + source + " to " + target, e);
         }
     }
 
@@ -77,8 +85,7 @@ final class LocalObjectStoreAdapter
         try {
             listing = objects.list(prefix, after.map(ListingCursor::afterKey), limit);
         } catch (UncheckedIOException e) {
-            throw new DependencyUnavailableException(
-                    UNAVAILABLE, "local store: list " + prefix + " failed: " + e.getCause(), e);
+            throw unavailable("list " + prefix, e);
         }
         List<ListedObject> older = listing.objects().stream()
                 .filter(o -> o.lastModified().isBefore(cutoff))
@@ -95,6 +102,15 @@ final class LocalObjectStoreAdapter
 
     @Override
     public void delete(ObjectKey key) {
-        objects.delete(key);
+        try {
+            objects.delete(key);
+        } catch (UncheckedIOException e) {
+            throw unavailable("delete " + key, e);
+        }
+    }
+
+    private static DependencyUnavailableException unavailable(String what, Exception e) {
+        LOG.warn("local store: {} failed: {}", what, e.toString());
+        return new DependencyUnavailableException(UNAVAILABLE, MESSAGE, e);
     }
 }

@@ -1,12 +1,14 @@
 package dev.directupload.adapter.localstorage;
 
+import dev.directupload.adapter.localstorage.signing.LocalSts;
 import dev.directupload.adapter.localstorage.signing.OssV4Signature;
 import dev.directupload.adapter.localstorage.signing.PostFormVerifier;
-import dev.directupload.adapter.localstorage.signing.SigningIdentity;
+import dev.directupload.adapter.localstorage.signing.TemporaryCredentials;
 import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
+import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.upload.UploadPolicyRules;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Signs V4 POST forms for the local bucket with the same algorithm, conditions and fields as OSS, forbid-overwrite
- * included.
+ * included, and as the OSS adapter does with STS: with temporary credentials narrowed to the family's prefix (from the
+ * store's {@link LocalSts}), whose security token the form posts and the policy pins. A form never outlives them.
  */
 @Singleton
 @LocalStorageSelected
@@ -33,14 +36,13 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final LocalStorageProperties properties;
-    private final SigningIdentity identity;
+    private final LocalSts sts;
     private final BucketUrl bucketUrl;
     private final Clock clock;
 
-    LocalPostPolicyAdapter(
-            LocalStorageProperties properties, SigningIdentity identity, BucketUrl bucketUrl, Clock clock) {
+    LocalPostPolicyAdapter(LocalStorageProperties properties, LocalSts sts, BucketUrl bucketUrl, Clock clock) {
         this.properties = properties;
-        this.identity = identity;
+        this.sts = sts;
         this.bucketUrl = bucketUrl;
         this.clock = clock;
     }
@@ -48,10 +50,12 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
     @Override
     public UploadForm sign(UploadFormRequest request) {
         // one instant for x-oss-date, the credential's day and the expiration
+        TemporaryCredentials signing = sts.forSigning(KeyPrefix.family(request.family()), request.ttl());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant expiresAt = UploadPolicyRules.expiryWithin(now, request.ttl(), Instant.MAX);
+        Instant expiresAt = UploadPolicyRules.expiryWithin(now, request.ttl(), signing.expiresAt());
         String dateTime = OssV4Signature.dateTime(now);
-        String credential = identity.credential(dateTime.substring(0, 8));
+        String day = dateTime.substring(0, 8);
+        String credential = signing.credential(day, properties.region());
 
         StringBuilder conditions = new StringBuilder()
                 .append("{\"x-oss-signature-version\":")
@@ -62,6 +66,9 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
                 .append("},")
                 .append("{\"x-oss-date\":")
                 .append(json(dateTime))
+                .append("},")
+                .append("{\"x-oss-security-token\":")
+                .append(json(signing.securityToken()))
                 .append("},")
                 .append("{\"bucket\":")
                 .append(json(properties.bucket()))
@@ -93,7 +100,7 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
         String policyJson =
                 "{\"expiration\":" + json(EXPIRATION.format(expiresAt)) + ",\"conditions\":[" + conditions + "]}";
         String policy = Base64.getEncoder().encodeToString(policyJson.getBytes(StandardCharsets.UTF_8));
-        String signature = OssV4Signature.sign(identity.signingKey(dateTime.substring(0, 8)), policy);
+        String signature = OssV4Signature.sign(signing.signingKey(day, properties.region()), policy);
 
         Map<String, String> fields = new LinkedHashMap<>();
         // a prefix form carries the bare prefix, as OSS's and MinIO's: the client posts prefix + its own name
@@ -103,6 +110,7 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
         fields.put("x-oss-credential", credential);
         fields.put("x-oss-date", dateTime);
         fields.put("x-oss-signature", signature);
+        fields.put("x-oss-security-token", signing.securityToken());
         fields.put("success_action_status", "200");
         if (types.size() == 1) {
             fields.put("Content-Type", types.get(0));

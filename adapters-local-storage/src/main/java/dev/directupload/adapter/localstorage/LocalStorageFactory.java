@@ -1,8 +1,10 @@
 package dev.directupload.adapter.localstorage;
 
+import dev.directupload.adapter.localstorage.disk.FreeSpace;
 import dev.directupload.adapter.localstorage.disk.ObjectDirectory;
 import dev.directupload.adapter.localstorage.signing.AccessKey;
 import dev.directupload.adapter.localstorage.signing.GeneratedAccessKeyFile;
+import dev.directupload.adapter.localstorage.signing.LocalSts;
 import dev.directupload.adapter.localstorage.signing.PostFormVerifier;
 import dev.directupload.adapter.localstorage.signing.PresignedGet;
 import dev.directupload.adapter.localstorage.signing.SigningIdentity;
@@ -31,10 +33,28 @@ final class LocalStorageFactory {
         return new ObjectDirectory(properties.root(), properties.bucket());
     }
 
+    /** The free space of the file system the root is on. */
+    @Singleton
+    FreeSpace.UsableSpace usableSpace(LocalStorageProperties properties) {
+        return FreeSpace.UsableSpace.of(properties.root());
+    }
+
+    /** Uploads never take the disk below {@code local-storage.min-free-bytes}. */
+    @Singleton
+    FreeSpace freeSpace(FreeSpace.UsableSpace usableSpace, LocalStorageProperties properties) {
+        return new FreeSpace(usableSpace, properties.minFreeBytes());
+    }
+
+    /** The emulated STS: upload forms are signed with its temporary credentials (in memory only). */
+    @Singleton
+    LocalSts localSts(Clock clock) {
+        return new LocalSts(clock);
+    }
+
     @Singleton
     PostFormVerifier postFormVerifier(
-            LocalStorageProperties properties, SigningIdentity identity, Clock clock, JsonMapper json) {
-        return new PostFormVerifier(properties.bucket(), identity, clock, json);
+            LocalStorageProperties properties, SigningIdentity identity, LocalSts sts, Clock clock, JsonMapper json) {
+        return new PostFormVerifier(properties.bucket(), identity, sts, clock, json);
     }
 
     @Singleton

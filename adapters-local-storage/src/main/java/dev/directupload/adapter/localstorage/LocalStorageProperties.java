@@ -3,13 +3,18 @@ package dev.directupload.adapter.localstorage;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.convert.format.ReadableBytes;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
  * {@code local-storage.*}: where the embedded store keeps objects, its bucket and region, its access key
- * (generated and kept under the root when unset) and the base URL clients reach it at (the server's own
- * URL when unset).
+ * (generated and kept under the root when unset), the base URL clients reach it at (the server's own
+ * URL when unset), how many uploads it receives at once and how much disk it always leaves free.
+ *
+ * @param maxConcurrentUploads uploads received at once; one more is answered 503 {@code SlowDown} at once
+ * @param minFreeBytes free space under the root an upload may never take the disk below (e.g. {@code 1GB},
+ *     {@code 1073741824}); such an upload is answered 503 {@code InsufficientStorage} and nothing of it is kept
  */
 @ConfigurationProperties("local-storage")
 public record LocalStorageProperties(
@@ -18,7 +23,9 @@ public record LocalStorageProperties(
         @Bindable(defaultValue = "cn-hangzhou") String region,
         @Nullable String accessKeyId,
         @Nullable String accessKeySecret,
-        @Nullable String publicUrl) {
+        @Nullable String publicUrl,
+        @Bindable(defaultValue = "64") int maxConcurrentUploads,
+        @ReadableBytes @Bindable(defaultValue = "1GB") long minFreeBytes) {
 
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -39,6 +46,14 @@ public record LocalStorageProperties(
             throw new IllegalArgumentException(
                     "set both local-storage.access-key-id and access-key-secret, " + "or neither");
         }
+        if (maxConcurrentUploads < 1) {
+            throw new IllegalArgumentException(
+                    "local-storage.max-concurrent-uploads must be at least 1, was " + maxConcurrentUploads);
+        }
+        if (minFreeBytes < 0) {
+            throw new IllegalArgumentException(
+                    "local-storage.min-free-bytes must not be negative, was " + minFreeBytes);
+        }
         if (publicUrl != null) {
             publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         }
@@ -48,6 +63,7 @@ public record LocalStorageProperties(
     public String toString() {
         return "LocalStorageProperties[root=" + root + ", bucket=" + bucket + ", region=" + region
                 + ", accessKeyId=" + accessKeyId + ", accessKeySecret=" + (accessKeySecret == null ? null : "***")
-                + ", publicUrl=" + publicUrl + "]";
+                + ", publicUrl=" + publicUrl + ", maxConcurrentUploads=" + maxConcurrentUploads + ", minFreeBytes="
+                + minFreeBytes + "]";
     }
 }

@@ -27,8 +27,8 @@ class LocalCopyAndListContractTest extends CopyAndListContract {
 
     @BeforeEach
     void open() {
-        LocalStorageProperties properties =
-                new LocalStorageProperties(root, "album-local", "cn-hangzhou", null, null, "http://files.example");
+        LocalStorageProperties properties = new LocalStorageProperties(
+                root, "album-local", "cn-hangzhou", null, null, "http://files.example", 64, 0);
         objects = new ObjectDirectory(root, "album-local");
         PresignedGet presigned = new PresignedGet(
                 "album-local",

@@ -360,15 +360,16 @@ class LocalOssHttpTest implements TestPropertyProvider {
     void unknownAccessKey_isInvalidAccessKeyId() throws Exception {
         byte[] content = random(500);
         Map<String, String> form = signedFields(content);
-        form.put("x-oss-credential", form.get("x-oss-credential").replace(identity.accessKeyId(), "LTAIUnknownKey"));
+        String credential = form.get("x-oss-credential");
+        form.put("x-oss-credential", "LTAIUnknownKey" + credential.substring(credential.indexOf('/')));
 
         assertRejected(form, content, 403, "InvalidAccessKeyId");
     }
 
     @Test
-    void securityTokenTheKeyDoesNotHave_isInvalidAccessKeyId() throws Exception {
+    void storesOwnKeyWithASecurityToken_isInvalidAccessKeyId() throws Exception {
         byte[] content = random(500);
-        Map<String, String> form = signedFields(content);
+        Map<String, String> form = customForm("[\"starts-with\",\"$key\",\"families/f1/\"]", "families/f1/x.jpg");
         form.put("x-oss-security-token", "CAISForged");
 
         assertRejected(form, content, 403, "InvalidAccessKeyId");

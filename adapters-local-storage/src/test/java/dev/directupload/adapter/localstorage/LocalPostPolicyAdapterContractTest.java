@@ -1,7 +1,6 @@
 package dev.directupload.adapter.localstorage;
 
-import dev.directupload.adapter.localstorage.signing.AccessKey;
-import dev.directupload.adapter.localstorage.signing.SigningIdentity;
+import dev.directupload.adapter.localstorage.signing.LocalSts;
 import dev.directupload.application.contract.storage.FormVocabulary;
 import dev.directupload.application.contract.storage.SignUploadFormContract;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /** The local store's form signer under the shared upload-form contract. */
 class LocalPostPolicyAdapterContractTest extends SignUploadFormContract {
@@ -16,14 +16,22 @@ class LocalPostPolicyAdapterContractTest extends SignUploadFormContract {
     private static final Instant NOW = Instant.parse("2026-05-01T10:00:00.250Z");
 
     private final LocalStorageProperties properties = new LocalStorageProperties(
-            Path.of("unused"), "album-local", "cn-hangzhou", "LTAIlocal", "local-secret", "http://files.example");
+            Path.of("unused"),
+            "album-local",
+            "cn-hangzhou",
+            "LTAIlocal",
+            "local-secret",
+            "http://files.example",
+            64,
+            0);
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final LocalPostPolicyAdapter adapter = new LocalPostPolicyAdapter(
             properties,
-            new SigningIdentity(AccessKey.of("LTAIlocal", "local-secret"), "cn-hangzhou"),
+            new LocalSts(clock),
             new BucketUrl(properties, () -> {
                 throw new AssertionError("the public URL is configured; no server is asked");
             }),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            clock);
 
     @Override
     protected SignUploadFormPort port() {
@@ -48,5 +56,11 @@ class LocalPostPolicyAdapterContractTest extends SignUploadFormContract {
     @Override
     protected boolean forbidsOverwrite() {
         return true;
+    }
+
+    /** The emulated STS credentials live an hour from their issue (whole seconds). */
+    @Override
+    protected Optional<Instant> credentialsExpireAt() {
+        return Optional.of(Instant.parse("2026-05-01T11:00:00Z"));
     }
 }

@@ -51,7 +51,7 @@ public record OssProperties(
                 ? "https://" + bucket + ".oss-" + region + ".aliyuncs.com"
                 : stripTrailingSlash(publicUrl.strip());
         requireHttpUrl("oss.public-url", publicUrl);
-        sts = sts == null ? new StsProperties(null, null, null) : sts;
+        sts = sts == null ? new StsProperties(null, null, null, null) : sts;
     }
 
     /**
@@ -134,17 +134,21 @@ public record OssProperties(
      * @param roleArn the RAM role upload credentials are issued for; absent means static-key mode
      * @param endpoint the STS URL, {@code https://sts.cn-hangzhou.aliyuncs.com} by default
      * @param duration the lifetime asked of STS, 3600 s by default, at least 900 s, at most 12 h
+     * @param cacheSize how many family prefixes' credentials are cached (least recently used evicted), 10,000 by
+     *     default
      */
     @ConfigurationProperties("sts")
     public record StsProperties(
             @Nullable String roleArn,
             @Nullable String endpoint,
-            @Nullable Duration duration) {
+            @Nullable Duration duration,
+            @Nullable Integer cacheSize) {
 
         public static final String DEFAULT_ENDPOINT = "https://sts.cn-hangzhou.aliyuncs.com";
         public static final Duration DEFAULT_DURATION = Duration.ofSeconds(3600);
         public static final Duration MIN_DURATION = Duration.ofSeconds(900);
         public static final Duration MAX_DURATION = Duration.ofHours(12);
+        public static final int DEFAULT_CACHE_SIZE = 10_000;
 
         public StsProperties {
             roleArn = blankToNull(roleArn) == null ? null : roleArn.strip();
@@ -153,6 +157,10 @@ public record OssProperties(
             duration = duration == null ? DEFAULT_DURATION : duration;
             if (duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
                 throw new IllegalArgumentException("oss.sts.duration must be between 900 s and 12 h, was " + duration);
+            }
+            cacheSize = cacheSize == null ? DEFAULT_CACHE_SIZE : cacheSize;
+            if (cacheSize < 1) {
+                throw new IllegalArgumentException("oss.sts.cache-size must be at least 1, was " + cacheSize);
             }
         }
 

@@ -88,7 +88,10 @@ class OssAdapterContextTest {
             config.put("oss.sts.role-arn", "acs:ram::1:role/uploader");
             config.put("oss.sts.endpoint", sts.endpoint());
             config.put("oss.sts.duration", "900s");
+            config.put("oss.sts.cache-size", "2");
             try (ApplicationContext context = ApplicationContext.run(config)) {
+                assertThat(context.getBean(OssProperties.class).sts().cacheSize())
+                        .isEqualTo(2);
                 UploadForm form = context.getBean(SignUploadFormPort.class).sign(request());
                 context.getBean(SignUploadFormPort.class).sign(request());
                 assertThat(form.fields()).containsEntry("x-oss-security-token", "CAIS/fakeToken+1==");

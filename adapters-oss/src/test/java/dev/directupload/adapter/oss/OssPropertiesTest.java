@@ -46,15 +46,24 @@ class OssPropertiesTest {
 
     @Test
     void stsDuration_mustBeAtLeast900Seconds() {
-        assertThatThrownBy(() -> new OssProperties.StsProperties("arn", null, Duration.ofSeconds(899)))
+        assertThatThrownBy(() -> new OssProperties.StsProperties("arn", null, Duration.ofSeconds(899), null))
                 .hasMessageContaining("oss.sts.duration");
-        assertThat(new OssProperties.StsProperties("arn", "http://127.0.0.1:9999/", Duration.ofSeconds(900)))
+        assertThat(new OssProperties.StsProperties("arn", "http://127.0.0.1:9999/", Duration.ofSeconds(900), null))
                 .satisfies(s -> {
                     assertThat(s.endpoint()).isEqualTo("http://127.0.0.1:9999");
                     assertThat(s.duration()).isEqualTo(Duration.ofSeconds(900));
+                    assertThat(s.cacheSize()).isEqualTo(10_000);
                 });
-        assertThatThrownBy(() -> new OssProperties.StsProperties("arn", "sts.aliyuncs.com", null))
+        assertThatThrownBy(() -> new OssProperties.StsProperties("arn", "sts.aliyuncs.com", null, null))
                 .hasMessageContaining("oss.sts.endpoint");
+    }
+
+    @Test
+    void stsCacheSize_mustBeAtLeastOne() {
+        assertThatThrownBy(() -> new OssProperties.StsProperties("arn", null, null, 0))
+                .hasMessageContaining("oss.sts.cache-size");
+        assertThat(new OssProperties.StsProperties("arn", null, null, 1).cacheSize())
+                .isEqualTo(1);
     }
 
     @Test

@@ -51,6 +51,10 @@ class LocalStoreUploadFlowTest extends UploadFlowScenarios {
         articleForm.put("x-oss-credential", signature.text("credential"));
         articleForm.put("x-oss-date", signature.text("date"));
         articleForm.put("x-oss-signature", signature.text("signature"));
+        // the local store emulates STS: the answer carries a security token, which the article's client always posts
+        assertThat(signature.text("security_token")).isNotBlank();
+        assertThat(signature.text("credential")).startsWith("STS.");
+        articleForm.put("x-oss-security-token", signature.text("security_token"));
         articleForm.put("success_action_status", "200");
         assertThat(Multipart.post(signature.text("host"), articleForm, "p.jpg", photo, null)
                         .status())

@@ -24,6 +24,9 @@ final class MultipartFormStream {
     private final byte[] buf = new byte[WINDOW];
     private int pos;
     private int lim;
+    /** Bytes dropped from the front of the window so far (the two primed CRLF bytes included). */
+    private long compacted;
+
     private boolean finished;
     private PartBody current;
 
@@ -58,6 +61,11 @@ final class MultipartFormStream {
             }
         }
         return Optional.empty();
+    }
+
+    /** How many bytes of the body the parts read so far span (headers and delimiters included). */
+    long position() {
+        return compacted + pos - 2;
     }
 
     /** The next part, or empty after the closing delimiter; an unread previous part is skipped. */
@@ -204,6 +212,7 @@ final class MultipartFormStream {
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, lim - pos);
             lim -= pos;
+            compacted += pos;
             pos = 0;
         }
         if (lim == buf.length) {

@@ -3,6 +3,7 @@ package dev.directupload.adapter.localstorage.signing;
 import dev.directupload.adapter.localstorage.error.OssError;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.shared.InvalidValueException;
+import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.storage.ObjectKey;
 import io.micronaut.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +16,22 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Checks a V4 PostObject form as OSS does, before any file byte is stored: signature version, credential
  * scope, request time, security token, signature, policy expiry and every field condition. The
  * {@code content-length-range} is returned for the caller to enforce on the bytes it receives.
+ *
+ * <p>A form may be signed with the store's own access key (no token, as a RAM user's on OSS) or with temporary
+ * credentials its {@link LocalSts} issued. The latter are checked as OSS checks STS credentials: the form must post
+ * their security token ({@code InvalidAccessKeyId} without it, {@code InvalidSecurityToken} for another one,
+ * {@code SecurityTokenExpired} once they expired), the policy must pin it, and the object key must lie under the prefix
+ * they were issued for ({@code AccessDenied} otherwise, as a session policy denies it on OSS).
  */
 public final class PostFormVerifier {
 
@@ -39,15 +48,26 @@ public final class PostFormVerifier {
 
     private final String bucket;
     private final SigningIdentity identity;
+    private final Optional<LocalSts> sts;
     private final Clock clock;
     private final JsonMapper json;
 
+    /** A verifier that knows only the store's own key. */
     public PostFormVerifier(String bucket, SigningIdentity identity, Clock clock, JsonMapper json) {
+        this(bucket, identity, null, clock, json);
+    }
+
+    /** A verifier that also accepts the temporary credentials {@code sts} issued. */
+    public PostFormVerifier(String bucket, SigningIdentity identity, LocalSts sts, Clock clock, JsonMapper json) {
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.identity = Objects.requireNonNull(identity, "identity");
+        this.sts = Optional.ofNullable(sts);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.json = Objects.requireNonNull(json, "json");
     }
+
+    /** The key a form was signed with: its signing key of the day, and the prefix it is narrowed to, if any. */
+    private record Signer(byte[] signingKey, Optional<KeyPrefix> scope) {}
 
     /**
      * What a verified form allows: the object key, its size bounds, how to answer, and whether it may replace an
@@ -85,15 +105,17 @@ public final class PostFormVerifier {
                     + ") and the server's time (" + OssV4Signature.dateTime(now) + ") is too large.");
         }
         String day = dateTime.substring(0, 8);
-        identity.checkCredential(credential, day);
-        identity.checkSecurityToken(fields.get("x-oss-security-token"));
-        if (!OssV4Signature.matches(OssV4Signature.sign(identity.signingKey(day), policyBase64), signature)) {
+        Signer signer = signer(credential, day, fields.get("x-oss-security-token"), now);
+        if (!OssV4Signature.matches(OssV4Signature.sign(signer.signingKey(), policyBase64), signature)) {
             throw OssError.SIGNATURE_DOES_NOT_MATCH.reject("The request signature we calculated does not match "
                     + "the signature you provided. Check your key and signing method.");
         }
 
         PolicyDocument policy = PolicyDocument.parse(decode(policyBase64), json);
-        for (String required : new String[] {"x-oss-signature-version", "x-oss-credential", "x-oss-date"}) {
+        List<String> requiredConditions = signer.scope().isPresent()
+                ? List.of("x-oss-signature-version", "x-oss-credential", "x-oss-date", "x-oss-security-token")
+                : List.of("x-oss-signature-version", "x-oss-credential", "x-oss-date");
+        for (String required : requiredConditions) {
             if (!policy.constrains(required)) {
                 throw OssError.INVALID_POLICY_DOCUMENT.reject(
                         "Invalid Policy: the policy must contain the " + "condition '" + required + "'.");
@@ -118,6 +140,10 @@ public final class PostFormVerifier {
         } catch (InvalidValueException e) {
             throw OssError.INVALID_ARGUMENT.reject("The specified object name is not valid: " + e.getMessage());
         }
+        if (signer.scope().isPresent() && !key.startsWith(signer.scope().get().value())) {
+            throw OssError.ACCESS_DENIED.reject("You are not authorized to do this action: these temporary "
+                    + "credentials allow uploads under '" + signer.scope().get().value() + "' only.");
+        }
         PolicyDocument.LengthRange range =
                 policy.lengthRange().orElse(new PolicyDocument.LengthRange(0, MAX_OBJECT_BYTES));
         String storedType = storedContentType(contentType, objectKey, fileContentType);
@@ -133,6 +159,32 @@ public final class PostFormVerifier {
                 "true"
                         .equalsIgnoreCase(
                                 fields.getOrDefault(FORBID_OVERWRITE, "").strip()));
+    }
+
+    /**
+     * The store's own key (no token, or exactly the token it was configured with), or temporary credentials the
+     * emulated STS issued, checked as OSS checks STS credentials.
+     */
+    private Signer signer(String credential, String day, String token, Instant now) {
+        String accessKeyId = SigningIdentity.accessKeyIdOf(credential);
+        if (accessKeyId.equals(identity.accessKeyId())) {
+            identity.checkCredential(credential, day);
+            identity.checkSecurityToken(token);
+            return new Signer(identity.signingKey(day), Optional.empty());
+        }
+        TemporaryCredentials issued =
+                sts.flatMap(s -> s.find(accessKeyId)).orElseThrow(SigningIdentity::unknownAccessKey);
+        identity.checkScope(credential, day);
+        if (token == null || token.isEmpty()) {
+            throw SigningIdentity.unknownAccessKey(); // OSS: an STS key id without its token is not a key it knows
+        }
+        if (!OssV4Signature.matches(issued.securityToken(), token)) {
+            throw OssError.INVALID_SECURITY_TOKEN.reject("The security token you provided is invalid.");
+        }
+        if (!now.isBefore(issued.expiresAt())) {
+            throw OssError.SECURITY_TOKEN_EXPIRED.reject("The security token you provided has expired.");
+        }
+        return new Signer(issued.signingKey(day, identity.region()), Optional.of(issued.scope()));
     }
 
     static Instant requestTime(String dateTime) {

@@ -1,6 +1,7 @@
 package dev.directupload.adapter.localstorage.signing;
 
 import dev.directupload.adapter.localstorage.error.OssError;
+import dev.directupload.adapter.localstorage.error.OssRejection;
 import java.util.Objects;
 
 /**
@@ -39,14 +40,20 @@ public final class SigningIdentity {
      * {@code oss} and {@code aliyun_v4_request}.
      */
     void checkCredential(String credential, String day) {
-        String[] parts = credential.split("/", -1);
-        if (parts.length != 5) {
-            throw OssError.INVALID_ARGUMENT.reject("Invalid credential '" + credential + "'.");
+        if (!accessKey.id().equals(accessKeyIdOf(credential))) {
+            throw unknownAccessKey();
         }
-        if (!accessKey.id().equals(parts[0])) {
-            throw OssError.INVALID_ACCESS_KEY_ID.reject(
-                    "The OSS Access Key Id you provided does not exist in " + "our records.");
-        }
+        checkScope(credential, day);
+    }
+
+    /** The access key id a V4 credential names. */
+    static String accessKeyIdOf(String credential) {
+        return parts(credential)[0];
+    }
+
+    /** The credential's scope must be the day of the request's {@code x-oss-date}, this region, oss, aliyun_v4_request. */
+    void checkScope(String credential, String day) {
+        String[] parts = parts(credential);
         if (!parts[1].equals(day)) {
             throw OssError.INVALID_ARGUMENT.reject(
                     "Invalid signing date in credential: '" + parts[1] + "' is not the day of x-oss-date.");
@@ -60,17 +67,36 @@ public final class SigningIdentity {
         }
     }
 
-    /** A key with a security token (STS) requires exactly that token; a key without one accepts none. */
+    private static String[] parts(String credential) {
+        String[] parts = credential.split("/", -1);
+        if (parts.length != 5) {
+            throw OssError.INVALID_ARGUMENT.reject("Invalid credential '" + credential + "'.");
+        }
+        return parts;
+    }
+
+    /** OSS's answer for an access key id it does not know, and for an STS key id posted without its token. */
+    static OssRejection unknownAccessKey() {
+        return OssError.INVALID_ACCESS_KEY_ID.reject(
+                "The OSS Access Key Id you provided does not exist in our records.");
+    }
+
+    /**
+     * A key with a security token (STS) requires exactly that token ({@code InvalidAccessKeyId} without one,
+     * {@code InvalidSecurityToken} for another); a key without one accepts none.
+     */
     void checkSecurityToken(String requestToken) {
         boolean expected = accessKey.securityToken().isPresent();
         if (requestToken == null && !expected) {
             return;
         }
-        if (requestToken == null
-                || !expected
-                || !OssV4Signature.matches(accessKey.securityToken().get(), requestToken)) {
-            throw OssError.INVALID_ACCESS_KEY_ID.reject(
-                    "The security token you provided is invalid for this " + "access key.");
+        if (expected && requestToken != null) {
+            if (!OssV4Signature.matches(accessKey.securityToken().get(), requestToken)) {
+                throw OssError.INVALID_SECURITY_TOKEN.reject("The security token you provided is invalid.");
+            }
+            return;
         }
+        throw OssError.INVALID_ACCESS_KEY_ID.reject(
+                "The security token you provided is invalid for this " + "access key.");
     }
 }

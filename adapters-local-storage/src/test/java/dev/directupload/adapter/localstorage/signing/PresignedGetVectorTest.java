@@ -75,7 +75,7 @@ class PresignedGetVectorTest {
         Map<String, String> otherToken = new LinkedHashMap<>(query);
         otherToken.put("x-oss-security-token", "CAISOther");
         assertRejected(
-                () -> presigned(signedAt).verify("GET", key, otherToken, Map.of()), OssError.INVALID_ACCESS_KEY_ID);
+                () -> presigned(signedAt).verify("GET", key, otherToken, Map.of()), OssError.INVALID_SECURITY_TOKEN);
     }
 
     @Test

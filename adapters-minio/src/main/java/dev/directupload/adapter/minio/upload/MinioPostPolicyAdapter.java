@@ -2,12 +2,11 @@ package dev.directupload.adapter.minio.upload;
 
 import dev.directupload.adapter.minio.MinioClients;
 import dev.directupload.adapter.minio.MinioProperties;
+import dev.directupload.adapter.minio.object.MinioFailures;
 import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
-import dev.directupload.application.shared.DependencyUnavailableException;
-import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.upload.UploadPolicyRules;
 import io.micronaut.context.annotation.Requires;
 import io.minio.MinioClient;
@@ -88,8 +87,7 @@ class MinioPostPolicyAdapter implements SignUploadFormPort {
         try {
             signed = new TreeMap<>(client.getPresignedPostFormData(policy));
         } catch (MinioException | IOException | GeneralSecurityException e) {
-            throw new DependencyUnavailableException(
-                    ErrorCode.STORAGE_UNAVAILABLE, "MinIO POST policy signing failed: " + e, e);
+            throw MinioFailures.unavailable("POST policy signing", e);
         }
 
         // The prefix form's key is the prefix itself, as the OSS adapter's: the client replaces it with prefix + name.

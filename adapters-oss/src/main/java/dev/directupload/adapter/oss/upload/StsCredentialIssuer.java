@@ -17,15 +17,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * STS AssumeRole credentials narrowed to one key prefix, cached per prefix and refreshed single flight: while one
- * caller asks STS, every other caller for the same prefix waits for that answer (or that failure).
+ * caller asks STS, every other caller for the same prefix waits for that answer (or that failure). The cache holds at
+ * most {@code oss.sts.cache-size} prefixes, least recently used first out; an evicted prefix is simply asked for
+ * again. A failure says only that STS is unavailable; STS's own answer goes to the log at WARN.
  */
 @Singleton
 @Requires(property = "storage.provider", value = "oss")
@@ -33,14 +39,18 @@ import java.util.concurrent.ConcurrentMap;
 class StsCredentialIssuer implements UploadCredentialIssuer {
 
     static final ErrorCode UNAVAILABLE = ErrorCode.STORAGE_CREDENTIALS_UNAVAILABLE;
+    static final String MESSAGE = "STS is unavailable";
     private static final Duration REFRESH_SLACK = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(StsCredentialIssuer.class);
 
     private final IAcsClient sts;
     private final OssProperties properties;
     private final Clock clock;
     private final String stsHost;
     private final ProtocolType stsProtocol;
-    private final ConcurrentMap<KeyPrefix, Issued> cache = new ConcurrentHashMap<>();
+    /** Access-ordered, bounded; guarded by its own monitor. */
+    private final Map<KeyPrefix, Issued> cache;
+
     private final ConcurrentMap<KeyPrefix, CompletableFuture<Issued>> inFlight = new ConcurrentHashMap<>();
 
     StsCredentialIssuer(IAcsClient sts, OssProperties properties, Clock clock) {
@@ -53,11 +63,18 @@ class StsCredentialIssuer implements UploadCredentialIssuer {
         URI endpoint = properties.sts().endpointUri();
         this.stsHost = endpoint.getPort() == -1 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
         this.stsProtocol = "http".equals(endpoint.getScheme()) ? ProtocolType.HTTP : ProtocolType.HTTPS;
+        int capacity = properties.sts().cacheSize();
+        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<KeyPrefix, Issued> eldest) {
+                return size() > capacity;
+            }
+        };
     }
 
     @Override
     public TemporaryCredentials forSigning(KeyPrefix scope, Duration policyTtl) {
-        Issued cached = cache.get(scope);
+        Issued cached = cached(scope);
         if (cached != null && cached.freshFor(policyTtl, clock.instant())) {
             return cached.credentials();
         }
@@ -68,10 +85,12 @@ class StsCredentialIssuer implements UploadCredentialIssuer {
         }
         try {
             // A refresh may have completed between our cache read and becoming the leader.
-            Issued current = cache.get(scope);
+            Issued current = cached(scope);
             Issued issued =
                     current != null && current.freshFor(policyTtl, clock.instant()) ? current : assumeRole(scope);
-            cache.put(scope, issued);
+            synchronized (cache) {
+                cache.put(scope, issued);
+            }
             mine.complete(issued);
             return issued.credentials();
         } catch (RuntimeException e) {
@@ -79,6 +98,19 @@ class StsCredentialIssuer implements UploadCredentialIssuer {
             throw e;
         } finally {
             inFlight.remove(scope, mine);
+        }
+    }
+
+    private Issued cached(KeyPrefix scope) {
+        synchronized (cache) {
+            return cache.get(scope);
+        }
+    }
+
+    /** How many prefixes the cache holds now. */
+    int cachedScopes() {
+        synchronized (cache) {
+            return cache.size();
         }
     }
 
@@ -109,15 +141,18 @@ class StsCredentialIssuer implements UploadCredentialIssuer {
             AssumeRoleResponse response = sts.getAcsResponse(request);
             answer = response == null ? null : response.getCredentials();
         } catch (ClientException e) {
-            throw new DependencyUnavailableException(
-                    UNAVAILABLE, "STS AssumeRole failed for " + scope + ": " + e.getErrCode() + " " + e.getErrMsg(), e);
+            throw unavailable(
+                    "AssumeRole for " + scope + " failed: " + e.getErrCode() + " " + e.getErrMsg() + " (request id "
+                            + e.getRequestId() + ")",
+                    e);
         } catch (RuntimeException e) {
-            throw new DependencyUnavailableException(UNAVAILABLE, "STS AssumeRole failed for " + scope + ": " + e, e);
+            throw unavailable("AssumeRole for " + scope + " failed: " + e, e);
         }
         TemporaryCredentials credentials = toCredentials(scope, answer);
         if (!credentials.expiresAt().isAfter(clock.instant())) {
-            throw new DependencyUnavailableException(
-                    UNAVAILABLE, "STS returned credentials already expired at " + credentials.expiresAt(), null);
+            throw unavailable(
+                    "AssumeRole for " + scope + " answered credentials already expired at " + credentials.expiresAt(),
+                    null);
         }
         return new Issued(credentials, Duration.between(askedAt, credentials.expiresAt()));
     }
@@ -128,8 +163,7 @@ class StsCredentialIssuer implements UploadCredentialIssuer {
                 || isBlank(answer.getAccessKeySecret())
                 || isBlank(answer.getSecurityToken())
                 || isBlank(answer.getExpiration())) {
-            throw new DependencyUnavailableException(
-                    UNAVAILABLE, "STS AssumeRole for " + scope + " answered without complete credentials", null);
+            throw unavailable("AssumeRole for " + scope + " answered without complete credentials", null);
         }
         try {
             return new TemporaryCredentials(
@@ -138,9 +172,14 @@ class StsCredentialIssuer implements UploadCredentialIssuer {
                     Optional.of(answer.getSecurityToken()),
                     Instant.parse(answer.getExpiration()));
         } catch (DateTimeParseException e) {
-            throw new DependencyUnavailableException(
-                    UNAVAILABLE, "STS AssumeRole for " + scope + " answered an unreadable Expiration", e);
+            throw unavailable("AssumeRole for " + scope + " answered an unreadable Expiration", e);
         }
+    }
+
+    /** The exception API clients see names only STS; the detail goes to the log. */
+    private static DependencyUnavailableException unavailable(String detail, Throwable cause) {
+        LOG.warn("STS {}", detail);
+        return new DependencyUnavailableException(UNAVAILABLE, MESSAGE, cause);
     }
 
     private static boolean isBlank(String value) {

@@ -3,6 +3,10 @@ package dev.directupload.adapter.oss.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import dev.directupload.adapter.oss.OssProperties;
@@ -32,6 +36,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** HEAD, delete and presigned GET through the SDK against a local OSS stand-in, checking the requests it sends. */
 class OssObjectStoreAdapterTest {
@@ -109,13 +114,25 @@ class OssObjectStoreAdapterTest {
     }
 
     @Test
-    void givenAccessDenied_inspect_isStorageUnavailable() {
+    void givenAccessDenied_inspect_isStorageUnavailable_namingOssOnly_andLogsOssAnswerAtWarn() {
         oss.failWith(403, "AccessDenied");
-        assertThatThrownBy(() -> adapter.inspect(KEY))
-                .isInstanceOfSatisfying(
-                        DependencyUnavailableException.class,
-                        e -> assertThat(e.code().wireName()).isEqualTo("storage_unavailable"))
-                .hasMessageContaining("AccessDenied");
+        Logger logger = (Logger) LoggerFactory.getLogger(OssFailures.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            assertThatThrownBy(() -> adapter.inspect(KEY))
+                    .isInstanceOfSatisfying(
+                            DependencyUnavailableException.class,
+                            e -> assertThat(e.code().wireName()).isEqualTo("storage_unavailable"))
+                    .hasMessage("OSS is unavailable");
+        } finally {
+            logger.detachAppender(appender);
+        }
+        assertThat(appender.list).anySatisfy(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).contains("HEAD " + KEY.value(), "AccessDenied");
+        });
     }
 
     @Test

@@ -3,6 +3,10 @@ package dev.directupload.adapter.oss.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.profile.DefaultProfile;
@@ -31,12 +35,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** STS credentials against a fake STS on 127.0.0.1: session policy, cache, single flight, short lives, failures. */
 class StsCredentialIssuerTest {
 
     private static final String ROLE = "acs:ram::1234567890:role/album-uploader";
     private static final FamilyId FAMILY = new FamilyId("f_42");
+    private static final int CACHE_SIZE = 3;
 
     private final MutableClock clock =
             new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
@@ -72,7 +78,7 @@ class StsCredentialIssuerTest {
                 null,
                 "service-ak",
                 "service-secret",
-                new OssProperties.StsProperties(ROLE, sts.endpoint(), null));
+                new OssProperties.StsProperties(ROLE, sts.endpoint(), null, CACHE_SIZE));
         DefaultProfile profile = DefaultProfile.getProfile("cn-hangzhou", "service-ak", "service-secret");
         profile.getHttpClientConfig().setReadTimeoutMillis(10_000);
         stsClient = new DefaultAcsClient(profile);
@@ -216,8 +222,93 @@ class StsCredentialIssuerTest {
                 .isInstanceOfSatisfying(
                         DependencyUnavailableException.class,
                         e -> assertThat(e.code().wireName()).isEqualTo("storage_credentials_unavailable"))
-                .hasMessageContaining("STS AssumeRole failed");
+                .hasMessage("STS is unavailable");
         assertThat(signer.signatures).hasValue(0);
+    }
+
+    @Test
+    void givenStsRefusing_theErrorNamesStsOnly_andItsAnswerGoesToTheLogAtWarn() {
+        sts.failWith(403);
+        Logger logger = (Logger) LoggerFactory.getLogger(StsCredentialIssuer.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            assertThatThrownBy(() -> adapter.sign(request(FAMILY, Duration.ofMinutes(10))))
+                    .isInstanceOf(DependencyUnavailableException.class)
+                    .hasMessage("STS is unavailable");
+        } finally {
+            logger.detachAppender(appender);
+        }
+        assertThat(appender.list).anySatisfy(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage())
+                    .contains("AssumeRole for families/f_42/ failed", "fake STS is down");
+        });
+    }
+
+    @Test
+    void cacheHoldsAtMostCacheSizeScopes_evictingTheLeastRecentlyUsed() {
+        List<FamilyId> families =
+                List.of(new FamilyId("f_1"), new FamilyId("f_2"), new FamilyId("f_3"), new FamilyId("f_4"));
+        for (FamilyId family : families.subList(0, 3)) {
+            adapter.sign(request(family, Duration.ofMinutes(10)));
+        }
+        adapter.sign(request(families.get(0), Duration.ofMinutes(10))); // f_1 used again: f_2 is now the eldest
+        assertThat(sts.calls()).isEqualTo(3);
+
+        adapter.sign(request(families.get(3), Duration.ofMinutes(10))); // a fourth scope evicts f_2
+        assertThat(sts.calls()).isEqualTo(4);
+        assertThat(credentials.cachedScopes()).isEqualTo(CACHE_SIZE);
+        adapter.sign(request(families.get(0), Duration.ofMinutes(10)));
+        adapter.sign(request(families.get(2), Duration.ofMinutes(10)));
+        adapter.sign(request(families.get(3), Duration.ofMinutes(10)));
+        assertThat(sts.calls()).as("f_1, f_3, f_4 still cached").isEqualTo(4);
+
+        adapter.sign(request(families.get(1), Duration.ofMinutes(10)));
+        assertThat(sts.calls()).as("f_2 was evicted and is asked for again").isEqualTo(5);
+        assertThat(credentials.cachedScopes()).isEqualTo(CACHE_SIZE);
+    }
+
+    @Test
+    void manyScopes_keepTheCacheBounded_andAnEvictedScopeIsStillSingleFlight() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            adapter.sign(request(new FamilyId("f_many_" + i), Duration.ofMinutes(10)));
+        }
+        assertThat(credentials.cachedScopes()).isEqualTo(CACHE_SIZE);
+        int before = sts.calls();
+
+        sts.answerSlowly(Duration.ofMillis(300));
+        FamilyId evicted = new FamilyId("f_many_0");
+        int callers = 200;
+        CountDownLatch go = new CountDownLatch(1);
+        List<UploadForm> forms = new CopyOnWriteArrayList<>();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    go.await();
+                    forms.add(adapter.sign(request(evicted, Duration.ofMinutes(10))));
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(failures).isEmpty();
+        assertThat(sts.calls()).isEqualTo(before + 1);
+        assertThat(forms)
+                .hasSize(callers)
+                .extracting(f -> f.fields().get("x-oss-security-token"))
+                .containsOnly("CAIS/fakeToken+" + (before + 1) + "==");
+        assertThat(credentials.cachedScopes()).isEqualTo(CACHE_SIZE);
     }
 
     @Test

@@ -59,7 +59,7 @@ public class PolicySigningBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         OssProperties properties = new OssProperties(null, "cn-hangzhou", "album-bucket", null, "service-ak",
-                "service-secret", new OssProperties.StsProperties("acs:ram::1:role/uploader", null, null));
+                "service-secret", new OssProperties.StsProperties("acs:ram::1:role/uploader", null, null, null));
         Clock clock = Clock.systemUTC();
         AssumeRoleResponse.Credentials credentials = new AssumeRoleResponse.Credentials();
         credentials.setAccessKeyId("STS.NUFakeTempAccessKeyId7q");
