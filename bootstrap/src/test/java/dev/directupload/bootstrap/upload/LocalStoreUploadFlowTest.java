@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 class LocalStoreUploadFlowTest extends UploadFlowScenarios {
 
     @Override
+    boolean formsForbidOverwrite() {
+        return true;
+    }
+
+    @Override
     boolean devLogin() {
         return true;
     }

@@ -22,6 +22,11 @@ class MinioUploadFlowTest extends UploadFlowScenarios implements TestPropertyPro
     private final FakeWechat wechat = new FakeWechat();
 
     @Override
+    boolean formsForbidOverwrite() {
+        return false;
+    }
+
+    @Override
     boolean devLogin() {
         return false;
     }
