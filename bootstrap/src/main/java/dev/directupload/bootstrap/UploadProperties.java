@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * {@code upload.*}: what may be uploaded, for how long forms and download URLs live, how often the
- * sweeper runs. ({@code upload.rate-limit.*} belongs to the web adapter.)
+ * sweeper runs and how long after a form expired it leaves the slot alone. ({@code upload.rate-limit.*}
+ * belongs to the web adapter.)
  */
 @ConfigurationProperties("upload")
 record UploadProperties(
@@ -26,7 +27,8 @@ record UploadProperties(
 
         @Bindable(defaultValue = "10m") Duration policyTtl,
         @Bindable(defaultValue = "30m") Duration downloadUrlTtl,
-        @Bindable(defaultValue = "1m") Duration sweepInterval) {
+        @Bindable(defaultValue = "1m") Duration sweepInterval,
+        @Bindable(defaultValue = "30m") Duration sweepGrace) {
 
     UploadSettings toSettings() {
         var formats = EnumSet.noneOf(FileFormat.class);

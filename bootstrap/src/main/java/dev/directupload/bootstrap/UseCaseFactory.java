@@ -198,7 +198,8 @@ class UseCaseFactory {
             SaveUploadSlotPort slotWriter,
             UploadVerifier verifier,
             ObjectJanitor janitor,
-            Clock clock) {
-        return new SweepUploadsService(slots, slotWriter, verifier, janitor, clock);
+            Clock clock,
+            UploadProperties properties) {
+        return new SweepUploadsService(slots, slotWriter, verifier, janitor, clock, properties.sweepGrace());
     }
 }

@@ -17,7 +17,7 @@ import java.time.Instant;
  */
 public final class SweepUploadsService implements SweepUploadsUseCase {
 
-    /** How long after a form expired an upload that started in time may still be arriving. */
+    /** By default, how long after a form expired an upload that started in time may still be arriving. */
     public static final Duration GRACE = Duration.ofMinutes(30);
 
     private static final System.Logger LOG = System.getLogger(SweepUploadsService.class.getName());
@@ -28,6 +28,7 @@ public final class SweepUploadsService implements SweepUploadsUseCase {
     private final UploadVerifier verifier;
     private final ObjectJanitor janitor;
     private final Clock clock;
+    private final Duration grace;
 
     public SweepUploadsService(
             LoadUploadSlotPort slots,
@@ -35,6 +36,21 @@ public final class SweepUploadsService implements SweepUploadsUseCase {
             UploadVerifier verifier,
             ObjectJanitor janitor,
             Clock clock) {
+        this(slots, slotWriter, verifier, janitor, clock, GRACE);
+    }
+
+    /** @param grace how long after its form expired a slot is left alone (not negative) */
+    public SweepUploadsService(
+            LoadUploadSlotPort slots,
+            SaveUploadSlotPort slotWriter,
+            UploadVerifier verifier,
+            ObjectJanitor janitor,
+            Clock clock,
+            Duration grace) {
+        if (grace == null || grace.isNegative()) {
+            throw new IllegalArgumentException("upload.sweep-grace must not be negative, was " + grace);
+        }
+        this.grace = grace;
         this.slots = slots;
         this.slotWriter = slotWriter;
         this.verifier = verifier;
@@ -47,7 +63,7 @@ public final class SweepUploadsService implements SweepUploadsUseCase {
         Instant now = clock.instant();
         int completed = 0;
         int expired = 0;
-        for (UploadSlot slot : slots.findPendingExpired(now.minus(GRACE), BATCH)) {
+        for (UploadSlot slot : slots.findPendingExpired(now.minus(grace), BATCH)) {
             try {
                 verifier.verifyAndRecord(slot);
                 completed++;
