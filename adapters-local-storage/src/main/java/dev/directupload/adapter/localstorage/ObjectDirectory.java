@@ -49,6 +49,7 @@ final class ObjectDirectory {
     private final Path tmpDir;
     private final DiskSync sync;
     private final Object[] locks = new Object[64];
+    private final Object prefixLock = new Object();
 
     /** Bytes received into a temporary file, not yet visible to anyone. */
     record Received(Path tempFile, long size, String md5) {}
@@ -179,12 +180,17 @@ final class ObjectDirectory {
         deleteDataExcept(dir, dataName);
     }
 
-    /** Creates {@code <bucket>/<h[0:2]>} when missing and makes its entry in the bucket durable. */
+    /**
+     * Creates {@code <bucket>/<h[0:2]>} when missing and makes its entry in the bucket durable. One lock for
+     * all prefixes: nobody sees a new prefix directory before its entry has been fsynced.
+     */
     private void createParentOf(Path dir) throws IOException {
         Path parent = dir.getParent();
-        if (!Files.isDirectory(parent)) {
-            Files.createDirectories(parent);
-            sync.directory(bucketDir);
+        synchronized (prefixLock) {
+            if (!Files.isDirectory(parent)) {
+                Files.createDirectories(parent);
+                sync.directory(bucketDir);
+            }
         }
     }
 
