@@ -4,11 +4,12 @@
 # (streamed from disk), POST /uploads/{id}/complete (HEAD + MD5 check), then a presigned GET compared by MD5.
 # Reports the upload time and the server's peak RSS (VmHWM). Needs curl, md5sum, python3.
 # Usage: bench/local-store/service-1gib.sh [BYTES]   (build first: ./mvnw -B -ntp -DskipTests package)
+# Env:   JAR (bootstrap/target/direct-upload.jar) to measure another build, PORT (18481)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BYTES=${1:-1073741824}
 PORT=${PORT:-18481}
-JAR=$PWD/bootstrap/target/direct-upload.jar
+JAR=$(realpath "${JAR:-bootstrap/target/direct-upload.jar}")
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/service-1gib.XXXXXX")
 SERVER_PID=
 cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"; }

@@ -5,6 +5,9 @@
 //                                              -Dheavy.calls=N -Dheavy.warmup=N for the 1000-hash call
 //   prepare BASE PROPS ROUNDS CALLS WARMUP     POST /uploads with 500 new files (-Dheavy.calls / -Dheavy.warmup too)
 //   list    BASE PROPS ROUNDS CALLS WARMUP     GET /albums/{id}/photos?limit=100, first page and a page 10 deep
+//   complete BASE PROPS ROUNDS CALLS WARMUP    per call: POST /uploads for one new 100 KB file (not timed), the
+//                                              multipart POST of its form to the local store (timed: store_post_100k)
+//                                              and POST /uploads/{id}/complete (timed: complete_1)
 //
 // The seeded family stores md5("bench-" + i) for i in 1..STORED (the seed scripts use the same rule), so the
 // client knows which hashes exist without asking. Calls are sequential on one HTTP/1.1 connection pool; each
@@ -38,6 +41,7 @@ public class UploadFlowBench {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final Random RANDOM = new Random(Long.getLong("seed", 42L));
+    static final Random CONTENT = new Random();
 
     static String base;
     static String token;
@@ -47,7 +51,7 @@ public class UploadFlowBench {
         base = args[1];
         switch (args[0]) {
             case "setup" -> setup(Path.of(args[2]));
-            case "hash", "prepare", "list" -> {
+            case "hash", "prepare", "list", "complete" -> {
                 try (Reader r = Files.newBufferedReader(Path.of(args[2]))) {
                     ids.load(r);
                 }
@@ -64,6 +68,7 @@ public class UploadFlowBench {
                     }
                     case "prepare" -> measure("prepare_500", rounds, Integer.getInteger("heavy.calls", calls),
                             Integer.getInteger("heavy.warmup", warmup), i -> prepare(500));
+                    case "complete" -> measureComplete(rounds, calls, warmup);
                     default -> {
                         String deepCursor = cursorAfterPages(10);
                         measure("list_100_first_page", rounds, calls, warmup, i -> list(null));
@@ -137,6 +142,78 @@ public class UploadFlowBench {
         if (slots != n) {
             throw new IllegalStateException("expected " + n + " upload slots, got " + slots + ": " + abbreviate(answer));
         }
+    }
+
+    /** One new file through the whole flow; returns {store POST ms, complete ms}. */
+    static double[] uploadAndComplete() {
+        byte[] content = new byte[100 * 1024];
+        CONTENT.nextBytes(content); // new bytes in every run: the same file again would be an instant upload
+        String md5 = md5(content);
+        String body = "{\"family_id\":\"" + ids.getProperty("family_id") + "\",\"album_id\":\""
+                + ids.getProperty("album_id") + "\",\"files\":[{\"client_ref\":\"0\",\"name\":\"IMG.jpg\",\"size\":"
+                + content.length + ",\"type\":\"image/jpeg\",\"md5\":\"" + md5 + "\"}]}";
+        String answer = call("POST", "/uploads", body, 200);
+        String uploadId = field(answer, "upload_id");
+        String url = field(answer, "url");
+        Matcher fieldsJson = Pattern.compile("\"fields\"\\s*:\\s*\\{([^}]*)\\}").matcher(answer);
+        if (!fieldsJson.find()) {
+            throw new IllegalStateException("no form fields in " + abbreviate(answer));
+        }
+        String boundary = "----bench" + Long.toHexString(RANDOM.nextLong());
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream(content.length + 4096);
+        Matcher pair = Pattern.compile("\"([^\"]+)\"\\s*:\\s*\"([^\"]*)\"").matcher(fieldsJson.group(1));
+        while (pair.find()) {
+            form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + pair.group(1) + "\"\r\n\r\n"
+                    + pair.group(2) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"IMG.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        form.writeBytes(content);
+        form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+            if (posted.statusCode() != 200) {
+                throw new IllegalStateException("store POST -> " + posted.statusCode() + " " + abbreviate(posted.body()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("store POST: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        long t1 = System.nanoTime();
+        String photo = call("POST", "/uploads/" + uploadId + "/complete", null, 200);
+        long t2 = System.nanoTime();
+        if (!md5.equals(field(photo, "md5"))) {
+            throw new IllegalStateException("complete answered another md5: " + abbreviate(photo));
+        }
+        return new double[] {(t1 - t0) / 1e6, (t2 - t1) / 1e6};
+    }
+
+    static void measureComplete(int rounds, int calls, int warmup) {
+        for (int i = 0; i < warmup; i++) {
+            uploadAndComplete();
+        }
+        double[] allPost = new double[rounds * calls];
+        double[] allComplete = new double[rounds * calls];
+        for (int r = 0; r < rounds; r++) {
+            double[] post = new double[calls];
+            double[] complete = new double[calls];
+            for (int i = 0; i < calls; i++) {
+                double[] ms = uploadAndComplete();
+                post[i] = ms[0];
+                complete[i] = ms[1];
+                allPost[r * calls + i] = ms[0];
+                allComplete[r * calls + i] = ms[1];
+            }
+            System.out.println(line("store_post_100k", "round " + (r + 1), post));
+            System.out.println(line("complete_1", "round " + (r + 1), complete));
+        }
+        System.out.println(line("store_post_100k", "all", allPost));
+        System.out.println(line("complete_1", "all", allComplete));
     }
 
     static String list(String cursor) {
@@ -246,8 +323,12 @@ public class UploadFlowBench {
     }
 
     static String md5(String s) {
+        return md5(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String md5(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

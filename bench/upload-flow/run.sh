@@ -12,7 +12,12 @@
 #        ./mvnw -B -ntp -o -DskipTests package)
 # Env:   PORT (18680), STORED (1000000), PHOTOS (2000), ROUNDS (3), CALLS (30), WARMUP (20), WRK_SECONDS (15),
 #        WRK_CONNECTIONS (16), H2_HEAVY_CALLS (3), H2_HEAVY_WARMUP (1), PGHOST (127.0.0.1), PGPORT (5432),
-#        PGUSER (postgres), PGDATABASE (test), BENCHES ("hash prepare list wrk")
+#        PGUSER (postgres), PGDATABASE (test), BENCHES ("hash prepare list wrk"; also "complete": one new 100 KB
+#        file prepared, posted to the local store and completed per call, the last two timed)
+#        H2_VARIANTS: compare H2 set-ups on one seeded database, interleaved: whitespace-separated entries
+#        "label|jar|jdbc-url", e.g. "before|/tmp/old.jar|jdbc:h2:file:./data/db;DB_CLOSE_ON_EXIT=FALSE
+#        after|bootstrap/target/direct-upload.jar|jdbc:h2:file:./data/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+#        the service is restarted for every variant in each of AB_ROUNDS (3) rounds and BENCHES run each time
 # The service runs with the signing rate limit raised (upload.rate-limit.capacity / per-minute = 100000000): the
 # default 60 per minute per user would otherwise cap one benchmark user. Results (no tokens) go to
 # bench/upload-flow/results/ (not committed). Everything else lives in a temporary directory or a temporary
@@ -37,6 +42,9 @@ WRK_SECONDS=${WRK_SECONDS:-15}
 H2_HEAVY_CALLS=${H2_HEAVY_CALLS:-3}
 H2_HEAVY_WARMUP=${H2_HEAVY_WARMUP:-1}
 BENCHES=${BENCHES:-hash prepare list wrk}
+H2_VARIANTS=${H2_VARIANTS:-}
+AB_ROUNDS=${AB_ROUNDS:-3}
+SERVICE_JAR=$JAR
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-16}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGDATABASE=${PGDATABASE:-test}
 BASE=http://127.0.0.1:$PORT
@@ -63,7 +71,7 @@ log() { echo "$*" | tee -a "$REPORT"; }
 start_service() { # extra -D options...
   (cd "$WORK/svc" && exec timeout 3600 java -Xms512m -Xmx1g -Dmicronaut.server.port="$PORT" \
       -Dupload.rate-limit.capacity=100000000 -Dupload.rate-limit.per-minute=100000000 \
-      "$@" -jar "$JAR" >>"$WORK/service.log" 2>&1) &
+      "$@" -jar "$SERVICE_JAR" >>"$WORK/service.log" 2>&1) &
   SERVICE_PID=$!
   for _ in $(seq 1 1200); do
     curl -sf "$BASE/health" >/dev/null 2>&1 && return 0
@@ -86,7 +94,7 @@ stop_service() {
 bench() { # mode [-D options]
   local mode=$1; shift
   timeout 3600 java -Dstored="$STORED" "$@" "$HERE/UploadFlowBench.java" "$mode" "$BASE" "$WORK/ids.properties" "$ROUNDS" "$CALLS" "$WARMUP" \
-    | tee -a "$REPORT"
+    | sed "s/^/${LABEL:+[$LABEL] }/" | tee -a "$REPORT"
 }
 
 throughput() { # label
@@ -148,12 +156,38 @@ run_h2() {
   timeout 1800 java -Xmx2g -cp "$JAR" org.h2.tools.RunScript -url "jdbc:h2:file:$WORK/svc/data/db" -user sa \
     -script "$script" -showResults | grep -A1 -E '^SELECT COUNT' | grep -- '-->' | tee -a "$REPORT"
   log "seeded H2 in $((SECONDS - t0)) s; database file: $(du -sh "$WORK/svc/data/db.mv.db" | cut -f1)"
+  if [ -n "$H2_VARIANTS" ]; then
+    compare_h2
+    return
+  fi
   start_service
+  h2_benches
+  stop_service
+}
+
+h2_benches() {
   want hash && bench hash -Dheavy.calls="$H2_HEAVY_CALLS" -Dheavy.warmup="$H2_HEAVY_WARMUP"
   want prepare && bench prepare -Dheavy.calls="$H2_HEAVY_CALLS" -Dheavy.warmup="$H2_HEAVY_WARMUP"
   want list && bench list
+  want complete && bench complete
   want wrk && throughput h2
-  stop_service
+  return 0
+}
+
+# H2_VARIANTS: the same seeded database under each variant's jar and URL, variants interleaved in every round.
+compare_h2() {
+  local round entry label jar url
+  for round in $(seq 1 "$AB_ROUNDS"); do
+    for entry in $H2_VARIANTS; do
+      IFS='|' read -r label jar url <<<"$entry"
+      SERVICE_JAR=$(cd "$ROOT" && realpath "$jar")
+      log "--- round $round, variant $label: $(basename "$SERVICE_JAR") $(sha256sum "$SERVICE_JAR" | cut -c1-12), $url, load $(cut -d' ' -f1 /proc/loadavg)"
+      start_service -Ddatasources.default.url="$url"
+      LABEL=$label h2_benches
+      stop_service
+    done
+  done
+  SERVICE_JAR=$JAR
 }
 
 run_postgresql() {
@@ -175,6 +209,7 @@ run_postgresql() {
   want hash && bench hash
   want prepare && bench prepare
   want list && bench list
+  want complete && bench complete
   want wrk && throughput postgresql
   stop_service
   psql -q -X -c "SET client_min_messages = warning" -c "DROP SCHEMA $PG_SCHEMA CASCADE"

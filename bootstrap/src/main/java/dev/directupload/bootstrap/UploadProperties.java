@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * {@code upload.*}: what may be uploaded, for how long forms and download URLs live, how often the
- * sweeper runs. ({@code upload.rate-limit.*} belongs to the web adapter.)
+ * sweeper runs and how long after a form expired it leaves the slot alone. ({@code upload.rate-limit.*}
+ * belongs to the web adapter.)
  */
 @ConfigurationProperties("upload")
 record UploadProperties(
@@ -31,6 +32,7 @@ record UploadProperties(
         @Bindable(defaultValue = "2000") int maxPendingPerUser,
         @Bindable(defaultValue = "24h") Duration incomingTtl,
         @Bindable(defaultValue = "7d") Duration slotRetention,
+        @Bindable(defaultValue = "30m") Duration sweepGrace,
         Quota quota) {
 
     /** {@code upload.quota.*}: what one family may store. */

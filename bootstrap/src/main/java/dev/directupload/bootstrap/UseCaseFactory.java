@@ -281,9 +281,10 @@ class UseCaseFactory {
             UploadRecorder recorder,
             ObjectJanitor janitor,
             UploadSettings settings,
+            UploadProperties properties,
             Clock clock) {
         return new SweepUploadsService(
-                new ExpiredSlotSweep(slots, slotWriter, memberships, recorder, janitor, clock),
+                new ExpiredSlotSweep(slots, slotWriter, memberships, recorder, janitor, properties.sweepGrace(), clock),
                 new OrphanObjectSweep(lister, guard, slots, memberships, recorder, janitor),
                 slotWriter,
                 janitor,

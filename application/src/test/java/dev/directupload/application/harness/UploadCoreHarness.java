@@ -95,7 +95,14 @@ public final class UploadCoreHarness {
                 clock);
         deleteAlbum = new DeleteAlbumService(metadata.albums, metadata.uploads, janitor, access, metadata.transactions);
         sweeper = new SweepUploadsService(
-                new ExpiredSlotSweep(metadata.uploads, metadata.uploads, metadata.families, recorder, janitor, clock),
+                new ExpiredSlotSweep(
+                        metadata.uploads,
+                        metadata.uploads,
+                        metadata.families,
+                        recorder,
+                        janitor,
+                        ExpiredSlotSweep.GRACE,
+                        clock),
                 new OrphanObjectSweep(
                         storage, metadata.keyGuard, metadata.uploads, metadata.families, recorder, janitor),
                 metadata.uploads,

@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,7 +20,6 @@ import java.nio.file.attribute.FileTime;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -29,25 +28,35 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentSkipListSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bucket on disk. An object lives in {@code <root>/<bucket>/<h[0:2]>/<h>/}, where {@code h} is the
  * SHA-256 of its key, so no key, however written, names a path of its own: nothing escapes the root.
  * The directory holds the bytes as {@code <md5>-<size>.data} and a sidecar {@code meta} (key, size, MD5,
- * Content-Type, data file). Uploads are written to {@code <root>/.tmp} while hashed, moved into place
- * atomically, and only then published by atomically replacing {@code meta}: a reader that finds
- * {@code meta} always finds the complete bytes it names. Listing by prefix reads an index of keys, built from the
- * sidecars at its first use and kept current by every commit and delete.
+ * Content-Type, data file). A reader that finds {@code meta} always finds the complete bytes it names. Listing by
+ * prefix reads an index of keys, built from the sidecars at its first use and kept current by every commit and
+ * delete.
+ *
+ * <p>Durability: when {@link #commit} returns, the object is on the storage device. Uploads are written to
+ * {@code <root>/.tmp} while hashed; a new object is assembled there (bytes and {@code meta}, each forced with
+ * {@code fsync}) and appears by one atomic rename of its whole directory, whose parent is then fsynced. Replacing an
+ * existing object moves the bytes in, then atomically replaces {@code meta}, with a directory fsync after each step.
+ * A crash at any point leaves either no object or a complete one, and everything left in {@code .tmp} is removed at
+ * the next start (one process per root).
  */
 public final class ObjectDirectory {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final String META = "meta";
-    private static final Duration STALE_TEMP = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectDirectory.class);
 
     private final Path bucketDir;
     private final Path tmpDir;
+    private final DiskSync sync;
     private final Object[] locks = new Object[64];
+    private final Object prefixLock = new Object();
     /** The keys of published objects, in key order, for listing; complete once {@link #indexed}. */
     private final ConcurrentSkipListSet<String> keys = new ConcurrentSkipListSet<>();
     /** Commits and deletes maintain {@link #keys}: set before the first walk of the disk. */
@@ -69,19 +78,25 @@ public final class ObjectDirectory {
     }
 
     public ObjectDirectory(Path root, String bucket) {
+        this(root, bucket, DiskSync.DEVICE);
+    }
+
+    public ObjectDirectory(Path root, String bucket, DiskSync sync) {
         Path absoluteRoot = root.toAbsolutePath().normalize();
         this.bucketDir = absoluteRoot.resolve(bucket);
         this.tmpDir = absoluteRoot.resolve(".tmp");
+        this.sync = sync;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
         try {
             Files.createDirectories(bucketDir);
             Files.createDirectories(tmpDir);
+            sync.directory(absoluteRoot);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create local-storage directories under " + absoluteRoot, e);
         }
-        removeStaleTemporaryFiles();
+        removeUnfinishedUploads();
     }
 
     /**
@@ -129,10 +144,9 @@ public final class ObjectDirectory {
     }
 
     /**
-     * Publishes received bytes under {@code key}. With {@code replace} false the key must be free: the metadata is then
-     * published by a hard link, which the file system creates atomically and never over an existing file (unlike a
-     * rename, which silently replaces on POSIX), so of two writers racing for one key exactly one wins, in this
-     * process or another.
+     * Publishes received bytes under {@code key}. With {@code replace} false the key must be free; the key's lock (one
+     * process per root) makes the check and the publication one step, so of two writers racing for one key exactly
+     * one wins. When this returns, the object (bytes, {@code meta} and directory entries) is on the storage device.
      *
      * @throws ObjectExistsException when {@code replace} is false and the key holds an object; nothing changed
      */
@@ -140,63 +154,75 @@ public final class ObjectDirectory {
             throws IOException {
         Path dir = directoryOf(key);
         String dataName = received.md5() + "-" + received.size() + ".data";
-        synchronized (lockOf(key)) {
-            try {
-                if (!replace && Files.exists(dir.resolve(META))) {
-                    throw new ObjectExistsException(key);
-                }
-                Files.createDirectories(dir);
-                Files.move(
-                        received.tempFile(),
-                        dir.resolve(dataName),
-                        StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-                Properties meta = new Properties();
-                meta.setProperty("key", key.value());
-                meta.setProperty("size", Long.toString(received.size()));
-                meta.setProperty("md5", received.md5());
-                meta.setProperty("content-type", contentType);
-                meta.setProperty("data", dataName);
-                Path metaTemp = Files.createTempFile(dir, META + "-", ".tmp");
-                try {
-                    try (Writer writer = Files.newBufferedWriter(metaTemp, StandardCharsets.UTF_8)) {
-                        meta.store(writer, null);
+        Path staging = Files.createTempDirectory(tmpDir, "object-");
+        try {
+            Path data = staging.resolve(dataName);
+            Files.move(received.tempFile(), data, StandardCopyOption.ATOMIC_MOVE);
+            sync.file(data);
+            Properties meta = new Properties();
+            meta.setProperty("key", key.value());
+            meta.setProperty("size", Long.toString(received.size()));
+            meta.setProperty("md5", received.md5());
+            meta.setProperty("content-type", contentType);
+            meta.setProperty("data", dataName);
+            try (Writer writer = Files.newBufferedWriter(staging.resolve(META), StandardCharsets.UTF_8)) {
+                meta.store(writer, null);
+            }
+            sync.file(staging.resolve(META));
+            sync.directory(staging);
+            synchronized (lockOf(key)) {
+                if (Files.exists(dir.resolve(META))) {
+                    if (!replace) {
+                        throw new ObjectExistsException(key);
                     }
-                    if (replace) {
-                        Files.move(
-                                metaTemp,
-                                dir.resolve(META),
-                                StandardCopyOption.ATOMIC_MOVE,
-                                StandardCopyOption.REPLACE_EXISTING);
-                    } else {
-                        linkNewMeta(key, dir, metaTemp, dataName);
+                    replace(dir, staging, dataName);
+                } else {
+                    if (Files.exists(dir)) {
+                        deleteTree(dir); // what a crash or a delete left without metadata
                     }
-                } finally {
-                    Files.deleteIfExists(metaTemp);
+                    createParentOf(dir);
+                    Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+                    sync.directory(dir.getParent());
                 }
-                deleteDataExcept(dir, dataName);
                 if (tracking) {
                     keys.add(key.value());
                 }
-            } finally {
-                Files.deleteIfExists(received.tempFile());
             }
+        } finally {
+            Files.deleteIfExists(received.tempFile());
+            deleteTree(staging);
         }
         return find(key).orElseThrow(() -> new IOException("object " + key + " vanished while being stored"));
     }
 
-    /** Publishes {@code metaTemp} as the key's metadata unless the key already has one (then removes our bytes). */
-    private static void linkNewMeta(ObjectKey key, Path dir, Path metaTemp, String dataName) throws IOException {
-        try {
-            Files.createLink(dir.resolve(META), metaTemp);
-        } catch (FileAlreadyExistsException taken) {
-            // another writer (another process: this one holds the key's lock) published first; its bytes may be
-            // in a data file of the same name, which then is the same content and stays
-            String theirs = readMeta(dir).getProperty("data", "");
-            if (!theirs.equals(dataName)) {
-                Files.deleteIfExists(dir.resolve(dataName));
+    /** Moves the staged bytes next to the published ones, then atomically replaces {@code meta}. */
+    private void replace(Path dir, Path staging, String dataName) throws IOException {
+        Files.move(
+                staging.resolve(dataName),
+                dir.resolve(dataName),
+                StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        sync.directory(dir);
+        Files.move(
+                staging.resolve(META),
+                dir.resolve(META),
+                StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+        sync.directory(dir);
+        deleteDataExcept(dir, dataName);
+    }
+
+    /**
+     * Creates {@code <bucket>/<h[0:2]>} when missing and makes its entry in the bucket durable. One lock for all
+     * prefixes: nobody sees a new prefix directory before its entry has been fsynced.
+     */
+    private void createParentOf(Path dir) throws IOException {
+        Path parent = dir.getParent();
+        synchronized (prefixLock) {
+            if (!Files.isDirectory(parent)) {
+                Files.createDirectories(parent);
+                sync.directory(bucketDir);
             }
-            throw new ObjectExistsException(key);
         }
     }
 
@@ -354,19 +380,20 @@ public final class ObjectDirectory {
         return Optional.empty();
     }
 
-    /** Removes the object; removing a missing object does nothing. */
+    /** Removes the object (durably); removing a missing object does nothing. */
     public void delete(ObjectKey key) {
         Path dir = directoryOf(key);
         synchronized (lockOf(key)) {
             try {
+                if (!Files.isDirectory(dir)) {
+                    return;
+                }
                 Files.deleteIfExists(dir.resolve(META));
                 if (tracking) {
                     keys.remove(key.value());
                 }
-                deleteDataExcept(dir, null);
-                Files.deleteIfExists(dir);
-            } catch (NoSuchFileException e) {
-                // already gone
+                deleteTree(dir);
+                sync.directory(dir.getParent());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete " + key, e);
             }
@@ -392,16 +419,38 @@ public final class ObjectDirectory {
         }
     }
 
-    private void removeStaleTemporaryFiles() {
-        Instant cutoff = Instant.now().minus(STALE_TEMP);
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(tmpDir)) {
-            for (Path file : files) {
-                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
-                    Files.deleteIfExists(file);
+    /** Deletes {@code path} and, if it is a directory, everything in it; a missing path is fine. */
+    private static void deleteTree(Path path) throws IOException {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+                for (Path entry : entries) {
+                    deleteTree(entry);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
+    }
+
+    /**
+     * Start-up: everything in {@code .tmp} belongs to an upload or a commit that a previous process did not finish
+     * (nothing is running yet), so all of it goes.
+     */
+    private void removeUnfinishedUploads() {
+        int removed = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmpDir)) {
+            for (Path entry : entries) {
+                try {
+                    deleteTree(entry);
+                    removed++;
+                } catch (IOException e) {
+                    LOG.warn("Cannot remove {} (an unfinished upload; only wastes space): {}", entry, e.toString());
                 }
             }
         } catch (IOException e) {
-            // best effort: a stale temporary file is harmless
+            LOG.warn("Cannot list {} to remove unfinished uploads: {}", tmpDir, e.toString());
+        }
+        if (removed > 0) {
+            LOG.info("Removed {} unfinished upload(s) left in {}", removed, tmpDir);
         }
     }
 

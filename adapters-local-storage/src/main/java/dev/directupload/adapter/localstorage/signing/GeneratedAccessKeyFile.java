@@ -1,5 +1,6 @@
 package dev.directupload.adapter.localstorage.signing;
 
+import dev.directupload.adapter.localstorage.disk.DiskSync;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -17,7 +18,8 @@ import java.util.Properties;
 
 /**
  * The local store's generated access key, kept in {@code <root>/.credentials} (owner read/write only) so
- * that forms and URLs signed before a restart stay valid after it. Created once; never overwritten.
+ * that forms and URLs signed before a restart stay valid after it. Created once, forced to disk; never
+ * overwritten.
  */
 public final class GeneratedAccessKeyFile {
 
@@ -65,8 +67,10 @@ public final class GeneratedAccessKeyFile {
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 generated.store(writer, "direct-upload local store access key; keep private");
             }
+            DiskSync.DEVICE.file(temp);
             // a hard link is created atomically and never replaces: when another process won, its key stays
             Files.createLink(file, temp);
+            DiskSync.DEVICE.directory(file.getParent());
         } catch (FileAlreadyExistsException e) {
             // created concurrently: use it
         } finally {

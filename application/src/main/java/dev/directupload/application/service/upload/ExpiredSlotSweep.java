@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public final class ExpiredSlotSweep {
 
-    /** How long after a form expired an upload that started in time may still be arriving. */
+    /** By default, how long after a form expired an upload that started in time may still be arriving. */
     public static final Duration GRACE = Duration.ofMinutes(30);
 
     private static final System.Logger LOG = System.getLogger(ExpiredSlotSweep.class.getName());
@@ -35,6 +35,7 @@ public final class ExpiredSlotSweep {
     private final LoadMembershipPort memberships;
     private final UploadRecorder recorder;
     private final ObjectJanitor janitor;
+    private final Duration grace;
     private final Clock clock;
 
     public ExpiredSlotSweep(
@@ -43,12 +44,17 @@ public final class ExpiredSlotSweep {
             LoadMembershipPort memberships,
             UploadRecorder recorder,
             ObjectJanitor janitor,
+            Duration grace,
             Clock clock) {
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("upload.sweep-grace must not be negative, was " + grace);
+        }
         this.slots = slots;
         this.slotWriter = slotWriter;
         this.memberships = memberships;
         this.recorder = recorder;
         this.janitor = janitor;
+        this.grace = grace;
         this.clock = clock;
     }
 
@@ -60,7 +66,7 @@ public final class ExpiredSlotSweep {
         int expired = 0;
         Optional<SlotCursor> after = Optional.empty();
         while (System.nanoTime() < deadline) {
-            List<UploadSlot> batch = slots.findPendingExpired(now.minus(GRACE), after, BATCH);
+            List<UploadSlot> batch = slots.findPendingExpired(now.minus(grace), after, BATCH);
             for (UploadSlot slot : batch) {
                 try {
                     if (end(slot, now)) {

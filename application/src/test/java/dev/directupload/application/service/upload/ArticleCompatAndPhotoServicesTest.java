@@ -371,4 +371,46 @@ class ArticleCompatAndPhotoServicesTest {
                         .md5())
                 .isEqualTo(MD5);
     }
+
+    @Test
+    void sweeper_withAConfiguredGrace_leavesSlotsAloneUntilItEnds_thenCompletesArrivedUploads() {
+        ExpiredSlotSweep sweeper = sweepWithGrace(Duration.ofSeconds(5));
+        var arrived = (PreparedItem.Upload) core.prepare
+                .prepare(new PrepareUploadsCommand(
+                        wang.owner(),
+                        wang.family().id(),
+                        wang.album().id(),
+                        List.of(new DeclaredFile("0", "a.jpg", (long) BYTES.length, "image/jpeg", MD5, null))))
+                .get(0);
+        core.storage.upload(
+                core.storage.signedRequests().get(0),
+                new ObjectKey(arrived.form().fields().get("key")),
+                BYTES,
+                "image/jpeg");
+
+        core.clock.advance(core.settings.rules().policyTtl().plusSeconds(4));
+        assertThat(sweeper.sweep(Duration.ofSeconds(10))).containsExactly(0, 0);
+        core.clock.advance(Duration.ofSeconds(2));
+
+        assertThat(sweeper.sweep(Duration.ofSeconds(10))).containsExactly(1, 0);
+        assertThat(core.metadata.slots()).extracting(s -> s.status()).containsExactly(UploadSlotStatus.COMPLETED);
+    }
+
+    @Test
+    void sweeper_refusesANegativeGrace() {
+        assertThatThrownBy(() -> sweepWithGrace(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("upload.sweep-grace");
+    }
+
+    private ExpiredSlotSweep sweepWithGrace(Duration grace) {
+        return new ExpiredSlotSweep(
+                core.metadata.uploads,
+                core.metadata.uploads,
+                core.metadata.families,
+                core.recorder,
+                core.janitor,
+                grace,
+                core.clock);
+    }
 }
