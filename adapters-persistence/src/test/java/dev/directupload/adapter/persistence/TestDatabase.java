@@ -103,7 +103,7 @@ final class TestDatabase implements AutoCloseable {
         return new TestDatabase(
                 Map.of(
                         "url",
-                        "jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "jdbc:h2:file:" + dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000",
                         "username",
                         "sa",
                         "password",

@@ -92,9 +92,17 @@ public final class StoredBytesVerifier {
                         .findFirst());
     }
 
-    /** True when storage holds exactly {@code content} at {@code key} right now. */
+    /**
+     * True when storage holds exactly {@code content} at {@code key}: a verified record of it there says so (its
+     * bytes cannot go while the caller holds the key's lock), else storage is asked.
+     */
     public boolean holds(ObjectKey key, FileContent content) {
-        return inspector.inspect(key).map(stored -> stored.holds(content)).orElse(false);
+        boolean recorded = storedObjects
+                .findByKey(key)
+                .filter(o -> o.isVerified() && o.content().equals(content))
+                .isPresent();
+        return recorded
+                || inspector.inspect(key).map(stored -> stored.holds(content)).orElse(false);
     }
 
     private static Failed refused(ErrorCode code, String message) {
