@@ -144,3 +144,10 @@ CREATE TABLE pending_deletions (
 CREATE TABLE object_key_locks (
     key_sha256  CHAR(64)      NOT NULL PRIMARY KEY
 ) ${table_options};
+
+-- Named leases shared by every instance (the upload sweeper's): one holder at a time, until expires_at.
+CREATE TABLE leases (
+    name        VARCHAR(64)   NOT NULL PRIMARY KEY,
+    holder      VARCHAR(128)  NOT NULL,
+    expires_at  BIGINT        NOT NULL
+) ${table_options};

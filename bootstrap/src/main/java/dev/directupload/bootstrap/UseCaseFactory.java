@@ -26,6 +26,7 @@ import dev.directupload.application.port.out.storage.PresignDownloadPort;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
 import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
+import dev.directupload.application.port.out.upload.SweepLeasePort;
 import dev.directupload.application.service.access.FamilyAccess;
 import dev.directupload.application.service.album.CreateAlbumService;
 import dev.directupload.application.service.album.DeleteAlbumService;
@@ -52,6 +53,7 @@ import dev.directupload.application.service.media.UploadSettings;
 import dev.directupload.application.service.photo.DeletePhotoService;
 import dev.directupload.application.service.photo.ListAlbumPhotosService;
 import dev.directupload.application.service.upload.CompleteUploadService;
+import dev.directupload.application.service.upload.ExclusiveSweep;
 import dev.directupload.application.service.upload.ExpiredSlotSweep;
 import dev.directupload.application.service.upload.InstantPhotos;
 import dev.directupload.application.service.upload.OrphanObjectSweep;
@@ -61,10 +63,26 @@ import dev.directupload.application.service.upload.UploadReservations;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the framework-free use cases to whichever adapters the configuration selected. */
 @Factory
 class UseCaseFactory {
+
+    /** How long the sweeper's lease lasts: several sweeps, so a live instance keeps it, a dead one frees it. */
+    private static final Duration SWEEP_LEASE = Duration.ofMinutes(5);
+
+    /** This process, as the holder of leases: host, pid and a random part. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
 
     @Singleton
     Clock clock() {
@@ -272,7 +290,7 @@ class UseCaseFactory {
     }
 
     @Singleton
-    SweepUploadsService sweepUploads(
+    ExclusiveSweep sweepUploads(
             LoadUploadSlotPort slots,
             SaveUploadSlotPort slotWriter,
             LoadMembershipPort memberships,
@@ -282,13 +300,15 @@ class UseCaseFactory {
             ObjectJanitor janitor,
             UploadSettings settings,
             UploadProperties properties,
+            SweepLeasePort leases,
             Clock clock) {
-        return new SweepUploadsService(
+        SweepUploadsService sweep = new SweepUploadsService(
                 new ExpiredSlotSweep(slots, slotWriter, memberships, recorder, janitor, properties.sweepGrace(), clock),
                 new OrphanObjectSweep(lister, guard, slots, memberships, recorder, janitor),
                 slotWriter,
                 janitor,
                 settings,
                 clock);
+        return new ExclusiveSweep(sweep, leases, instanceName(), SWEEP_LEASE, clock);
     }
 }

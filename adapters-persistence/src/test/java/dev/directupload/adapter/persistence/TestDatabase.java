@@ -6,6 +6,7 @@ import dev.directupload.adapter.persistence.family.JdbcFamilyUsageAdapter;
 import dev.directupload.adapter.persistence.identity.JdbcUserAdapter;
 import dev.directupload.adapter.persistence.media.JdbcMediaFileAdapter;
 import dev.directupload.adapter.persistence.media.JdbcObjectKeyGuardAdapter;
+import dev.directupload.adapter.persistence.upload.JdbcSweepLeaseAdapter;
 import dev.directupload.adapter.persistence.upload.JdbcUploadSlotAdapter;
 import dev.directupload.application.contract.PersistencePorts;
 import io.micronaut.context.ApplicationContext;
@@ -72,6 +73,7 @@ final class TestDatabase implements AutoCloseable {
                 slots,
                 context.getBean(JdbcObjectKeyGuardAdapter.class),
                 context.getBean(JdbcFamilyUsageAdapter.class),
+                context.getBean(JdbcSweepLeaseAdapter.class),
                 context.getBean(JdbcTransactionAdapter.class));
     }
 

@@ -18,6 +18,7 @@ import dev.directupload.application.port.out.media.SaveMediaFilePort;
 import dev.directupload.application.port.out.media.SaveStoredObjectPort;
 import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
 import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
+import dev.directupload.application.port.out.upload.SweepLeasePort;
 
 /** Every persistence out-port of one implementation, as the contract tests use them. */
 public record PersistencePorts(
@@ -37,6 +38,7 @@ public record PersistencePorts(
         SaveUploadSlotPort saveSlots,
         ObjectKeyGuardPort keyGuard,
         FamilyUsagePort usage,
+        SweepLeasePort leases,
         TransactionPort transactions) {
 
     public static PersistencePorts of(InMemoryMetadataStore store) {
@@ -57,6 +59,7 @@ public record PersistencePorts(
                 store.uploads,
                 store.keyGuard,
                 store.usage,
+                store.leases,
                 store.transactions);
     }
 }

@@ -254,6 +254,49 @@ public abstract class UploadSlotPortsContract extends PersistenceContract {
                 .isEqualTo(new FamilyUsagePort.Usage(1000 + 24 + 1234, 3));
     }
 
+    @Test
+    void lease_hasOneHolderAtATime_untilItRunsOutOrIsReleased() {
+        String name = "lease-" + unique();
+        Duration ttl = Duration.ofMinutes(5);
+
+        assertThat(ports().leases().tryAcquire(name, "a", T0, ttl)).isTrue();
+        assertThat(ports().leases().tryAcquire(name, "b", T0.plusSeconds(60), ttl))
+                .isFalse();
+        assertThat(ports().leases().tryAcquire(name, "a", T0.plusSeconds(60), ttl))
+                .isTrue();
+        assertThat(ports().leases()
+                        .tryAcquire(name, "b", T0.plusSeconds(61).plus(ttl).minusSeconds(2), ttl))
+                .isFalse();
+        assertThat(ports().leases().tryAcquire(name, "b", T0.plusSeconds(61).plus(ttl), ttl))
+                .isTrue();
+        ports().leases().release(name, "a");
+        assertThat(ports().leases().tryAcquire(name, "a", T0.plusSeconds(62).plus(ttl), ttl))
+                .isFalse();
+        ports().leases().release(name, "b");
+        assertThat(ports().leases().tryAcquire(name, "a", T0.plusSeconds(62).plus(ttl), ttl))
+                .isTrue();
+    }
+
+    @Test
+    void lease_raceOfManyHolders_hasExactlyOneWinner() throws Exception {
+        String name = "lease-" + unique();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> tries = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String holder = "h" + i;
+                tries.add(pool.submit(() -> ports().leases().tryAcquire(name, holder, T0, Duration.ofMinutes(5))));
+            }
+            int winners = 0;
+            for (var attempt : tries) {
+                winners += attempt.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private UploadSlot slot(Fixture f, Instant createdAt, Instant expiresAt) {
         return UploadSlot.open(
                 new Placement(f.family.id(), f.album.id(), f.owner),

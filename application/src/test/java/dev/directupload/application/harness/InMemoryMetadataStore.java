@@ -23,6 +23,7 @@ public final class InMemoryMetadataStore {
     public final InMemoryAlbums albums = new InMemoryAlbums(transactions, media, uploads);
     public final InMemoryKeyGuard keyGuard = new InMemoryKeyGuard(media, uploads);
     public final InMemoryFamilyUsage usage = new InMemoryFamilyUsage(media, uploads);
+    public final InMemoryLeases leases = new InMemoryLeases();
 
     public void addMembership(Membership membership) {
         families.addMembership(membership);
