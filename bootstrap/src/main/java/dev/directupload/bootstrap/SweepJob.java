@@ -1,9 +1,10 @@
 package dev.directupload.bootstrap;
 
-import dev.directupload.application.port.in.upload.SweepUploadsUseCase;
 import dev.directupload.application.port.in.upload.SweepUploadsUseCase.SweepReport;
+import dev.directupload.application.service.upload.ExclusiveSweep;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +16,16 @@ class SweepJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(SweepJob.class);
 
-    private final SweepUploadsUseCase sweeper;
+    private final ExclusiveSweep sweeper;
 
-    SweepJob(SweepUploadsUseCase sweeper) {
+    SweepJob(ExclusiveSweep sweeper) {
         this.sweeper = sweeper;
+    }
+
+    /** A stopping instance hands the sweeper's lease over at once instead of letting it run out. */
+    @PreDestroy
+    void releaseLease() {
+        sweeper.release();
     }
 
     @Scheduled(fixedDelay = "${upload.sweep-interval:1m}", initialDelay = "${upload.sweep-interval:1m}")

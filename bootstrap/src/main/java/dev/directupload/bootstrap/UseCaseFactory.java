@@ -63,14 +63,16 @@ import dev.directupload.application.service.upload.UploadReservations;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Wires the framework-free use cases to whichever adapters the configuration selected. */
 @Factory
 class UseCaseFactory {
 
-    /** How long the sweeper's lease lasts: several sweeps, so a live instance keeps it, a dead one frees it. */
-    private static final Duration SWEEP_LEASE = Duration.ofMinutes(5);
+    /**
+     * The sweeper's lease lasts this many sweep intervals: a live holder renews it every turn, and the lease of one
+     * that died (SIGKILL, no release) runs out within a few turns, so the restarted or another instance takes over.
+     */
+    private static final int SWEEP_LEASE_TURNS = 3;
 
     /** This process, as the holder of leases: host, pid and a random part. */
     private static String instanceName() {
@@ -309,6 +311,7 @@ class UseCaseFactory {
                 janitor,
                 settings,
                 clock);
-        return new ExclusiveSweep(sweep, leases, instanceName(), SWEEP_LEASE, clock);
+        return new ExclusiveSweep(
+                sweep, leases, instanceName(), properties.sweepInterval().multipliedBy(SWEEP_LEASE_TURNS), clock);
     }
 }
