@@ -58,10 +58,15 @@ class WechatSessionAdapterTest {
         fakeWechat.stop(0);
     }
 
+    /** A timeout a loaded build machine never reaches on an answer that comes at once. */
     private WechatSessionAdapter adapter(String appId, String secret) {
+        return adapter(appId, secret, Duration.ofSeconds(20));
+    }
+
+    private WechatSessionAdapter adapter(String appId, String secret, Duration timeout) {
         String base = "http://127.0.0.1:" + fakeWechat.getAddress().getPort();
         return new WechatSessionAdapter(
-                new WechatConfiguration(appId, secret, base, Duration.ofMillis(700)), ObjectMapper.getDefault());
+                new WechatConfiguration(appId, secret, base, timeout), ObjectMapper.getDefault());
     }
 
     @Test
@@ -101,7 +106,7 @@ class WechatSessionAdapterTest {
         answer.set("{\"openid\":\"late\"}");
         delay.set(Duration.ofSeconds(3));
 
-        assertThatThrownBy(() -> adapter("wx123", "s").exchange("c"))
+        assertThatThrownBy(() -> adapter("wx123", "s", Duration.ofMillis(700)).exchange("c"))
                 .isInstanceOf(DependencyUnavailableException.class)
                 .satisfies(
                         e -> assertThat(((DomainException) e).code().wireName()).isEqualTo("wechat_unavailable"));

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Property(name = "upload.rate-limit.per-minute", value = "6")
 @Property(name = "wechat.app-id", value = "wx-test-app")
 @Property(name = "wechat.app-secret", value = "test-secret")
-@Property(name = "wechat.timeout", value = "1s")
+@Property(name = "wechat.timeout", value = "3s")
 class IdentityApiTest implements TestPropertyProvider {
 
     private final FakeWechat fakeWechat = new FakeWechat();

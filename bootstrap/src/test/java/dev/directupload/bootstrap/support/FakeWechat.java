@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 
 /**
  * WeChat's jscode2session on 127.0.0.1 for tests: code "good-NAME" logs in openid "open-NAME"; "slow" answers
- * after 3 s; anything else, or a wrong appid/secret, gets an errcode.
+ * after 10 s; anything else, or a wrong appid/secret, gets an errcode.
  */
 public final class FakeWechat implements AutoCloseable {
 
@@ -33,7 +33,7 @@ public final class FakeWechat implements AutoCloseable {
             } else if (code.startsWith("good-")) {
                 body = "{\"openid\":\"open-" + code.substring(5) + "\",\"session_key\":\"x\",\"unionid\":\"union-1\"}";
             } else if (code.equals("slow")) {
-                sleep(3000);
+                sleep(10_000);
                 body = "{\"openid\":\"late\"}";
             } else {
                 body = "{\"errcode\":40029,\"errmsg\":\"invalid code\"}";
