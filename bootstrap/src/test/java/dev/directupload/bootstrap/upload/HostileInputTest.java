@@ -48,7 +48,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Hostile input on every endpoint a client writes through: each case answers its stable code with the right status,
+ * Hostile input on every endpoint a client writes through (and the anonymous logins): each case answers its stable code with the right status,
  * and changes nothing — no user, family, membership, invite, album, photo, stored object, upload slot or queued
  * deletion is created or changed (every row of those tables is compared), and no object in the store is created or
  * changed (every key with its size, MD5, type and modification time is compared; only bytes no record points at may
@@ -331,6 +331,7 @@ class HostileInputTest {
         cases.addAll(textCases());
         cases.addAll(sizeAndShapeCases());
         cases.addAll(idCases());
+        cases.addAll(loginCases());
         return cases;
     }
 
@@ -1100,6 +1101,26 @@ class HostileInputTest {
                         t -> t.api.delete("/families/" + t.familyId + "/members/" + encoded("u_x\0"), t.owner),
                         404,
                         "member_not_found"));
+    }
+
+    /** The anonymous logins: refused before any user is made (or WeChat is called). */
+    private List<Case> loginCases() {
+        return List.of(
+                new Case(
+                        "login: WeChat code of 129 characters",
+                        t -> t.api.post("/auth/wechat/login", Map.of("code", "c".repeat(129)), null),
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "login: dev user with a path",
+                        t -> t.api.post("/auth/dev/login", Map.of("user", "../admin"), null),
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "login: dev user with an unpaired surrogate",
+                        t -> t.api.postRaw("/auth/dev/login", "{\"user\":\"eve" + SURROGATE + "\"}", null),
+                        400,
+                        "invalid_request"));
     }
 
     // ---- what must not change ----
