@@ -11,8 +11,14 @@ public final class EpochMicros {
 
     private EpochMicros() {}
 
+    /**
+     * Exact for every instant the service accepts (1970-9999) and far beyond; computed from seconds, as
+     * {@code ChronoUnit.MICROS.between} overflows past 2262 (it counts nanoseconds in a long first).
+     *
+     * @throws ArithmeticException beyond about 292,000 years from 1970
+     */
     public static long of(Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
 
     public static Long ofNullable(Instant instant) {

@@ -56,9 +56,10 @@ final class WechatSessionAdapter implements WechatSessionPort {
                 .build();
         Jscode2SessionAnswer answer = parse(call(uri));
         if (answer.failed()) {
+            // the errcode is WeChat's documented number; its errmsg is WeChat's own text and stays in our log
+            LOG.info("WeChat refused a login code: errcode {}, errmsg {}", answer.errCode(), answer.errMsg());
             throw new UnauthorizedException(
-                    ErrorCode.WECHAT_LOGIN_FAILED,
-                    "WeChat refused the login code (errcode " + answer.errCode() + ": " + answer.errMsg() + ")");
+                    ErrorCode.WECHAT_LOGIN_FAILED, "WeChat refused the login code (errcode " + answer.errCode() + ")");
         }
         return new WechatSession(
                 answer.openId(), Optional.ofNullable(answer.unionId()).filter(u -> !u.isBlank()));
@@ -70,7 +71,7 @@ final class WechatSessionAdapter implements WechatSessionPort {
         } catch (HttpClientResponseException e) {
             throw unavailable("WeChat answered HTTP " + e.code(), e);
         } catch (HttpClientException e) {
-            throw unavailable("WeChat did not answer in time (" + e.getMessage() + ")", e);
+            throw unavailable("WeChat could not be reached or did not answer in time", e);
         }
     }
 
@@ -82,8 +83,9 @@ final class WechatSessionAdapter implements WechatSessionPort {
         }
     }
 
+    /** The client learns which dependency failed, never WeChat's or the HTTP client's own words: those are logged. */
     private static DependencyUnavailableException unavailable(String message, Exception cause) {
-        LOG.warn("WeChat login call failed: {}", message);
+        LOG.warn("WeChat login call failed: {} ({})", message, cause.toString());
         return new DependencyUnavailableException(ErrorCode.WECHAT_UNAVAILABLE, message, cause);
     }
 

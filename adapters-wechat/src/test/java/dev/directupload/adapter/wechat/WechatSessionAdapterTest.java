@@ -97,6 +97,7 @@ class WechatSessionAdapterTest {
         assertThatThrownBy(() -> adapter("wx123", "s").exchange("bad"))
                 .isInstanceOf(UnauthorizedException.class)
                 .hasMessageContaining("40029")
+                .hasMessageNotContaining("invalid code")
                 .satisfies(
                         e -> assertThat(((DomainException) e).code().wireName()).isEqualTo("wechat_login_failed"));
     }
@@ -108,6 +109,7 @@ class WechatSessionAdapterTest {
 
         assertThatThrownBy(() -> adapter("wx123", "s", Duration.ofMillis(700)).exchange("c"))
                 .isInstanceOf(DependencyUnavailableException.class)
+                .hasMessage("WeChat could not be reached or did not answer in time")
                 .satisfies(
                         e -> assertThat(((DomainException) e).code().wireName()).isEqualTo("wechat_unavailable"));
     }
@@ -117,14 +119,17 @@ class WechatSessionAdapterTest {
         String base = "http://127.0.0.1:1";
         var adapter = new WechatSessionAdapter(
                 new WechatConfiguration("wx", "s", base, Duration.ofMillis(500)), ObjectMapper.getDefault());
-        assertThatThrownBy(() -> adapter.exchange("c")).isInstanceOf(DependencyUnavailableException.class);
+        assertThatThrownBy(() -> adapter.exchange("c"))
+                .isInstanceOf(DependencyUnavailableException.class)
+                .hasMessage("WeChat could not be reached or did not answer in time");
     }
 
     @Test
     void garbageAnswer_isUnavailable() {
-        answer.set("<html>502</html>");
+        answer.set("<html>502 upstream-internal-detail</html>");
         assertThatThrownBy(() -> adapter("wx123", "s").exchange("c"))
-                .isInstanceOf(DependencyUnavailableException.class);
+                .isInstanceOf(DependencyUnavailableException.class)
+                .hasMessageNotContaining("upstream-internal-detail");
     }
 
     @Test

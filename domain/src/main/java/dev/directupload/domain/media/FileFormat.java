@@ -48,9 +48,12 @@ public enum FileFormat {
         return extensions.contains(extension.toLowerCase(Locale.ROOT));
     }
 
-    /** The known format of a MIME type (parameters such as {@code ;charset} ignored, case-insensitive). */
+    /**
+     * The known format of a MIME type (parameters such as {@code ;charset} ignored, case-insensitive). A type with
+     * control characters (a trailing NUL, a CR LF and a smuggled header) is no known format.
+     */
     public static Optional<FileFormat> ofContentType(String contentType) {
-        if (contentType == null) {
+        if (contentType == null || contentType.chars().anyMatch(Character::isISOControl)) {
             return Optional.empty();
         }
         String bare = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);

@@ -31,6 +31,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ final class ArticleCompatController {
         if (body.familyId() == null) {
             throw new InvalidValueException(ErrorCode.INVALID_REQUEST, "family_id is required");
         }
-        HashCheck result = checkHashes.check(Caller.of(auth), PathIds.family(body.familyId()), body.hashes());
+        HashCheck result = checkHashes.check(Caller.of(auth), PathIds.family(body.familyId()), strings(body.hashes()));
         return new HashCheckResponse(
                 result.existing().stream().map(ContentHash::md5).toList(),
                 result.missing().stream().map(ContentHash::md5).toList());
@@ -117,6 +118,25 @@ final class ArticleCompatController {
                         ErrorCode.ITEMS_REJECTED.wireName(),
                         rejected + " of " + results.size() + " items were rejected; the others are recorded",
                         answers));
+    }
+
+    /**
+     * The hashes as sent, each a JSON string or null: serde reads a {@code List<String>} leniently ({@code [1]} would
+     * become {@code ["1"]}), so the list is read as values and checked here.
+     */
+    private static List<String> strings(List<Object> values) {
+        if (values == null) {
+            return null;
+        }
+        List<String> strings = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            if (value != null && !(value instanceof String)) {
+                throw new InvalidValueException(ErrorCode.INVALID_REQUEST, "hashes[" + i + "] must be a string");
+            }
+            strings.add((String) value);
+        }
+        return strings;
     }
 
     /** The article's signature answer, plus {@code fields}: every form field but {@code key}. */
@@ -164,7 +184,7 @@ final class ArticleCompatController {
     /** {@code {"family_id","hashes":[...]}}. */
     @Serdeable
     record HashCheckRequest(
-            @Nullable String familyId, @Nullable List<String> hashes) {}
+            @Nullable String familyId, @Nullable List<Object> hashes) {}
 
     /** {@code {"existing":[...],"missing":[...]}}. */
     @Serdeable

@@ -23,12 +23,15 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Album listings and photo deletion. */
 @Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PhotoController {
+
+    private static final Pattern LIMIT = Pattern.compile("[0-9]{1,9}");
 
     private final ListAlbumPhotosUseCase listPhotos;
     private final DeletePhotoUseCase deletePhoto;
@@ -58,15 +61,15 @@ final class PhotoController {
         return HttpResponse.noContent();
     }
 
+    /** Plain ASCII digits only: no sign, no spaces, no other scripts' digits ({@code Integer.parseInt} takes those). */
     private static int parseLimit(String limit) {
         if (limit == null) {
             return ListAlbumPhotosUseCase.DEFAULT_LIMIT;
         }
-        try {
-            return Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
+        if (!LIMIT.matcher(limit).matches()) {
             throw new InvalidValueException(ErrorCode.INVALID_LIMIT, "limit must be a whole number 1-100");
         }
+        return Integer.parseInt(limit);
     }
 
     /** {@code {"items":[...],"next_cursor": "..." | null}}. */

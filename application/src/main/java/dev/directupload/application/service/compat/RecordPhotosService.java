@@ -27,6 +27,7 @@ import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.ForbiddenException;
 import dev.directupload.domain.shared.InvalidValueException;
 import dev.directupload.domain.shared.NotFoundException;
+import dev.directupload.domain.shared.TimeRange;
 import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.storage.ObjectKey;
 import java.util.ArrayList;
@@ -73,6 +74,11 @@ public final class RecordPhotosService implements RecordPhotosUseCase {
             throw new InvalidValueException(
                     ErrorCode.TOO_MANY_FILES,
                     "data lists " + items.size() + " photos; at most " + MAX_ITEMS + " per request");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            // a bad time refuses the whole batch before any item is recorded
+            PhotoRecord item = items.get(i);
+            TimeRange.requireEpochMillis("data[" + i + "].upload_time", item == null ? null : item.uploadTimeMillis());
         }
         List<RecordedPhoto> results = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {

@@ -5,11 +5,15 @@ import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
+import dev.directupload.domain.shared.TimeRange;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
-/** Prepare 1-500 files of one album for upload; client refs are unique within the request. */
+/**
+ * Prepare 1-500 files of one album for upload; client refs are unique within the request and every
+ * {@code captured_at} lies in {@link TimeRange}, or the whole request is refused before anything is written.
+ */
 public record PrepareUploadsCommand(UserId caller, FamilyId family, AlbumId album, List<DeclaredFile> files) {
 
     public static final int MAX_FILES = 500;
@@ -28,11 +32,14 @@ public record PrepareUploadsCommand(UserId caller, FamilyId family, AlbumId albu
         }
         files = List.copyOf(files);
         var refs = new HashSet<String>();
-        for (DeclaredFile file : files) {
+        for (int i = 0; i < files.size(); i++) {
+            DeclaredFile file = files.get(i);
             if (!refs.add(file.clientRef())) {
                 throw new InvalidValueException(
                         ErrorCode.INVALID_REQUEST, "client_ref '" + file.clientRef() + "' appears more than once");
             }
+            // the whole request is refused before anything is written: a bad time is no file's fault alone
+            TimeRange.require("files[" + i + "].captured_at", file.capturedAt());
         }
     }
 }
