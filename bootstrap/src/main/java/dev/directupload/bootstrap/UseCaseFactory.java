@@ -63,10 +63,14 @@ import dev.directupload.application.service.upload.UploadReservations;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires the framework-free use cases to whichever adapters the configuration selected. */
 @Factory
 class UseCaseFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UseCaseFactory.class);
 
     /**
      * The sweeper's lease lasts this many sweep intervals: a live holder renews it every turn, and the lease of one
@@ -221,7 +225,12 @@ class UseCaseFactory {
             SignUploadFormPort signer,
             PhotoUrls photoUrls,
             UploadSettings settings,
+            CallbackProperties callback,
             Clock clock) {
+        if (callback.uri().isPresent() && !signer.canCallBack()) {
+            LOG.warn("oss.callback.url is set, but this store's upload forms cannot carry a callback (S3/MinIO has "
+                    + "none): clients complete their uploads, as without it");
+        }
         return new PrepareUploadsService(
                 access,
                 storedObjects,
@@ -229,6 +238,7 @@ class UseCaseFactory {
                 new UploadReservations(usage, slots, slotWriter, transactions, settings),
                 signer,
                 settings,
+                callback.uri(),
                 clock);
     }
 

@@ -23,7 +23,12 @@ public final class BucketUrl {
     }
 
     public String value() {
-        return publicUrl() + PATH + "/" + properties.bucket();
+        return storeUrl() + "/" + properties.bucket();
+    }
+
+    /** The store's own root, {@code {public-url}/local-oss}. */
+    public String storeUrl() {
+        return publicUrl() + PATH;
     }
 
     private String publicUrl() {

@@ -7,6 +7,7 @@ import dev.directupload.adapter.localstorage.signing.TemporaryCredentials;
 import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
+import dev.directupload.application.port.out.storage.UploadCallbackRequest;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.upload.UploadPolicyRules;
@@ -26,7 +27,9 @@ import java.util.stream.Collectors;
 /**
  * Signs V4 POST forms for the local bucket with the same algorithm, conditions and fields as OSS, forbid-overwrite
  * included, and as the OSS adapter does with STS: with temporary credentials narrowed to the family's prefix (from the
- * store's {@link LocalSts}), whose security token the form posts and the policy pins. A form never outlives them.
+ * store's {@link LocalSts}), whose security token the form posts and the policy pins. A form never outlives them. A
+ * form with an upload callback carries OSS's {@code callback} field and the upload id as {@code x:upload_id}, both
+ * pinned; the store then calls back as OSS would.
  */
 @Singleton
 @LocalStorageSelected
@@ -97,6 +100,14 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
                     .append(PostFormVerifier.FORBID_OVERWRITE)
                     .append("\",\"true\"]");
         }
+        Map<String, String> callbackFields =
+                request.callback().map(LocalPostPolicyAdapter::callbackFields).orElse(Map.of());
+        callbackFields.forEach((name, value) -> conditions
+                .append(",{")
+                .append(json(name))
+                .append(':')
+                .append(json(value))
+                .append('}'));
         String policyJson =
                 "{\"expiration\":" + json(EXPIRATION.format(expiresAt)) + ",\"conditions\":[" + conditions + "]}";
         String policy = Base64.getEncoder().encodeToString(policyJson.getBytes(StandardCharsets.UTF_8));
@@ -118,7 +129,26 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
         if (request.forbidOverwrite()) {
             fields.put(PostFormVerifier.FORBID_OVERWRITE, "true");
         }
+        fields.putAll(callbackFields);
         return new UploadForm(bucketUrl.value(), fields, expiresAt);
+    }
+
+    /** OSS's {@code callback} field (Base64 of its JSON) and the custom variable carrying the upload id. */
+    private static Map<String, String> callbackFields(UploadCallbackRequest callback) {
+        String json = "{\"callbackUrl\":" + json(callback.url().toString()) + ",\"callbackBody\":"
+                + json(UploadCallbackRequest.BODY_TEMPLATE) + ",\"callbackBodyType\":"
+                + json(UploadCallbackRequest.BODY_TYPE) + "}";
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(
+                PostFormVerifier.CALLBACK, Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)));
+        fields.put(UploadCallbackRequest.UPLOAD_ID_VARIABLE, callback.upload().value());
+        return fields;
+    }
+
+    /** The store calls back after PostObject as OSS does. */
+    @Override
+    public boolean canCallBack() {
+        return true;
     }
 
     /** The store honours {@code x-oss-forbid-overwrite} as OSS does. */

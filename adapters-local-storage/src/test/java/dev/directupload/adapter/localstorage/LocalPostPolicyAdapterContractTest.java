@@ -58,6 +58,11 @@ class LocalPostPolicyAdapterContractTest extends SignUploadFormContract {
         return true;
     }
 
+    @Override
+    protected boolean callsBack() {
+        return true;
+    }
+
     /** The emulated STS credentials live an hour from their issue (whole seconds). */
     @Override
     protected Optional<Instant> credentialsExpireAt() {

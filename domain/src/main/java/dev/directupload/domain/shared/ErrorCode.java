@@ -28,11 +28,13 @@ public enum ErrorCode {
     NOT_ACCEPTABLE,
     UNSUPPORTED_MEDIA_TYPE,
     REQUEST_TOO_LARGE,
+    INVALID_CALLBACK,
     // who is asking
     UNAUTHORIZED,
     WECHAT_LOGIN_FAILED,
     FORBIDDEN,
     NOT_FAMILY_OWNER,
+    CALLBACK_SIGNATURE_INVALID,
     // what is asked for
     NOT_FOUND,
     FAMILY_NOT_FOUND,

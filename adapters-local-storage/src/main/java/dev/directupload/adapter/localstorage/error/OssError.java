@@ -18,6 +18,8 @@ public enum OssError {
     INVALID_POLICY_DOCUMENT("InvalidPolicyDocument", 400),
     INVALID_ARGUMENT("InvalidArgument", 400),
     FILE_ALREADY_EXISTS("FileAlreadyExists", 409),
+    /** The object is stored, but its upload callback failed: a success status, as OSS answers it. */
+    CALLBACK_FAILED("CallbackFailed", 203),
     MALFORMED_POST_REQUEST("MalformedPOSTRequest", 400),
     MAX_POST_PRE_DATA_LENGTH_EXCEEDED("MaxPOSTPreDataLengthExceededError", 400),
     REQUEST_TIMEOUT("RequestTimeout", 400),

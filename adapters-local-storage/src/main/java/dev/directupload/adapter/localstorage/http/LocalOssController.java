@@ -3,6 +3,8 @@ package dev.directupload.adapter.localstorage.http;
 import dev.directupload.adapter.localstorage.BucketUrl;
 import dev.directupload.adapter.localstorage.LocalStorageProperties;
 import dev.directupload.adapter.localstorage.LocalStorageSelected;
+import dev.directupload.adapter.localstorage.callback.CallbackKey;
+import dev.directupload.adapter.localstorage.callback.CallbackSender;
 import dev.directupload.adapter.localstorage.disk.FreeSpace;
 import dev.directupload.adapter.localstorage.disk.ObjectDirectory;
 import dev.directupload.adapter.localstorage.disk.ObjectExistsException;
@@ -81,6 +83,8 @@ final class LocalOssController {
     private final FreeSpace freeSpace;
     private final UploadSlots slots;
     private final ReadWatchdog watchdog;
+    private final CallbackKey callbackKey;
+    private final CallbackSender callbacks;
 
     LocalOssController(
             LocalStorageProperties properties,
@@ -90,7 +94,9 @@ final class LocalOssController {
             BucketUrl bucketUrl,
             FreeSpace freeSpace,
             UploadSlots slots,
-            ReadWatchdog watchdog) {
+            ReadWatchdog watchdog,
+            CallbackKey callbackKey,
+            CallbackSender callbacks) {
         this.properties = properties;
         this.verifier = verifier;
         this.presigned = presigned;
@@ -99,6 +105,14 @@ final class LocalOssController {
         this.freeSpace = freeSpace;
         this.slots = slots;
         this.watchdog = watchdog;
+        this.callbackKey = callbackKey;
+        this.callbacks = callbacks;
+    }
+
+    /** The public key upload callbacks are signed with, as OSS serves its own under gosspublic.alicdn.com. */
+    @Get(uri = CallbackKey.PUBLIC_KEY_PATH, produces = "application/x-pem-file")
+    HttpResponse<String> callbackPublicKey() {
+        return HttpResponse.ok(callbackKey.publicKeyPem());
     }
 
     /**
@@ -106,7 +120,8 @@ final class LocalOssController {
      * verified when the {@code file} part's headers arrive, before a byte of it is stored; its bytes then stream to a
      * temporary file. A form with {@code x-oss-forbid-overwrite: true} for a key that holds an object is 409
      * {@code FileAlreadyExists}, as on OSS, and changes nothing; of concurrent such posts to a free key exactly one is
-     * stored.
+     * stored. A form with a {@code callback} (pinned by its policy) makes the store call back once the object is
+     * stored, and answer the callback's JSON with 200, or 203 {@code CallbackFailed} with the object kept, as OSS does.
      */
     @Post(uri = "/{bucket}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_XML)
     CompletableFuture<HttpResponse<?>> postObject(
@@ -214,6 +229,9 @@ final class LocalOssController {
             } catch (ObjectExistsException e) {
                 throw fileAlreadyExists();
             }
+            if (accepted.callback().isPresent()) {
+                return callBack(accepted, stored, fields, requestId, request);
+            }
             MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.valueOf(accepted.successStatus()))
                     .header(HttpHeaders.ETAG, stored.etag())
                     .header("x-oss-request-id", requestId);
@@ -228,6 +246,37 @@ final class LocalOssController {
         } finally {
             objects.discard(received);
         }
+    }
+
+    /** Calls back for a stored object: the callback's JSON answer (200), or 203 {@code CallbackFailed}. */
+    private HttpResponse<?> callBack(
+            PostFormVerifier.AcceptedForm accepted,
+            ObjectDirectory.StoredObject stored,
+            Map<String, String> fields,
+            String requestId,
+            HttpRequest<?> request) {
+        CallbackSender.Delivery delivery = callbacks.send(
+                accepted.callback().orElseThrow(),
+                properties.bucket(),
+                stored.key().value(),
+                stored.etag(),
+                stored.size(),
+                stored.contentType(),
+                name -> Optional.ofNullable(fields.get(name)));
+        if (delivery instanceof CallbackSender.Delivered delivered) {
+            return HttpResponse.ok(delivered.body())
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.ETAG, stored.etag())
+                    .header("x-oss-request-id", requestId);
+        }
+        String reason = ((CallbackSender.Failed) delivery).reason();
+        LOG.info(
+                "PostObject {}: {} stored, callback failed: {}",
+                requestId,
+                stored.key().value(),
+                reason);
+        return error(OssError.CALLBACK_FAILED.reject(reason), requestId, request, true)
+                .header(HttpHeaders.ETAG, stored.etag());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.directupload.adapter.localstorage.signing;
 
+import dev.directupload.adapter.localstorage.callback.CallbackConfiguration;
 import dev.directupload.adapter.localstorage.error.OssError;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.shared.InvalidValueException;
@@ -43,6 +44,9 @@ public final class PostFormVerifier {
     /** As OSS: a form (or request) with {@code x-oss-forbid-overwrite: true} must not replace an existing object. */
     public static final String FORBID_OVERWRITE = "x-oss-forbid-overwrite";
 
+    /** As OSS: Base64 of the upload callback's JSON; the store calls back only when the policy pins it. */
+    public static final String CALLBACK = "callback";
+
     private static final DateTimeFormatter STRICT_DATE_TIME =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withResolverStyle(ResolverStyle.STRICT);
 
@@ -70,8 +74,8 @@ public final class PostFormVerifier {
     private record Signer(byte[] signingKey, Optional<KeyPrefix> scope) {}
 
     /**
-     * What a verified form allows: the object key, its size bounds, how to answer, and whether it may replace an
-     * existing object ({@code x-oss-forbid-overwrite: true} forbids it).
+     * What a verified form allows: the object key, its size bounds, how to answer, whether it may replace an
+     * existing object ({@code x-oss-forbid-overwrite: true} forbids it), and whom to call back once it is stored.
      */
     public record AcceptedForm(
             ObjectKey key,
@@ -79,7 +83,8 @@ public final class PostFormVerifier {
             long maxBytes,
             String contentType,
             int successStatus,
-            boolean forbidOverwrite) {}
+            boolean forbidOverwrite,
+            Optional<CallbackConfiguration> callback) {}
 
     /**
      * @param fields the form fields before the file, keyed case-insensitively
@@ -144,6 +149,7 @@ public final class PostFormVerifier {
             throw OssError.ACCESS_DENIED.reject("You are not authorized to do this action: these temporary "
                     + "credentials allow uploads under '" + signer.scope().get().value() + "' only.");
         }
+        Optional<CallbackConfiguration> callback = callback(fields.get(CALLBACK), policy);
         PolicyDocument.LengthRange range =
                 policy.lengthRange().orElse(new PolicyDocument.LengthRange(0, MAX_OBJECT_BYTES));
         String storedType = storedContentType(contentType, objectKey, fileContentType);
@@ -158,7 +164,23 @@ public final class PostFormVerifier {
                 successStatus(fields.get("success_action_status")),
                 "true"
                         .equalsIgnoreCase(
-                                fields.getOrDefault(FORBID_OVERWRITE, "").strip()));
+                                fields.getOrDefault(FORBID_OVERWRITE, "").strip()),
+                callback);
+    }
+
+    /**
+     * The form's upload callback, if it has one. Unlike a form's other fields, the store insists that the policy pin
+     * it (the service's forms always do): it makes the store post to a URL, which an unsigned field must not choose.
+     */
+    private Optional<CallbackConfiguration> callback(String field, PolicyDocument policy) {
+        if (field == null || field.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!policy.constrains(CALLBACK)) {
+            throw OssError.ACCESS_DENIED.reject("Invalid according to Policy: the policy does not pin the "
+                    + "'callback' field; this store calls back only where the form's signer allowed.");
+        }
+        return Optional.of(CallbackConfiguration.parse(field, json));
     }
 
     /**

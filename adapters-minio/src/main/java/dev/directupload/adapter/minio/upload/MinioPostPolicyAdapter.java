@@ -61,6 +61,10 @@ class MinioPostPolicyAdapter implements SignUploadFormPort {
             throw new IllegalArgumentException("S3 POST forms cannot forbid overwriting an existing object; sign a "
                     + "form for a slot-unique staging key and promote the verified bytes by a server-side copy");
         }
+        if (request.callback().isPresent()) {
+            throw new IllegalArgumentException(
+                    "S3 POST forms have no upload callback; the client completes the upload");
+        }
         if (request.contentTypes().size() > 1) {
             throw new IllegalArgumentException("S3 POST policies pin at most one content type (no 'in' operator); "
                     + "asked for " + request.contentTypes().stream().sorted().toList());

@@ -3,6 +3,7 @@ package dev.directupload.adapter.oss.upload;
 import dev.directupload.adapter.oss.OssProperties;
 import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
+import dev.directupload.application.port.out.storage.UploadCallbackRequest;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.upload.UploadPolicyRules;
@@ -19,11 +20,14 @@ import java.util.Map;
 
 /**
  * Signs OSS V4 POST upload forms with the family's cached upload credentials; a form that must not replace an
- * existing object carries {@code x-oss-forbid-overwrite=true}, pinned by the policy.
+ * existing object carries {@code x-oss-forbid-overwrite=true}, pinned by the policy. A form with an upload callback
+ * carries the {@code callback} field and the upload id as the custom variable {@code x:upload_id}, both pinned.
  */
 @Singleton
 @Requires(property = "storage.provider", value = "oss")
 class OssPostPolicyAdapter implements SignUploadFormPort {
+
+    static final String CALLBACK_FIELD = "callback";
 
     private final UploadCredentialIssuer credentials;
     private final V4PolicySigner signer;
@@ -57,7 +61,8 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
                 request.contentTypes().size() < 2
                         ? List.copyOf(request.contentTypes())
                         : request.contentTypes().stream().sorted().toList(),
-                request.forbidOverwrite());
+                request.forbidOverwrite(),
+                request.callback().map(OssPostPolicyAdapter::callbackFields).orElse(Map.of()));
         PolicySafetyCheck.requireSafe(policy, signing.expiresAt());
 
         String json = policy.toJson();
@@ -81,7 +86,34 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
         if (request.forbidOverwrite()) {
             fields.put(PolicyDocumentWriter.FORBID_OVERWRITE, "true");
         }
+        fields.putAll(policy.pinned());
         return new UploadForm(properties.publicUrl(), fields, expiresAt);
+    }
+
+    /**
+     * The {@code callback} field (Base64 of OSS's callback JSON: URL, body template, JSON body type, SNI) and the
+     * custom variable carrying the upload id, in form order.
+     */
+    static Map<String, String> callbackFields(UploadCallbackRequest callback) {
+        StringBuilder json = new StringBuilder(384).append("{\"callbackUrl\":");
+        PolicyDocumentWriter.string(json, callback.url().toString());
+        json.append(",\"callbackBody\":");
+        PolicyDocumentWriter.string(json, UploadCallbackRequest.BODY_TEMPLATE);
+        json.append(",\"callbackBodyType\":");
+        PolicyDocumentWriter.string(json, UploadCallbackRequest.BODY_TYPE);
+        json.append(",\"callbackSNI\":true}");
+        Map<String, String> fields = new LinkedHashMap<>(4);
+        fields.put(
+                CALLBACK_FIELD,
+                Base64.getEncoder().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8)));
+        fields.put(UploadCallbackRequest.UPLOAD_ID_VARIABLE, callback.upload().value());
+        return fields;
+    }
+
+    /** OSS calls back after PostObject when the form carries a {@code callback} field. */
+    @Override
+    public boolean canCallBack() {
+        return true;
     }
 
     /** OSS honours {@code x-oss-forbid-overwrite} on PostObject. */

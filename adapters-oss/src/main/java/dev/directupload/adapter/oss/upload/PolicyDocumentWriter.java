@@ -5,8 +5,11 @@ import dev.directupload.application.port.out.storage.SizeRange;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes the V4 POST policy document an upload form is signed with: its values, rendered to JSON once; the conditions come in the order of the shared known-answer vectors:
@@ -18,8 +21,10 @@ import java.util.Locale;
  * @param key the key condition; {@code null} only to exercise the safety check
  * @param size the content-length-range; {@code null} only to exercise the safety check
  * @param contentTypes the allowed Content-Type values in this order; empty pins none
- * @param forbidOverwrite true: {@code ["eq","$x-oss-forbid-overwrite","true"]} closes the conditions, so the form
- *     cannot replace an existing object (OSS answers 409 {@code FileAlreadyExists})
+ * @param forbidOverwrite true: {@code ["eq","$x-oss-forbid-overwrite","true"]}, so the form cannot replace an
+ *     existing object (OSS answers 409 {@code FileAlreadyExists})
+ * @param pinned further form fields the policy pins to exact values, {@code {"name":"value"}}, last and in this order
+ *     (the upload callback and its custom variable)
  */
 record PolicyDocumentWriter(
         String bucket,
@@ -31,7 +36,8 @@ record PolicyDocumentWriter(
         KeyCondition key,
         SizeRange size,
         List<String> contentTypes,
-        boolean forbidOverwrite) {
+        boolean forbidOverwrite,
+        Map<String, String> pinned) {
 
     static final String SIGNATURE_VERSION = "OSS4-HMAC-SHA256";
     static final String SUCCESS_STATUS = "200";
@@ -39,6 +45,33 @@ record PolicyDocumentWriter(
 
     PolicyDocumentWriter {
         contentTypes = List.copyOf(contentTypes);
+        pinned = Collections.unmodifiableMap(new LinkedHashMap<>(pinned));
+    }
+
+    /** A policy that pins no further field. */
+    PolicyDocumentWriter(
+            String bucket,
+            String region,
+            String accessKeyId,
+            String securityToken,
+            Instant signedAt,
+            Instant expiration,
+            KeyCondition key,
+            SizeRange size,
+            List<String> contentTypes,
+            boolean forbidOverwrite) {
+        this(
+                bucket,
+                region,
+                accessKeyId,
+                securityToken,
+                signedAt,
+                expiration,
+                key,
+                size,
+                contentTypes,
+                forbidOverwrite,
+                Map.of());
     }
 
     /** A policy that lets the form replace an existing object. */
@@ -145,18 +178,23 @@ record PolicyDocumentWriter(
         if (forbidOverwrite) {
             json.append(",[\"eq\",\"$").append(FORBID_OVERWRITE).append("\",\"true\"]");
         }
+        for (Map.Entry<String, String> field : pinned.entrySet()) {
+            field(json.append(','), field.getKey(), field.getValue());
+        }
         json.append("]}");
         return json.toString();
     }
 
     private static StringBuilder field(StringBuilder json, String name, String value) {
-        json.append("{\"").append(name).append("\":");
+        json.append('{');
+        string(json, name);
+        json.append(':');
         string(json, value);
         return json.append('}');
     }
 
     /** A JSON string literal: quotes, backslashes and control characters escaped, everything else as is. */
-    private static void string(StringBuilder json, String value) {
+    static void string(StringBuilder json, String value) {
         json.append('"');
         if (!needsEscaping(value)) {
             json.append(value);

@@ -56,6 +56,11 @@ class OssPostPolicyAdapterContractTest extends SignUploadFormContract {
     }
 
     @Override
+    protected boolean callsBack() {
+        return true;
+    }
+
+    @Override
     protected Optional<Instant> credentialsExpireAt() {
         return Optional.of(CREDENTIALS_EXPIRE);
     }

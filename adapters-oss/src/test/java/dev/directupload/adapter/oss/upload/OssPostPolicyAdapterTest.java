@@ -3,18 +3,23 @@ package dev.directupload.adapter.oss.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.directupload.adapter.oss.OssProperties;
 import dev.directupload.adapter.oss.testing.V4Reference;
 import dev.directupload.application.harness.MutableClock;
 import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SizeRange;
+import dev.directupload.application.port.out.storage.UploadCallbackRequest;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.storage.ObjectKey;
+import dev.directupload.domain.upload.UploadId;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -191,5 +196,46 @@ class OssPostPolicyAdapterTest {
         } finally {
             TimeZone.setDefault(original);
         }
+    }
+
+    @Test
+    void givenACallback_sign_addsTheCallbackAndUploadIdFields_bothPinnedByThePolicy_andSignsThem() {
+        UploadId upload = new UploadId("up_42");
+        UploadForm form = adapter(sts(NOW.plus(Duration.ofHours(1))), properties)
+                .sign(new UploadFormRequest(
+                        FAMILY,
+                        new KeyCondition.Exact(KEY),
+                        SizeRange.exactly(ByteSize.ofBytes(2048)),
+                        Set.of("image/jpeg"),
+                        Duration.ofMinutes(10),
+                        true,
+                        Optional.of(new UploadCallbackRequest(
+                                URI.create("https://api.example.com/oss/callback"), upload))));
+
+        assertThat(form.fields().keySet()).endsWith("x-oss-forbid-overwrite", "callback", "x:upload_id");
+        assertThat(form.fields()).containsEntry("x:upload_id", "up_42");
+        JsonObject callback = JsonParser.parseString(
+                        new String(Base64.getDecoder().decode(form.fields().get("callback")), StandardCharsets.UTF_8))
+                .getAsJsonObject();
+        assertThat(callback.get("callbackUrl").getAsString()).isEqualTo("https://api.example.com/oss/callback");
+        assertThat(callback.get("callbackBody").getAsString()).isEqualTo(UploadCallbackRequest.BODY_TEMPLATE);
+        assertThat(callback.get("callbackBody").getAsString())
+                .contains("\"upload_id\":${x:upload_id}", "\"object\":${object}");
+        assertThat(callback.get("callbackBodyType").getAsString()).isEqualTo("application/json");
+        assertThat(callback.get("callbackSNI").getAsBoolean()).isTrue();
+        assertThat(decodedPolicy(form))
+                .endsWith(",[\"eq\",\"$x-oss-forbid-overwrite\",\"true\"],{\"callback\":\""
+                        + form.fields().get("callback") + "\"},{\"x:upload_id\":\"up_42\"}]}");
+        assertThat(form.fields().get("x-oss-signature"))
+                .isEqualTo(V4Reference.postSignature(
+                        "sts/secret+1", "20260315", "cn-shanghai", form.fields().get("policy")));
+    }
+
+    @Test
+    void withoutACallback_theFormHasNoCallbackField() {
+        UploadForm form = adapter(sts(NOW.plus(Duration.ofHours(1))), properties)
+                .sign(exact(Set.of("image/jpeg"), Duration.ofMinutes(10)));
+        assertThat(form.fields()).doesNotContainKeys("callback", "x:upload_id");
+        assertThat(decodedPolicy(form)).doesNotContain("callback", "x:upload_id");
     }
 }

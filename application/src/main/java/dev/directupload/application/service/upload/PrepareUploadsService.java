@@ -9,6 +9,7 @@ import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.SizeRange;
+import dev.directupload.application.port.out.storage.UploadCallbackRequest;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.application.service.access.FamilyAccess;
 import dev.directupload.application.service.media.UploadSettings;
@@ -27,6 +28,7 @@ import dev.directupload.domain.upload.DedupeDecision;
 import dev.directupload.domain.upload.DedupeRule;
 import dev.directupload.domain.upload.UploadId;
 import dev.directupload.domain.upload.UploadSlot;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,13 +36,15 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Prepares uploads: per file, instant (秒传), a duplicate of another file of the request, a signed slot, or a
  * rejection. A slot's form never writes a key a recorded photo can reference: on stores whose forms can forbid
  * overwriting it names the content key with {@code x-oss-forbid-overwrite}; elsewhere a slot-unique staging key
- * from which verified bytes are copied to their content key.
+ * from which verified bytes are copied to their content key. With a callback URL, and a store whose forms can carry
+ * one, each form also makes the store call the service back once the object is stored (OSS's upload callback).
  */
 public final class PrepareUploadsService implements PrepareUploadsUseCase {
 
@@ -50,8 +54,33 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
     private final UploadReservations reservations;
     private final SignUploadFormPort signer;
     private final UploadSettings settings;
+    private final Optional<URI> callbackUrl;
     private final Clock clock;
 
+    /**
+     * @param callbackUrl where the store should call back once an object is stored ({@code oss.callback.url}); used
+     *     only when the signer's forms can carry a callback
+     */
+    public PrepareUploadsService(
+            FamilyAccess access,
+            LoadStoredObjectsPort storedObjects,
+            InstantPhotos instants,
+            UploadReservations reservations,
+            SignUploadFormPort signer,
+            UploadSettings settings,
+            Optional<URI> callbackUrl,
+            Clock clock) {
+        this.access = access;
+        this.storedObjects = storedObjects;
+        this.instants = instants;
+        this.reservations = reservations;
+        this.signer = signer;
+        this.settings = settings;
+        this.callbackUrl = callbackUrl.filter(url -> signer.canCallBack());
+        this.clock = clock;
+    }
+
+    /** Forms without a callback. */
     public PrepareUploadsService(
             FamilyAccess access,
             LoadStoredObjectsPort storedObjects,
@@ -60,13 +89,7 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
             SignUploadFormPort signer,
             UploadSettings settings,
             Clock clock) {
-        this.access = access;
-        this.storedObjects = storedObjects;
-        this.instants = instants;
-        this.reservations = reservations;
-        this.signer = signer;
-        this.settings = settings;
-        this.clock = clock;
+        this(access, storedObjects, instants, reservations, signer, settings, Optional.empty(), clock);
     }
 
     @Override
@@ -211,7 +234,8 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
                 SizeRange.exactly(slot.content().size()),
                 Set.of(slot.format().contentType()),
                 settings.rules().policyTtl(),
-                signer.canForbidOverwrite()));
+                signer.canForbidOverwrite(),
+                callbackUrl.map(url -> new UploadCallbackRequest(url, slot.id()))));
     }
 
     private Verdict admit(DeclaredFile file) {

@@ -7,12 +7,15 @@ import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.SizeRange;
+import dev.directupload.application.port.out.storage.UploadCallbackRequest;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.storage.ObjectKey;
+import dev.directupload.domain.upload.UploadId;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +65,14 @@ public abstract class SignUploadFormContract {
      * holds the adapter's {@link SignUploadFormPort#canForbidOverwrite()} to it.
      */
     protected abstract boolean forbidsOverwrite();
+
+    /**
+     * Whether this store's forms can carry an upload callback (OSS and the local store: yes; S3/MinIO: no). The
+     * contract holds the adapter's {@link SignUploadFormPort#canCallBack()} to it.
+     */
+    protected boolean callsBack() {
+        return false;
+    }
 
     /** When its signing credentials expire; empty for a key that does not. */
     protected Optional<Instant> credentialsExpireAt() {
@@ -153,6 +164,38 @@ public abstract class SignUploadFormContract {
     }
 
     @Test
+    void uploadCallback_isPostedAndPinnedExactly_whereTheStoreCanCallBack_elseRefused() {
+        assertThat(port().canCallBack()).as("canCallBack").isEqualTo(callsBack());
+        UploadFormRequest request = new UploadFormRequest(
+                FAMILY,
+                new KeyCondition.Exact(KEY),
+                SizeRange.exactly(ByteSize.ofBytes(2_481_337)),
+                Set.of("image/jpeg"),
+                Duration.ofMinutes(10),
+                forbidsOverwrite(),
+                Optional.of(new UploadCallbackRequest(
+                        URI.create("https://api.example.com/oss/callback"), new UploadId("up_contract"))));
+        if (!callsBack()) {
+            assertThatThrownBy(() -> port().sign(request)).isInstanceOf(IllegalArgumentException.class);
+            return;
+        }
+
+        Signed signed = sign(request);
+
+        String callback = signed.field("callback").orElseThrow();
+        assertThat(signed.conditionsOn("callback")).containsExactly(new Condition("eq", "callback", List.of(callback)));
+        assertThat(signed.field("x:upload_id")).contains("up_contract");
+        assertThat(signed.conditionsOn("x:upload_id"))
+                .containsExactly(new Condition("eq", "x:upload_id", List.of("up_contract")));
+        Object json = PolicyJson.parse(new String(Base64.getDecoder().decode(callback), StandardCharsets.UTF_8));
+        assertThat(json).isInstanceOf(Map.class);
+        Map<?, ?> configuration = (Map<?, ?>) json;
+        assertThat(configuration.get("callbackUrl")).isEqualTo("https://api.example.com/oss/callback");
+        assertThat(configuration.get("callbackBody")).isEqualTo(UploadCallbackRequest.BODY_TEMPLATE);
+        assertThat(configuration.get("callbackBodyType")).isEqualTo("application/json");
+    }
+
+    @Test
     void longestTtl_expiresWithinTheTtlAndNeverAfterTheCredentials() {
         Signed signed = sign(exact(Set.of("image/jpeg"), Duration.ofMinutes(15)));
 
@@ -193,6 +236,12 @@ public abstract class SignUploadFormContract {
         }
         assertThat(signed.conditionsOn("success_action_status"))
                 .containsExactly(new Condition("eq", "success_action_status", List.of("200")));
+        if (request.callback().isEmpty()) {
+            assertThat(signed.field("callback")).as("no callback unasked").isEmpty();
+            assertThat(signed.conditionsOn("callback"))
+                    .as("no callback condition unasked")
+                    .isEmpty();
+        }
         if (!request.forbidOverwrite()) {
             assertThat(signed.conditionsOn(FORBID_OVERWRITE))
                     .as("no forbid-overwrite unasked")

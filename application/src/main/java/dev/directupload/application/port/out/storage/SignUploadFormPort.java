@@ -7,7 +7,8 @@ public interface SignUploadFormPort {
 
     /**
      * @throws IllegalArgumentException when the request asks for what this store's forms cannot express (several
-     *     content types on S3, {@code forbidOverwrite} where {@link #canForbidOverwrite()} is false)
+     *     content types on S3, {@code forbidOverwrite} where {@link #canForbidOverwrite()} is false, a callback where
+     *     {@link #canCallBack()} is false)
      * @throws dev.directupload.application.shared.DependencyUnavailableException
      *     {@code storage_credentials_unavailable} when no valid signing credentials can be had
      */
@@ -20,6 +21,15 @@ public interface SignUploadFormPort {
      * answers false refuses ({@link IllegalArgumentException}) a request with {@code forbidOverwrite}.
      */
     default boolean canForbidOverwrite() {
+        return false;
+    }
+
+    /**
+     * True when this store's forms can carry an upload callback (OSS and the local store, which emulates it). False
+     * for S3/MinIO, whose POST forms have none: clients call {@code complete} as always. An adapter that answers false
+     * refuses ({@link IllegalArgumentException}) a request with a callback.
+     */
+    default boolean canCallBack() {
         return false;
     }
 }

@@ -4,6 +4,7 @@ import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.upload.UploadPolicyRules;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Set;
  * @param forbidOverwrite true: the form must never replace an object that already has its key (OSS's
  *     {@code x-oss-forbid-overwrite=true}, pinned by the policy; the store answers 409 {@code FileAlreadyExists}).
  *     Only for a port whose {@link SignUploadFormPort#canForbidOverwrite()} is true; any other refuses the request
+ * @param callback the storage should call the service back once the object is stored (OSS's upload callback). Only
+ *     for a port whose {@link SignUploadFormPort#canCallBack()} is true; any other refuses the request
  */
 public record UploadFormRequest(
         FamilyId family,
@@ -24,9 +27,11 @@ public record UploadFormRequest(
         SizeRange size,
         Set<String> contentTypes,
         Duration ttl,
-        boolean forbidOverwrite) {
+        boolean forbidOverwrite,
+        Optional<UploadCallbackRequest> callback) {
 
     public UploadFormRequest {
+        Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(size, "size");
@@ -38,7 +43,18 @@ public record UploadFormRequest(
         }
     }
 
-    /** A form that may replace an existing object. */
+    /** A form without a callback. */
+    public UploadFormRequest(
+            FamilyId family,
+            KeyCondition key,
+            SizeRange size,
+            Set<String> contentTypes,
+            Duration ttl,
+            boolean forbidOverwrite) {
+        this(family, key, size, contentTypes, ttl, forbidOverwrite, Optional.empty());
+    }
+
+    /** A form that may replace an existing object, without a callback. */
     public UploadFormRequest(
             FamilyId family, KeyCondition key, SizeRange size, Set<String> contentTypes, Duration ttl) {
         this(family, key, size, contentTypes, ttl, false);
