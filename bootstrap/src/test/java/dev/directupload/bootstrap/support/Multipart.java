@@ -27,24 +27,13 @@ public final class Multipart {
 
     public static StorageAnswer post(
             String url, Map<String, ?> fields, String fileName, byte[] file, String fileContentType) {
-        String boundary = "----wxupload" + UUID.randomUUID();
-        var body = new ByteArrayOutputStream();
+        String boundary = boundary();
         try {
-            for (Map.Entry<String, ?> field : fields.entrySet()) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                                + "\"\r\n\r\n" + field.getValue() + "\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                            + "\"\r\n" + (fileContentType == null ? "" : "Content-Type: " + fileContentType + "\r\n")
-                            + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            body.write(file);
-            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(URI.create(url))
                             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(
+                                    body(boundary, fields, fileName, file, fileContentType)))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             return new StorageAnswer(response.statusCode(), response.body(), response);
@@ -54,6 +43,27 @@ public final class Multipart {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    static String boundary() {
+        return "----wxupload" + UUID.randomUUID();
+    }
+
+    /** The multipart body: every field, then the file part (with a Content-Type header only when one is given). */
+    static byte[] body(String boundary, Map<String, ?> fields, String fileName, byte[] file, String fileContentType) {
+        var body = new ByteArrayOutputStream();
+        for (Map.Entry<String, ?> field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                            + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\n" + (fileContentType == null ? "" : "Content-Type: " + fileContentType + "\r\n")
+                        + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     /** GETs a (presigned) URL and returns the bytes, or throws with the status. */

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.directupload.bootstrap.support.Api;
 import dev.directupload.bootstrap.support.Api.Answer;
 import dev.directupload.bootstrap.support.Multipart;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,95 +12,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
  * The recommended flow over HTTP with real multipart uploads to a real store, the same scenarios for every
  * storage provider (subclasses choose the provider and how users log in).
  */
-abstract class UploadFlowScenarios {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    DataSource dataSource;
-
-    /** True when users log in through development login (local store), false for WeChat login. */
-    abstract boolean devLogin();
+abstract class UploadFlowScenarios extends HttpScenarios {
 
     /** True for stores like OSS whose forms can forbid overwriting; false for S3/MinIO (staging keys). */
     abstract boolean formsForbidOverwrite();
-
-    Api api() {
-        return new Api(client.toBlocking(), devLogin());
-    }
-
-    static byte[] randomBytes(int size) {
-        byte[] bytes = new byte[size];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
-
-    static Map<String, Object> file(String ref, String name, byte[] bytes, String type) {
-        return Map.of("client_ref", ref, "name", name, "size", bytes.length, "type", type, "md5", Multipart.md5(bytes));
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> items(Answer answer) {
-        assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
-        return (List<Map<String, Object>>) answer.body().get("items");
-    }
-
-    @SuppressWarnings("unchecked")
-    static Multipart.StorageAnswer upload(Map<String, Object> item, byte[] bytes, String type) {
-        return Multipart.post(item.get("url").toString(), (Map<String, Object>) item.get("fields"), "f", bytes, type);
-    }
-
-    String text(String sql, Object... args) throws Exception {
-        try (var connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-                var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (var rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-    }
-
-    long count(String sql, Object... args) throws Exception {
-        try (var connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-                var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (var rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    /** A logged-in user with a family and two albums. */
-    record Family(String token, String userId, String familyId, String albumA, String albumB) {}
-
-    Family family(String user) {
-        Api api = api();
-        String[] login = api.loginUser(user);
-        String familyId = api.post("/families", Map.of("name", user + " family"), login[0])
-                .text("id");
-        String a = api.post("/families/" + familyId + "/albums", Map.of("name", "A"), login[0])
-                .text("id");
-        String b = api.post("/families/" + familyId + "/albums", Map.of("name", "B"), login[0])
-                .text("id");
-        return new Family(login[0], login[1], familyId, a, b);
-    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -357,5 +273,235 @@ abstract class UploadFlowScenarios {
                 .isZero();
         assertThat(count("select count(*) from media_files where family_id = ?", f.familyId()))
                 .isZero();
+    }
+
+    // ---- issue 12: the original article's client, exactly as written ----
+
+    ArticleClient articleClient(Family f) {
+        return new ArticleClient(api(), f.token(), f.userId(), f.familyId(), f.albumA());
+    }
+
+    static Map<String, byte[]> byMd5(List<ArticleClient.Picked> files) {
+        Map<String, byte[]> bytes = new java.util.HashMap<>();
+        files.forEach(file -> bytes.put(file.md5(), file.bytes()));
+        return bytes;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> resultItems(Answer answer) {
+        return (List<Map<String, Object>>) answer.body().get("items");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void
+            articleClient_uploadFilesToOss_exactRequests_everyPhotoRecordedOnce_promoted_listed_andSendingAgainIsDuplicate()
+                    throws Exception {
+        Family f = family("article-exact");
+        ArticleClient client = articleClient(f);
+        var a = new ArticleClient.Picked(randomBytes(50_000), "jpg");
+        var b = new ArticleClient.Picked(randomBytes(70_001), "jpg");
+        var c = new ArticleClient.Picked(randomBytes(20_480), "png");
+        var d = new ArticleClient.Picked(randomBytes(90_000), "mp4");
+        List<ArticleClient.Picked> files = List.of(a, b, c, d, a); // the last one was picked twice
+
+        Answer signature = client.signature();
+        assertThat(signature.status()).isEqualTo(200);
+        assertThat(signature.text("file_base_path")).isEqualTo("families/" + f.familyId() + "/incoming/" + f.userId());
+        if (devLogin()) {
+            // the local store emulates STS: the article's client posts the token it is given, as on OSS
+            assertThat(signature.text("security_token")).isNotBlank();
+            assertThat(signature.text("credential")).startsWith("STS.");
+        }
+        assertThat(ArticleClient.form(signature, "k").keySet())
+                .as("exactly the article's fields, no Content-Type")
+                .containsExactlyElementsOf(
+                        devLogin()
+                                ? List.of(
+                                        "key",
+                                        "policy",
+                                        "x-oss-signature-version",
+                                        "x-oss-credential",
+                                        "x-oss-date",
+                                        "x-oss-signature",
+                                        "x-oss-security-token",
+                                        "success_action_status")
+                                : List.of(
+                                        "key",
+                                        "policy",
+                                        "x-amz-algorithm",
+                                        "x-amz-credential",
+                                        "x-amz-date",
+                                        "x-amz-signature",
+                                        "success_action_status"));
+
+        List<ArticleClient.Uploaded> first = client.uploadFilesToOss(files);
+        assertThat(first).extracting(ArticleClient.Uploaded::storageStatus).containsOnly(200);
+        assertThat(first.get(0).item())
+                .as("the article's item, field by field")
+                .containsOnlyKeys(
+                        "album_id",
+                        "family_id",
+                        "file_name",
+                        "file_path",
+                        "object_key",
+                        "creator_uid",
+                        "file_type",
+                        "file_size",
+                        "upload_time",
+                        "hash_value")
+                .containsEntry("object_key", a.md5())
+                .containsEntry("hash_value", a.md5())
+                .containsEntry("file_size", 49)
+                .containsEntry("file_type", "image");
+        assertThat(first.get(3).item()).containsEntry("file_type", "video").containsEntry("file_size", 88);
+
+        Answer saved = client.savePhotos(
+                first.stream().map(ArticleClient.Uploaded::item).toList());
+        assertThat(saved.status()).as(String.valueOf(saved.body())).isEqualTo(200);
+        List<Map<String, Object>> results = resultItems(saved);
+        assertThat(results)
+                .extracting(r -> r.get("status"))
+                .containsExactly("created", "created", "created", "created", "duplicate");
+        List<String> types = results.stream()
+                .map(r -> ((Map<String, Object>) r.get("photo"))
+                        .get("content_type")
+                        .toString())
+                .toList();
+        assertThat(types).containsExactly("image/jpeg", "image/jpeg", "image/png", "video/mp4", "image/jpeg");
+        for (int i = 0; i < files.size(); i++) {
+            assertThat((Map<String, Object>) results.get(i).get("photo"))
+                    .containsEntry("md5", files.get(i).md5())
+                    .containsEntry("size", files.get(i).bytes().length)
+                    .containsEntry("creator_id", f.userId())
+                    .containsEntry("album_id", f.albumA());
+        }
+        assertThat(((Map<String, Object>) results.get(4).get("photo")).get("id"))
+                .isEqualTo(((Map<String, Object>) results.get(0).get("photo")).get("id"));
+
+        // every photo points into the family's content-addressed area; the incoming objects are gone
+        assertThat(count(
+                        "select count(*) from media_files where family_id = ? and object_key not like ?",
+                        f.familyId(),
+                        "families/" + f.familyId() + "/objects/%"))
+                .isZero();
+        for (ArticleClient.Uploaded upload : first) {
+            assertThat(stored(upload.key())).as("incoming " + upload.key()).isFalse();
+        }
+
+        List<Map<String, Object>> listed = listAll(api(), f.albumA(), f.token());
+        assertThat(listed).hasSize(4);
+        assertThat(listed).extracting(p -> p.get("md5")).containsExactlyInAnyOrder(a.md5(), b.md5(), c.md5(), d.md5());
+        assertServed(listed, byMd5(files));
+
+        // the user runs the same upload again: stored again, recorded once
+        List<ArticleClient.Uploaded> again = client.uploadFilesToOss(files);
+        assertThat(again).extracting(ArticleClient.Uploaded::storageStatus).containsOnly(200);
+        Answer savedAgain = client.savePhotos(
+                again.stream().map(ArticleClient.Uploaded::item).toList());
+        assertThat(savedAgain.status()).isEqualTo(200);
+        assertThat(resultItems(savedAgain)).extracting(r -> r.get("status")).containsOnly("duplicate");
+        assertThat(resultItems(savedAgain))
+                .extracting(r -> ((Map<String, Object>) r.get("photo")).get("id"))
+                .containsExactlyElementsOf(results.stream()
+                        .map(r -> ((Map<String, Object>) r.get("photo")).get("id"))
+                        .toList());
+        for (ArticleClient.Uploaded upload : again) {
+            assertThat(stored(upload.key()))
+                    .as("redundant incoming " + upload.key())
+                    .isFalse();
+        }
+        assertThat(listAll(api(), f.albumA(), f.token())).hasSize(4);
+        assertThat(count("select count(*) from stored_objects where family_id = ?", f.familyId()))
+                .isEqualTo(4);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void articleClient_instantUploadVariant_uploadsOnlyTheMissing_secondRunSkipsWhatExists_everythingListed() {
+        Family f = family("article-instant");
+        ArticleClient client = articleClient(f);
+        var a = new ArticleClient.Picked(randomBytes(30_000), "jpg");
+        var b = new ArticleClient.Picked(randomBytes(31_000), "png");
+        var c = new ArticleClient.Picked(randomBytes(32_000), "jpg");
+        var d = new ArticleClient.Picked(randomBytes(33_000), "mp4");
+        var e = new ArticleClient.Picked(randomBytes(34_000), "jpg");
+
+        ArticleClient.InstantRun first = client.uploadWithHashCheck(List.of(a, b, c));
+        assertThat(first.existing()).isEmpty();
+        assertThat(first.uploaded())
+                .hasSize(3)
+                .extracting(ArticleClient.Uploaded::storageStatus)
+                .containsOnly(200);
+        assertThat(first.saved().status()).isEqualTo(200);
+        assertThat(resultItems(first.saved())).extracting(r -> r.get("status")).containsOnly("created");
+
+        ArticleClient.InstantRun second = client.uploadWithHashCheck(List.of(a, b, c, d, e));
+        assertThat(second.existing()).containsExactlyInAnyOrder(a.md5(), b.md5(), c.md5());
+        assertThat(second.uploaded())
+                .as("only the missing files are uploaded")
+                .extracting(u -> u.file().md5())
+                .containsExactly(d.md5(), e.md5());
+        assertThat(second.saved().status()).isEqualTo(200);
+        assertThat(resultItems(second.saved())).extracting(r -> r.get("status")).containsOnly("created");
+
+        ArticleClient.InstantRun third = client.uploadWithHashCheck(List.of(a, b, c, d, e));
+        assertThat(third.existing()).hasSize(5);
+        assertThat(third.uploaded()).as("nothing left to upload").isEmpty();
+
+        List<Map<String, Object>> listed = listAll(api(), f.albumA(), f.token());
+        assertThat(listed)
+                .extracting(p -> p.get("md5"))
+                .containsExactlyInAnyOrder(a.md5(), b.md5(), c.md5(), d.md5(), e.md5());
+        assertServed(listed, byMd5(List.of(a, b, c, d, e)));
+        assertThat((List<String>)
+                        client.hashCheck(List.of(a.md5(), e.md5())).body().get("missing"))
+                .isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void articleClient_oneBadItem_is422ItemsRejected_theOthersStayCreated_andResendingAnswersDuplicate()
+            throws Exception {
+        Family f = family("article-422");
+        ArticleClient client = articleClient(f);
+        var a = new ArticleClient.Picked(randomBytes(40_000), "jpg");
+        var b = new ArticleClient.Picked(randomBytes(40_000), "jpg");
+        var c = new ArticleClient.Picked(randomBytes(40_000), "png");
+        List<ArticleClient.Uploaded> uploaded = client.uploadFilesToOss(List.of(a, b, c));
+        assertThat(uploaded).extracting(ArticleClient.Uploaded::storageStatus).containsOnly(200);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        uploaded.forEach(u -> batch.add(new java.util.LinkedHashMap<>(u.item())));
+        // the client computed a wrong MD5 for the middle file
+        String wrong = Multipart.md5(randomBytes(16));
+        batch.get(1).put("hash_value", wrong);
+        batch.get(1).put("object_key", wrong);
+
+        Answer saved = client.savePhotos(batch);
+        assertThat(saved.status()).as(String.valueOf(saved.body())).isEqualTo(422);
+        assertThat(saved.text("code")).isEqualTo("items_rejected");
+        assertThat(saved.text("message")).isNotBlank();
+        List<Map<String, Object>> results = resultItems(saved);
+        assertThat(results).extracting(r -> r.get("status")).containsExactly("created", "rejected", "created");
+        assertThat(results).extracting(r -> r.get("index")).containsExactly(0, 1, 2);
+        assertThat(results.get(1)).containsEntry("code", "upload_verification_failed");
+        assertThat(stored(uploaded.get(1).key()))
+                .as("the refused upload is removed")
+                .isFalse();
+        assertThat(listAll(api(), f.albumA(), f.token()))
+                .extracting(p -> p.get("md5"))
+                .containsExactlyInAnyOrder(a.md5(), c.md5());
+
+        Answer resent = client.savePhotos(batch);
+        assertThat(resent.status()).isEqualTo(422);
+        assertThat(resent.text("code")).isEqualTo("items_rejected");
+        List<Map<String, Object>> again = resultItems(resent);
+        assertThat(again).extracting(r -> r.get("status")).containsExactly("duplicate", "rejected", "duplicate");
+        assertThat(((Map<String, Object>) again.get(0).get("photo")).get("id"))
+                .isEqualTo(((Map<String, Object>) results.get(0).get("photo")).get("id"));
+        assertThat(((Map<String, Object>) again.get(2).get("photo")).get("id"))
+                .isEqualTo(((Map<String, Object>) results.get(2).get("photo")).get("id"));
+        assertThat(count("select count(*) from media_files where family_id = ?", f.familyId()))
+                .isEqualTo(2);
     }
 }

@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * Ends PENDING slots a grace period after their form expired, the whole backlog in bounded batches: a slot whose
- * bytes arrived is recorded on the same path as {@code complete}; one without, or of someone no longer a member,
- * expires (its bytes, if any, are queued for deletion).
+ * bytes arrived is recorded on the same path as {@code complete}; one without expires (a former member's bytes, if
+ * any, are queued for deletion; a member's late bytes are left for {@code complete} or the orphan sweep).
  */
 public final class ExpiredSlotSweep {
 
@@ -87,14 +87,19 @@ public final class ExpiredSlotSweep {
         return new int[] {completed, expired};
     }
 
-    /** True when the slot's bytes were recorded, false when it expired. */
+    /**
+     * True when the slot's bytes were recorded, false when it expired. A member's slot whose bytes are not there yet
+     * expires without queueing its key: the last bytes of a slow upload may still arrive, and {@code complete} records
+     * them (or, after {@code upload.incoming-ttl}, the orphan sweep records or removes them); wrong bytes were removed
+     * by the recorder already. Only a former member's key is queued for deletion.
+     */
     private boolean end(UploadSlot slot, Instant now) {
         boolean member =
                 memberships.findMembership(slot.familyId(), slot.creatorId()).isPresent();
         if (member && recorder.record(ExpectedObject.ofSlot(slot)) instanceof RecordingOutcome.Recorded) {
             return true;
         }
-        if (slotWriter.transition(slot.expire(now), UploadSlotStatus.PENDING)) {
+        if (slotWriter.transition(slot.expire(now), UploadSlotStatus.PENDING) && !member) {
             janitor.enqueue(slot.key());
         }
         return false;

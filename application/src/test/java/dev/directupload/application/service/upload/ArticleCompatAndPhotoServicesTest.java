@@ -355,8 +355,8 @@ class ArticleCompatAndPhotoServicesTest {
         core.clock.advance(core.settings.rules().policyTtl().plus(ExpiredSlotSweep.GRACE));
         SweepReport report = core.sweeper.sweep();
 
-        // the expired slot's key is queued and cleared in the same sweep
-        assertThat(report).isEqualTo(SweepReport.of(1, 1, 1));
+        // the empty slot expires; nothing is queued for deletion: its bytes may still be on their way
+        assertThat(report).isEqualTo(SweepReport.of(1, 1, 0));
         assertThat(core.metadata.mediaFiles())
                 .singleElement()
                 .satisfies(f -> assertThat(f.content().md5().md5()).isEqualTo(MD5));
@@ -365,6 +365,36 @@ class ArticleCompatAndPhotoServicesTest {
                 .containsExactlyInAnyOrder(UploadSlotStatus.COMPLETED, UploadSlotStatus.EXPIRED);
         assertThat(core.complete
                         .complete(wang.owner(), arrived.uploadId())
+                        .file()
+                        .content()
+                        .md5()
+                        .md5())
+                .isEqualTo(MD5);
+    }
+
+    @Test
+    void sweeper_expiringASlotWhoseBytesAreStillOnTheWay_neverDeletesThemOnceTheyArrive() {
+        var slow = (PreparedItem.Upload) core.prepare
+                .prepare(new PrepareUploadsCommand(
+                        wang.owner(),
+                        wang.family().id(),
+                        wang.album().id(),
+                        List.of(new DeclaredFile("0", "v.jpg", (long) BYTES.length, "image/jpeg", MD5, null))))
+                .get(0);
+        ObjectKey key = new ObjectKey(slow.form().fields().get("key"));
+        core.clock.advance(core.settings.rules().policyTtl().plus(ExpiredSlotSweep.GRACE));
+        // storage refuses deletes during this sweep: anything it queued would be retried by the next one
+        core.storage.failDeletes(true);
+        assertThat(core.sweeper.sweep()).isEqualTo(SweepReport.of(0, 1, 0));
+        core.storage.failDeletes(false);
+
+        // the slow upload's last bytes arrive; the next sweep runs before the phone calls complete
+        core.storage.upload(core.storage.signedRequests().get(0), key, BYTES, "image/jpeg");
+        core.sweeper.sweep();
+
+        assertThat(core.storage.bytesAt(key)).isPresent();
+        assertThat(core.complete
+                        .complete(wang.owner(), slow.uploadId())
                         .file()
                         .content()
                         .md5()
