@@ -10,6 +10,7 @@ import dev.directupload.bootstrap.support.Api.Answer;
 import dev.directupload.bootstrap.support.FakeWechat;
 import dev.directupload.bootstrap.support.Multipart;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -104,7 +106,7 @@ class ThreeInstancesTest {
         }
         instances.addAll(concurrently(starts));
         for (EmbeddedServer instance : instances) {
-            clients.add(HttpClient.create(instance.getURL()));
+            clients.add(client(instance));
         }
         System.out.println("3-instance test: instances on ports "
                 + instances.stream().map(EmbeddedServer::getPort).toList() + ", PostgreSQL schema " + schema
@@ -396,5 +398,12 @@ class ThreeInstancesTest {
             }
         }
         throw new IllegalStateException("no account of " + String.join(", ", users) + " can log in to " + url, last);
+    }
+
+    /** A client of {@code server} that waits up to a minute for an answer (the machine may be busy). */
+    private static HttpClient client(EmbeddedServer server) {
+        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
+        configuration.setReadTimeout(Duration.ofSeconds(60));
+        return HttpClient.create(server.getURL(), configuration);
     }
 }

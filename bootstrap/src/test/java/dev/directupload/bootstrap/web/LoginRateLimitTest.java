@@ -7,8 +7,10 @@ import dev.directupload.bootstrap.support.Api.Answer;
 import dev.directupload.bootstrap.support.FakeWechat;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +54,7 @@ class LoginRateLimitTest {
     @Test
     void theFourthLoginFromOneAddressIn_aMinute_is429_andNeverReachesWechat_whateverForwardedForSays() {
         try (EmbeddedServer server = start(null);
-                HttpClient http = HttpClient.create(server.getURL())) {
+                HttpClient http = client(server)) {
             Api api = new Api(http.toBlocking(), false);
             for (int i = 0; i < 3; i++) {
                 assertThat(wechatLogin(api, "ip-" + i, "198.51.100." + i).status())
@@ -77,7 +79,7 @@ class LoginRateLimitTest {
     @Test
     void behindATrustedProxy_eachForwardedClientHasItsOwnBucket_andAForgedEntryDoesNotHelp() {
         try (EmbeddedServer server = start("127.0.0.1,::1");
-                HttpClient http = HttpClient.create(server.getURL())) {
+                HttpClient http = client(server)) {
             Api api = new Api(http.toBlocking(), false);
             for (int i = 0; i < 3; i++) {
                 assertThat(wechatLogin(api, "p-" + i, "198.51.100.1").status()).isEqualTo(200);
@@ -91,5 +93,12 @@ class LoginRateLimitTest {
                     .as("no header: the proxy's own address")
                     .isEqualTo(200);
         }
+    }
+
+    /** A client of {@code server} that waits up to a minute for an answer (the machine may be busy). */
+    private static HttpClient client(EmbeddedServer server) {
+        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
+        configuration.setReadTimeout(Duration.ofSeconds(60));
+        return HttpClient.create(server.getURL(), configuration);
     }
 }

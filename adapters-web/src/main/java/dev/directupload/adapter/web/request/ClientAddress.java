@@ -2,6 +2,7 @@ package dev.directupload.adapter.web.request;
 
 import dev.directupload.adapter.web.ratelimit.RateLimitSettings;
 import io.micronaut.http.HttpRequest;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,6 +25,7 @@ public final class ClientAddress {
 
     private final List<Range> trusted;
 
+    @Inject
     ClientAddress(RateLimitSettings settings) {
         this(settings.trustedProxies());
     }
