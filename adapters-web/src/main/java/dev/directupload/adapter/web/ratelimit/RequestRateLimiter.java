@@ -3,7 +3,7 @@ package dev.directupload.adapter.web.ratelimit;
 import dev.directupload.application.port.out.ratelimit.Rate;
 import dev.directupload.application.port.out.ratelimit.RateLimitPort;
 import dev.directupload.domain.identity.UserId;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -20,7 +20,7 @@ import java.time.Duration;
  *   <li>logins, per client address: one token per {@code POST /auth/*} (WeChat login calls WeChat every time).
  * </ul>
  */
-@Singleton
+@Context // made at start: a bad upload.rate-limit.* setting stops the start, not the first request
 public final class RequestRateLimiter {
 
     private final RateLimitSettings settings;
