@@ -73,6 +73,10 @@ const service = await startService({
   // One benchmark user makes 100+ signing calls a run in the loop; the default bucket (60) would throttle it.
   'upload.rate-limit.capacity': '100000000',
   'upload.rate-limit.per-minute': '100000000',
+  'upload.rate-limit.check-capacity': '100000000',
+  'upload.rate-limit.check-per-minute': '100000000',
+  'upload.rate-limit.login-capacity': '100000000',
+  'upload.rate-limit.login-per-minute': '100000000',
 });
 proxy.target = service.url;
 

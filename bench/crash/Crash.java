@@ -229,7 +229,11 @@ public class Crash {
                     "-Dupload.sweep-interval=" + SWEEP_INTERVAL.toSeconds() + "s",
                     "-Dupload.sweep-grace=" + SWEEP_GRACE.toSeconds() + "s",
                     "-Dupload.rate-limit.capacity=100000",
-                    "-Dupload.rate-limit.per-minute=100000"));
+                    "-Dupload.rate-limit.per-minute=100000",
+                    "-Dupload.rate-limit.check-capacity=100000",
+                    "-Dupload.rate-limit.check-per-minute=100000",
+                    "-Dupload.rate-limit.login-capacity=100000",
+                    "-Dupload.rate-limit.login-per-minute=100000"));
             switch (db) {
                 case "h2" -> {
                     if (h2Url != null) {

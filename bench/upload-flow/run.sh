@@ -18,8 +18,9 @@
 #        "label|jar|jdbc-url", e.g. "before|/tmp/old.jar|jdbc:h2:file:./data/db;DB_CLOSE_ON_EXIT=FALSE
 #        after|bootstrap/target/direct-upload.jar|jdbc:h2:file:./data/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 #        the service is restarted for every variant in each of AB_ROUNDS (3) rounds and BENCHES run each time
-# The service runs with the signing rate limit raised (upload.rate-limit.capacity / per-minute = 100000000): the
-# default 60 per minute per user would otherwise cap one benchmark user. Results (no tokens) go to
+# The service runs with the rate limits raised (upload.rate-limit.capacity / per-minute, check-*, login-* =
+# 100000000): the defaults (60 signing calls and 600 storage checks a minute per user, 60 logins a minute per
+# address) would otherwise cap one benchmark user. Results (no tokens) go to
 # bench/upload-flow/results/ (not committed). Everything else lives in a temporary directory or a temporary
 # PostgreSQL schema that the exit trap removes; every step is bounded by a timeout.
 set -euo pipefail
@@ -71,6 +72,8 @@ log() { echo "$*" | tee -a "$REPORT"; }
 start_service() { # extra -D options...
   (cd "$WORK/svc" && exec timeout 3600 java -Xms512m -Xmx1g -Dmicronaut.server.port="$PORT" \
       -Dupload.rate-limit.capacity=100000000 -Dupload.rate-limit.per-minute=100000000 \
+      -Dupload.rate-limit.check-capacity=100000000 -Dupload.rate-limit.check-per-minute=100000000 \
+      -Dupload.rate-limit.login-capacity=100000000 -Dupload.rate-limit.login-per-minute=100000000 \
       "$@" -jar "$SERVICE_JAR" >>"$WORK/service.log" 2>&1) &
   SERVICE_PID=$!
   for _ in $(seq 1 1200); do

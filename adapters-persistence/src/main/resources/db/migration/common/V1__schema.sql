@@ -151,3 +151,12 @@ CREATE TABLE leases (
     holder      VARCHAR(128)  NOT NULL,
     expires_at  BIGINT        NOT NULL
 ) ${table_options};
+
+-- Token buckets of the rate limits when upload.rate-limit.store=database, shared by every instance: one row per key
+-- ('sign:<user>', 'login:<ip>'), holding the instant (microseconds) at which its bucket is full again (GCRA). A take
+-- is one conditional UPDATE; rows whose instant has passed hold full buckets and are purged.
+CREATE TABLE rate_limits (
+    bucket_key  VARCHAR(200)  NOT NULL PRIMARY KEY,
+    full_at     BIGINT        NOT NULL
+) ${table_options};
+CREATE INDEX ix_rate_limits_full_at ON rate_limits (full_at);

@@ -2,13 +2,16 @@ package dev.directupload.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.directupload.adapter.persistence.ratelimit.JdbcRateLimitAdapter;
 import dev.directupload.application.contract.AlbumPortContract;
 import dev.directupload.application.contract.FamilyPortsContract;
 import dev.directupload.application.contract.MediaPortsContract;
 import dev.directupload.application.contract.PersistencePorts;
+import dev.directupload.application.contract.RateLimitPortContract;
 import dev.directupload.application.contract.TransactionPortContract;
 import dev.directupload.application.contract.UploadSlotPortsContract;
 import dev.directupload.application.contract.UserPortsContract;
+import dev.directupload.application.port.out.ratelimit.RateLimitPort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +101,15 @@ abstract class JdbcPersistenceContract {
         @Override
         protected PersistencePorts ports() {
             return database().ports();
+        }
+    }
+
+    /** {@code upload.rate-limit.store=database}: the buckets every instance shares. */
+    @Nested
+    class RateLimits extends RateLimitPortContract {
+        @Override
+        protected RateLimitPort rateLimits() {
+            return database().context().getBean(JdbcRateLimitAdapter.class);
         }
     }
 }

@@ -42,6 +42,7 @@ final class TestDatabase implements AutoCloseable {
         this.datasource = datasource;
         Map<String, Object> properties = new HashMap<>();
         datasource.forEach((k, v) -> properties.put("datasources.default." + k, v));
+        properties.put("upload.rate-limit.store", "database");
         try {
             this.context = ApplicationContext.builder()
                     .environments("test")

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * WeChat's jscode2session on 127.0.0.1 for tests: code "good-NAME" logs in openid "open-NAME"; "slow" answers
@@ -17,6 +18,7 @@ public final class FakeWechat implements AutoCloseable {
     public static final String APP_SECRET = "test-secret";
 
     private final HttpServer server;
+    private final AtomicInteger calls = new AtomicInteger();
 
     public FakeWechat() {
         try {
@@ -25,6 +27,7 @@ public final class FakeWechat implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/sns/jscode2session", exchange -> {
+            calls.incrementAndGet();
             String query = exchange.getRequestURI().getQuery();
             String code = query.replaceAll(".*js_code=([^&]*).*", "$1");
             String body;
@@ -45,6 +48,11 @@ public final class FakeWechat implements AutoCloseable {
         });
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
+    }
+
+    /** jscode2session calls received so far. */
+    public int calls() {
+        return calls.get();
     }
 
     public String baseUrl() {

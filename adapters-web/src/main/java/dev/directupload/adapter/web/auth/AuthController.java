@@ -1,9 +1,12 @@
 package dev.directupload.adapter.web.auth;
 
+import dev.directupload.adapter.web.ratelimit.RequestRateLimiter;
+import dev.directupload.adapter.web.request.ClientAddress;
 import dev.directupload.application.port.in.identity.DevLoginUseCase;
 import dev.directupload.application.port.in.identity.LoginWithWechatUseCase;
 import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.NotFoundException;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -12,7 +15,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
-/** Logins: WeChat mini-program code, and (local store only) development users. */
+/**
+ * Logins: WeChat mini-program code, and (local store only) development users. Both are rate-limited per client
+ * address before anything else runs (a WeChat login calls WeChat every time).
+ */
 @Controller("/auth")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -22,25 +28,33 @@ final class AuthController {
     private final DevLoginUseCase devLogin;
     private final DevLoginPolicy devLoginPolicy;
     private final TokenIssuer tokens;
+    private final RequestRateLimiter rateLimiter;
+    private final ClientAddress clientAddress;
 
     AuthController(
             LoginWithWechatUseCase wechatLogin,
             DevLoginUseCase devLogin,
             DevLoginPolicy devLoginPolicy,
-            TokenIssuer tokens) {
+            TokenIssuer tokens,
+            RequestRateLimiter rateLimiter,
+            ClientAddress clientAddress) {
         this.wechatLogin = wechatLogin;
         this.devLogin = devLogin;
         this.devLoginPolicy = devLoginPolicy;
         this.tokens = tokens;
+        this.rateLimiter = rateLimiter;
+        this.clientAddress = clientAddress;
     }
 
     @Post("/wechat/login")
-    LoginResponse wechat(@Body LoginRequests.Wechat body) {
+    LoginResponse wechat(HttpRequest<?> request, @Body LoginRequests.Wechat body) {
+        rateLimiter.login(clientAddress.of(request));
         return tokens.issue(wechatLogin.login(body.code()));
     }
 
     @Post("/dev/login")
-    LoginResponse dev(@Body LoginRequests.Dev body) {
+    LoginResponse dev(HttpRequest<?> request, @Body LoginRequests.Dev body) {
+        rateLimiter.login(clientAddress.of(request));
         if (!devLoginPolicy.enabled()) {
             throw new NotFoundException(ErrorCode.NOT_FOUND, "development login is disabled");
         }

@@ -3,7 +3,7 @@ package dev.directupload.adapter.web.compat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.directupload.adapter.web.auth.Caller;
 import dev.directupload.adapter.web.photo.PhotoResponse;
-import dev.directupload.adapter.web.ratelimit.SigningRateLimiter;
+import dev.directupload.adapter.web.ratelimit.RequestRateLimiter;
 import dev.directupload.adapter.web.request.PathIds;
 import dev.directupload.application.port.in.compat.CheckHashesUseCase;
 import dev.directupload.application.port.in.compat.HashCheck;
@@ -45,13 +45,13 @@ final class ArticleCompatController {
     private final SignPrefixPolicyUseCase signPrefixPolicy;
     private final CheckHashesUseCase checkHashes;
     private final RecordPhotosUseCase recordPhotos;
-    private final SigningRateLimiter rateLimiter;
+    private final RequestRateLimiter rateLimiter;
 
     ArticleCompatController(
             SignPrefixPolicyUseCase signPrefixPolicy,
             CheckHashesUseCase checkHashes,
             RecordPhotosUseCase recordPhotos,
-            SigningRateLimiter rateLimiter) {
+            RequestRateLimiter rateLimiter) {
         this.signPrefixPolicy = signPrefixPolicy;
         this.checkHashes = checkHashes;
         this.recordPhotos = recordPhotos;
@@ -64,7 +64,7 @@ final class ArticleCompatController {
             @Nullable @QueryValue("family_id") String familyId,
             @Nullable @QueryValue("file_path") String filePath) {
         UserId caller = Caller.of(auth);
-        rateLimiter.acquire(caller);
+        rateLimiter.signing(caller);
         if (familyId == null || filePath == null) {
             throw new InvalidValueException(ErrorCode.INVALID_REQUEST, "family_id and file_path are required");
         }
@@ -84,7 +84,8 @@ final class ArticleCompatController {
     }
 
     /**
-     * 200 when every item is recorded (or already was); 422 {@code items_rejected} when any item was refused, so a
+     * Rate-limited per user by item (a batch beyond the per-request cap is refused by the use case, uncounted). 200
+     * when every item is recorded (or already was); 422 {@code items_rejected} when any item was refused, so a
      * client that ignores the body still sees a failure. The recorded items stay recorded either way.
      */
     @Post("/photos")
@@ -105,7 +106,12 @@ final class ArticleCompatController {
                                         d.uploadTime(),
                                         d.hashValue()))
                         .toList();
-        List<RecordedPhoto> results = recordPhotos.record(Caller.of(auth), items);
+        UserId caller = Caller.of(auth);
+        if (items != null && !items.isEmpty() && items.size() <= RecordPhotosUseCase.MAX_ITEMS) {
+            // each item is checked against storage (a HEAD): the items are counted, not the request
+            rateLimiter.storageChecks(caller, items.size());
+        }
+        List<RecordedPhoto> results = recordPhotos.record(caller, items);
         List<RecordItem> answers = results.stream().map(RecordItem::from).toList();
         long rejected = results.stream()
                 .filter(r -> r instanceof RecordedPhoto.Rejected)

@@ -19,8 +19,7 @@ final class DomainExceptionHandler implements ExceptionHandler<DomainException, 
         var response = HttpResponse.<ErrorBody>status(ErrorStatus.of(exception))
                 .body(new ErrorBody(exception.code(), exception.getMessage()));
         if (exception instanceof RateLimitedException limited) {
-            response.header(
-                    HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfter().toSeconds()));
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
         }
         return response;
     }

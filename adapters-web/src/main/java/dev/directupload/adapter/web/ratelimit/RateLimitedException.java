@@ -4,17 +4,27 @@ import dev.directupload.domain.shared.DomainException;
 import dev.directupload.domain.shared.ErrorCode;
 import java.time.Duration;
 
-/** Too many signing calls: answered 429 with {@code Retry-After}. */
+/** A rate limit was reached: answered 429 {@code rate_limited} with {@code Retry-After} (whole seconds, at least 1). */
 public final class RateLimitedException extends DomainException {
 
     private final Duration retryAfter;
 
-    RateLimitedException(Duration retryAfter) {
-        super(ErrorCode.RATE_LIMITED, "too many signing requests; retry after " + retryAfter.toSeconds() + " s");
+    RateLimitedException(String what, Duration retryAfter) {
+        super(ErrorCode.RATE_LIMITED, "too many " + what + "; retry after " + seconds(retryAfter) + " s");
         this.retryAfter = retryAfter;
     }
 
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** {@code Retry-After}: the wait rounded up to whole seconds, at least 1. */
+    public long retryAfterSeconds() {
+        return seconds(retryAfter);
+    }
+
+    private static long seconds(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 }

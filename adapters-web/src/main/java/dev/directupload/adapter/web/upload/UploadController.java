@@ -2,7 +2,7 @@ package dev.directupload.adapter.web.upload;
 
 import dev.directupload.adapter.web.auth.Caller;
 import dev.directupload.adapter.web.photo.PhotoResponse;
-import dev.directupload.adapter.web.ratelimit.SigningRateLimiter;
+import dev.directupload.adapter.web.ratelimit.RequestRateLimiter;
 import dev.directupload.adapter.web.request.PathIds;
 import dev.directupload.adapter.web.upload.UploadDtos.FileRequest;
 import dev.directupload.adapter.web.upload.UploadDtos.ItemResponse;
@@ -27,7 +27,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The recommended upload flow: prepare (signing, rate-limited) and complete. */
+/** The recommended upload flow: prepare (a signing call) and complete (a storage check), both rate-limited per user. */
 @Controller("/uploads")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -35,12 +35,12 @@ final class UploadController {
 
     private final PrepareUploadsUseCase prepareUploads;
     private final CompleteUploadUseCase completeUpload;
-    private final SigningRateLimiter rateLimiter;
+    private final RequestRateLimiter rateLimiter;
 
     UploadController(
             PrepareUploadsUseCase prepareUploads,
             CompleteUploadUseCase completeUpload,
-            SigningRateLimiter rateLimiter) {
+            RequestRateLimiter rateLimiter) {
         this.prepareUploads = prepareUploads;
         this.completeUpload = completeUpload;
         this.rateLimiter = rateLimiter;
@@ -49,7 +49,7 @@ final class UploadController {
     @Post
     PrepareResponse prepare(Authentication auth, @Body PrepareRequest body) {
         UserId caller = Caller.of(auth);
-        rateLimiter.acquire(caller);
+        rateLimiter.signing(caller);
         var command = new PrepareUploadsCommand(
                 caller,
                 PathIds.family(required(body.familyId(), "family_id")),
@@ -62,7 +62,9 @@ final class UploadController {
     @Post("/{uploadId}/complete")
     PhotoResponse complete(Authentication auth, String uploadId) {
         UploadId id = PathIds.parse(uploadId, UploadId::new, ErrorCode.UPLOAD_NOT_FOUND, "upload");
-        return PhotoResponse.from(completeUpload.complete(Caller.of(auth), id));
+        UserId caller = Caller.of(auth);
+        rateLimiter.storageChecks(caller, 1);
+        return PhotoResponse.from(completeUpload.complete(caller, id));
     }
 
     private static List<DeclaredFile> declared(List<FileRequest> files) {
