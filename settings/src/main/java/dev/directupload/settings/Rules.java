@@ -39,7 +39,8 @@ final class Rules {
      */
     Optional<String> broken(AnnotationMetadata metadata, Object value, String condition) {
         if (value == null
-                || value instanceof CharSequence text && text.toString().isBlank()
+                || (value instanceof CharSequence || value instanceof java.nio.file.Path)
+                        && value.toString().isBlank()
                 || value instanceof Collection<?> list && list.isEmpty()) {
             return metadata.hasAnnotation(Required.class) ? Optional.of("required" + condition) : Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.directupload.adapter.web.ratelimit;
 
+import dev.directupload.settings.Positive;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
@@ -11,12 +12,5 @@ import io.micronaut.core.bind.annotation.Bindable;
  */
 @ConfigurationProperties("upload.rate-limit")
 record RateLimitSettings(
-        @Bindable(defaultValue = "60") int capacity,
-        @Bindable(defaultValue = "60") int perMinute) {
-
-    RateLimitSettings {
-        if (capacity < 1 || perMinute < 1) {
-            throw new IllegalArgumentException("upload.rate-limit.capacity and per-minute must be >= 1");
-        }
-    }
-}
+        @Positive @Bindable(defaultValue = "60") int capacity,
+        @Positive @Bindable(defaultValue = "60") int perMinute) {}

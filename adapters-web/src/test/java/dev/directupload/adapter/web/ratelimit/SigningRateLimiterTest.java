@@ -2,11 +2,16 @@ package dev.directupload.adapter.web.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.directupload.application.harness.MutableClock;
 import dev.directupload.domain.identity.UserId;
+import dev.directupload.settings.InvalidSettingsException;
+import dev.directupload.settings.Problem;
+import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SigningRateLimiterTest {
@@ -53,7 +58,16 @@ class SigningRateLimiterTest {
     }
 
     @Test
-    void settingsMustBePositive() {
-        assertThatThrownBy(() -> new RateLimitSettings(0, 60)).isInstanceOf(IllegalArgumentException.class);
+    void settingsMustBePositive_theStartIsRefusedNamingBoth() {
+        Throwable thrown = org.junit.jupiter.api.Assertions.assertThrows(
+                RuntimeException.class,
+                () -> ApplicationContext.run(
+                                Map.of("upload.rate-limit.capacity", "0", "upload.rate-limit.per-minute", "-1"))
+                        .close());
+        assertThat(InvalidSettingsException.findIn(thrown).problems())
+                .extracting(Problem::property, Problem::rule)
+                .containsExactly(
+                        tuple("upload.rate-limit.capacity", "greater than 0"),
+                        tuple("upload.rate-limit.per-minute", "greater than 0"));
     }
 }
