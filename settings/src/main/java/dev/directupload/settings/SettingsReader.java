@@ -138,10 +138,18 @@ final class SettingsReader {
                 continue;
             }
             Object value = component(settings, argument.getName());
+            if (value != null && !configuredOrDefaulted(argument)) {
+                continue; // derived by the record from other settings (oss.public-url from bucket and region)
+            }
             rules.broken(metadata, value, condition)
                     .ifPresent(rule -> problems.add(new Problem(name(argument), shown(name(argument)), rule)));
         }
         return problems;
+    }
+
+    private boolean configuredOrDefaulted(Argument<?> argument) {
+        return environment.containsProperty(name(argument))
+                || argument.getAnnotationMetadata().isPresent(Bindable.class, "defaultValue");
     }
 
     /** Where {@link CheckedSettings} report. */

@@ -21,7 +21,9 @@
  * {@link dev.directupload.settings.MinLength}, {@link dev.directupload.settings.Matches},
  * {@link dev.directupload.settings.HttpUrl}; {@link dev.directupload.settings.Secret} hides a value in reports. A rule
  * between settings, or against a list of known values, goes in the record's
- * {@link dev.directupload.settings.CheckedSettings#check}. Compact constructors may normalise values but never
+ * {@link dev.directupload.settings.CheckedSettings#check}. A rule applies to the value configured or to the
+ * {@code @Bindable} default; a value the record derives from other settings (a URL from region and bucket) is
+ * judged by theirs. Compact constructors may normalise values but never
  * throw: a throw there would report one problem, with a stack trace, instead of all of them. Give the property a
  * row in the README's configuration table stating the rule.
  */

@@ -6,6 +6,7 @@ import dev.directupload.application.service.media.UploadSettings;
 import dev.directupload.settings.SettingsCheck;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.ConfigurationReader;
+import io.micronaut.core.io.service.MicronautMetaServiceLoaderUtils;
 import io.micronaut.inject.BeanDefinition;
 import io.micronaut.inject.BeanDefinitionReference;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -52,8 +53,10 @@ class SettingsAtStartTest {
     void theSettingsRecords_bindExactlyTheReadmesConfigurationTable() throws IOException {
         TreeSet<String> bound = new TreeSet<>();
         try (ApplicationContext context = ApplicationContext.run()) {
-            // every record, also those of the storage providers not selected here
-            for (BeanDefinitionReference<?> reference : context.getBeanDefinitionReferences()) {
+            // every record on the classpath, also those of the storage providers not selected (the context lists
+            // only the active ones)
+            for (BeanDefinitionReference<?> reference : MicronautMetaServiceLoaderUtils.findMetaMicronautServiceEntries(
+                    getClass().getClassLoader(), BeanDefinitionReference.class, BeanDefinitionReference::isPresent)) {
                 if (reference.getBeanType().getName().startsWith("dev.directupload.")
                         && reference.hasStereotype(ConfigurationReader.class)) {
                     bound.addAll(SettingsCheck.properties(reference.load(context)));
