@@ -60,6 +60,7 @@ import dev.directupload.application.service.upload.OrphanObjectSweep;
 import dev.directupload.application.service.upload.PrepareUploadsService;
 import dev.directupload.application.service.upload.SweepUploadsService;
 import dev.directupload.application.service.upload.UploadReservations;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -95,7 +96,8 @@ class UseCaseFactory {
         return Clock.systemUTC();
     }
 
-    @Singleton
+    /** Built at start (after the settings check), so no request is the first to build it. */
+    @Context
     UploadSettings uploadSettings(UploadProperties properties) {
         return properties.toSettings();
     }

@@ -1,5 +1,7 @@
 package dev.directupload.adapter.minio;
 
+import dev.directupload.settings.InvalidSettingsException;
+import dev.directupload.settings.Problem;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.minio.BucketExistsArgs;
@@ -7,12 +9,14 @@ import io.minio.errors.ErrorResponseException;
 import io.minio.errors.MinioException;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fails the start when the store cannot be used: the endpoint unreachable, the key refused, or the bucket missing
- * ({@code bucketExists} once, within the client's 5 s connect timeout).
+ * ({@code bucketExists} once, within the client's 5 s connect timeout). These are reported like broken settings (one
+ * readable block naming the setting to fix, no stack trace); the settings check has run before.
  */
 @Context
 @Requires(property = "storage.provider", value = "minio")
@@ -21,6 +25,7 @@ class MinioStartupCheck {
     private static final Logger LOG = LoggerFactory.getLogger(MinioStartupCheck.class);
 
     MinioStartupCheck(MinioProperties properties, MinioClients clients) {
+        String where = "MinIO storage at " + properties.endpoint() + " (minio.endpoint)";
         boolean exists;
         try {
             exists = clients.service()
@@ -28,23 +33,32 @@ class MinioStartupCheck {
                             .bucket(properties.bucket())
                             .build());
         } catch (ErrorResponseException e) {
-            throw new IllegalStateException(
-                    "MinIO storage at " + properties.endpoint() + " (minio.endpoint) refused "
-                            + "to check bucket " + properties.bucket() + ": "
-                            + e.errorResponse().code() + " (HTTP "
-                            + e.response().code() + "); check minio.access-key / minio.secret-key and minio.region",
+            throw refused(
+                    new Problem(
+                            "minio.access-key",
+                            properties.accessKey(),
+                            "a key the store accepts: " + where + " refused to check bucket " + properties.bucket()
+                                    + ": " + e.errorResponse().code() + " (HTTP "
+                                    + e.response().code()
+                                    + "); check minio.access-key / minio.secret-key and minio.region"),
                     e);
         } catch (IOException e) {
-            throw new IllegalStateException(
-                    "MinIO storage at " + properties.endpoint() + " (minio.endpoint) is " + "unreachable: " + e, e);
-        } catch (MinioException | GeneralSecurityException | RuntimeException e) {
-            throw new IllegalStateException(
-                    "MinIO storage at " + properties.endpoint() + " (minio.endpoint) could " + "not be checked: " + e,
+            throw refused(
+                    new Problem(
+                            "minio.endpoint", properties.endpoint(), "reachable: " + where + " is unreachable: " + e),
                     e);
+        } catch (MinioException | GeneralSecurityException | RuntimeException e) {
+            throw new IllegalStateException(where + " could not be checked: " + e, e);
         }
         if (!exists) {
-            throw new IllegalStateException("MinIO bucket " + properties.bucket() + " (minio.bucket) does not exist at "
-                    + properties.endpoint() + "; create it first");
+            throw refused(
+                    new Problem(
+                            "minio.bucket",
+                            properties.bucket(),
+                            "an existing bucket: MinIO bucket " + properties.bucket()
+                                    + " (minio.bucket) does not exist at " + properties.endpoint()
+                                    + "; create it first"),
+                    null);
         }
         LOG.info(
                 "MinIO storage: bucket {} at {} (region {}), clients post to {}",
@@ -52,5 +66,9 @@ class MinioStartupCheck {
                 properties.endpoint(),
                 properties.region(),
                 properties.uploadUrl());
+    }
+
+    private static InvalidSettingsException refused(Problem problem, Exception cause) {
+        return new InvalidSettingsException(List.of(problem), cause);
     }
 }

@@ -49,9 +49,13 @@ class MinioAdapterContextTest {
         for (String missing : new String[] {"minio.endpoint", "minio.bucket", "minio.access-key", "minio.secret-key"}) {
             Map<String, Object> config = complete(ClosedPort.url());
             config.remove(missing);
-            assertThatThrownBy(() -> ApplicationContext.run(config).close())
+            Throwable thrown = org.junit.jupiter.api.Assertions.assertThrows(
+                    RuntimeException.class, () -> ApplicationContext.run(config).close());
+            assertThat(dev.directupload.settings.InvalidSettingsException.findIn(thrown)
+                            .problems())
                     .as(missing)
-                    .hasStackTraceContaining("Missing required setting " + missing + " (storage.provider=minio)");
+                    .containsExactly(new dev.directupload.settings.Problem(
+                            missing, null, "required with storage.provider=minio"));
         }
     }
 

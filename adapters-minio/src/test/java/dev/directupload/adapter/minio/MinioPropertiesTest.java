@@ -1,11 +1,18 @@
 package dev.directupload.adapter.minio;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.directupload.settings.InvalidSettingsException;
+import dev.directupload.settings.Problem;
+import io.micronaut.context.ApplicationContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
-/** The {@code minio.*} record on its own: defaults, URL and bucket rules, a secret that never prints. */
+/** The {@code minio.*} record: defaults on its own, its URL, bucket and region rules as the start checks them. */
 class MinioPropertiesTest {
 
     @Test
@@ -25,32 +32,48 @@ class MinioPropertiesTest {
         assertThat(properties.region()).isEqualTo("eu-west-1");
     }
 
-    @Test
-    void missingSetting_isNamedWithItsEnvironmentVariable() {
-        assertThatThrownBy(() -> new MinioProperties(null, null, null, "albums", "ak", "sk"))
-                .hasMessageContaining("Missing required setting minio.endpoint")
-                .hasMessageContaining("MINIO_ENDPOINT");
-        assertThatThrownBy(() -> new MinioProperties("http://h:9000", null, null, "albums", "ak", ""))
-                .hasMessageContaining("Missing required setting minio.secret-key")
-                .hasMessageContaining("MINIO_SECRET_KEY");
+    private static List<Problem> problemsAtStart(Map<String, Object> settings) {
+        Map<String, Object> config = new HashMap<>(settings);
+        config.put("storage.provider", "minio");
+        Throwable thrown = Assertions.assertThrows(
+                RuntimeException.class, () -> ApplicationContext.run(config).close());
+        InvalidSettingsException invalid = InvalidSettingsException.findIn(thrown);
+        assertThat(invalid).as("%s", thrown).isNotNull();
+        return invalid.problems();
     }
 
     @Test
-    void urlsWithAPathOrAnotherScheme_areRefused() {
-        assertThatThrownBy(() -> new MinioProperties("http://h:9000/s3", null, null, "albums", "ak", "sk"))
-                .hasMessageContaining("minio.endpoint must be scheme://host[:port] without a path");
-        assertThatThrownBy(() -> new MinioProperties("ftp://h", null, null, "albums", "ak", "sk"))
-                .hasMessageContaining("minio.endpoint must be an http(s) URL");
-        assertThatThrownBy(() -> new MinioProperties("http://h", "https://cdn/x?y", null, "albums", "ak", "sk"))
-                .hasMessageContaining("minio.public-url must be scheme://host[:port] without a path");
+    void nothingSet_everyMissingSettingIsNamedWithItsEnvironmentVariable() {
+        assertThat(problemsAtStart(Map.of()))
+                .extracting(Problem::property, Problem::value, Problem::rule, Problem::environmentVariable)
+                .containsExactly(
+                        tuple("minio.access-key", null, "required with storage.provider=minio", "MINIO_ACCESS_KEY"),
+                        tuple("minio.bucket", null, "required with storage.provider=minio", "MINIO_BUCKET"),
+                        tuple("minio.endpoint", null, "required with storage.provider=minio", "MINIO_ENDPOINT"),
+                        tuple("minio.secret-key", null, "required with storage.provider=minio", "MINIO_SECRET_KEY"));
     }
 
     @Test
-    void invalidBucketOrRegion_isRefused() {
-        assertThatThrownBy(() -> new MinioProperties("http://h", null, null, "Albums_1", "ak", "sk"))
-                .hasMessageContaining("minio.bucket must be");
-        assertThatThrownBy(() -> new MinioProperties("http://h", null, "US East", "albums", "ak", "sk"))
-                .hasMessageContaining("minio.region must look like us-east-1");
+    void urlsWithAPathOrAnotherScheme_badBucketAndRegion_areRefusedTogether() {
+        Map<String, Object> config = new HashMap<>();
+        config.put("minio.endpoint", "http://h:9000/s3");
+        config.put("minio.public-url", "https://cdn/x?y");
+        config.put("minio.region", "US East");
+        config.put("minio.bucket", "albums..1");
+        config.put("minio.access-key", "ak");
+        config.put("minio.secret-key", "sk");
+
+        assertThat(problemsAtStart(config))
+                .extracting(Problem::property, Problem::rule)
+                .containsExactly(
+                        tuple(
+                                "minio.bucket",
+                                "3-63 characters of a-z, 0-9, '.' and '-', starting and ending with a letter or digit"),
+                        tuple("minio.endpoint", "http(s)://host[:port], no path"),
+                        tuple("minio.public-url", "http(s)://host[:port], no path"),
+                        tuple("minio.region", "a region id such as us-east-1"));
+        config.put("minio.endpoint", "ftp://h");
+        assertThat(problemsAtStart(config)).extracting(Problem::property).contains("minio.endpoint");
     }
 
     @Test

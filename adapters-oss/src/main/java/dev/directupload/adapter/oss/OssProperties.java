@@ -5,17 +5,23 @@ import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSClientBuilder;
 import com.aliyun.oss.common.auth.CredentialsProvider;
 import com.aliyun.oss.common.comm.SignVersion;
+import dev.directupload.settings.DurationRange;
+import dev.directupload.settings.HttpUrl;
+import dev.directupload.settings.Matches;
+import dev.directupload.settings.Positive;
+import dev.directupload.settings.Required;
+import dev.directupload.settings.Secret;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * The {@code oss.*} settings, validated once: required values present, the region normalised to its plain id
- * ({@code oss-cn-hangzhou} becomes {@code cn-hangzhou}), the STS duration within 900 s .. 12 h.
+ * The {@code oss.*} settings: the rules on the components are checked at start (with every other setting), the
+ * region is normalised to its plain id ({@code oss-cn-hangzhou} becomes {@code cn-hangzhou}) and the URLs default
+ * from region and bucket.
  *
  * @param endpoint the SDK endpoint; {@code https://oss-{region}.aliyuncs.com} when not set
  * @param region the plain region id, e.g. {@code cn-hangzhou}
@@ -26,31 +32,41 @@ import java.util.regex.Pattern;
 @ConfigurationProperties("oss")
 @Requires(property = "storage.provider", value = "oss")
 public record OssProperties(
-        @Nullable String endpoint,
-        @Nullable String region,
-        @Nullable String bucket,
-        @Nullable String publicUrl,
-        @Nullable String accessKeyId,
-        @Nullable String accessKeySecret,
+        @HttpUrl @Nullable String endpoint,
+
+        @Required
+        @Matches(value = REGION, rule = "a region id such as cn-hangzhou (oss-cn-hangzhou is accepted)")
+        @Nullable
+        String region,
+
+        @Required @Matches(value = BUCKET, rule = BUCKET_RULE) @Nullable
+        String bucket,
+
+        @HttpUrl @Nullable String publicUrl,
+        @Required @Nullable String accessKeyId,
+        @Required @Secret @Nullable String accessKeySecret,
         @Nullable StsProperties sts) {
 
-    private static final Pattern REGION = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)+");
-    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+    static final String REGION = "[a-z0-9]+(-[a-z0-9]+)+";
+    static final String BUCKET = "[a-z0-9][a-z0-9-]{1,61}[a-z0-9]";
+    static final String BUCKET_RULE = "3-63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit";
 
     public OssProperties {
-        region = normaliseRegion(required("oss.region", region));
-        bucket = required("oss.bucket", bucket);
-        if (!BUCKET.matcher(bucket).matches()) {
-            throw new IllegalArgumentException("oss.bucket must be 3-63 characters of a-z, 0-9 and '-', was " + bucket);
+        region = blankToNull(region) == null ? null : normaliseRegion(region);
+        bucket = strip(bucket);
+        accessKeyId = strip(accessKeyId);
+        accessKeySecret = strip(accessKeySecret);
+        if (blankToNull(endpoint) != null) {
+            endpoint = endpoint.strip();
+        } else {
+            endpoint = region == null ? null : "https://oss-" + region + ".aliyuncs.com";
         }
-        accessKeyId = required("oss.access-key-id", accessKeyId);
-        accessKeySecret = required("oss.access-key-secret", accessKeySecret);
-        endpoint = blankToNull(endpoint) == null ? "https://oss-" + region + ".aliyuncs.com" : endpoint.strip();
-        requireHttpUrl("oss.endpoint", endpoint);
-        publicUrl = blankToNull(publicUrl) == null
-                ? "https://" + bucket + ".oss-" + region + ".aliyuncs.com"
-                : stripTrailingSlash(publicUrl.strip());
-        requireHttpUrl("oss.public-url", publicUrl);
+        if (blankToNull(publicUrl) != null) {
+            publicUrl = stripTrailingSlash(publicUrl.strip());
+        } else {
+            publicUrl =
+                    region == null || bucket == null ? null : "https://" + bucket + ".oss-" + region + ".aliyuncs.com";
+        }
         sts = sts == null ? new StsProperties(null, null, null, null) : sts;
     }
 
@@ -60,13 +76,7 @@ public record OssProperties(
      */
     public static String normaliseRegion(String region) {
         String plain = region.strip().toLowerCase(Locale.ROOT);
-        if (plain.startsWith("oss-")) {
-            plain = plain.substring(4);
-        }
-        if (!REGION.matcher(plain).matches()) {
-            throw new IllegalArgumentException("oss.region must look like cn-hangzhou, was " + region);
-        }
-        return plain;
+        return plain.startsWith("oss-") ? plain.substring(4) : plain;
     }
 
     /** True when upload forms are signed with STS credentials (an {@code oss.sts.role-arn} is set). */
@@ -98,13 +108,8 @@ public record OssProperties(
                 + publicUrl + ", accessKeyId=" + accessKeyId + ", accessKeySecret=***, sts=" + sts + "]";
     }
 
-    static String required(String property, String value) {
-        if (blankToNull(value) == null) {
-            throw new IllegalStateException("Missing required setting " + property + " (storage.provider=oss): set it "
-                    + "in application.yml, as -D" + property + "=... or as environment variable "
-                    + property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
-        }
-        return value.strip();
+    private static String strip(String value) {
+        return blankToNull(value) == null ? null : value.strip();
     }
 
     private static String blankToNull(String value) {
@@ -113,19 +118,6 @@ public record OssProperties(
 
     private static String stripTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    static URI requireHttpUrl(String property, String value) {
-        URI uri;
-        try {
-            uri = URI.create(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(property + " must be an http(s) URL, was " + value, e);
-        }
-        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException(property + " must be an http(s) URL, was " + value);
-        }
-        return uri;
     }
 
     /**
@@ -139,29 +131,28 @@ public record OssProperties(
      */
     @ConfigurationProperties("sts")
     public record StsProperties(
-            @Nullable String roleArn,
-            @Nullable String endpoint,
-            @Nullable Duration duration,
-            @Nullable Integer cacheSize) {
+            @Matches(
+                    value = "acs:ram::[0-9]+:role/\\S+",
+                    rule = "a RAM role ARN such as acs:ram::1234567890123456:role/uploader")
+            @Nullable
+            String roleArn,
+
+            @HttpUrl @Nullable String endpoint,
+
+            @DurationRange(min = "900s", max = "12h") @Nullable
+            Duration duration,
+
+            @Positive @Nullable Integer cacheSize) {
 
         public static final String DEFAULT_ENDPOINT = "https://sts.cn-hangzhou.aliyuncs.com";
         public static final Duration DEFAULT_DURATION = Duration.ofSeconds(3600);
-        public static final Duration MIN_DURATION = Duration.ofSeconds(900);
-        public static final Duration MAX_DURATION = Duration.ofHours(12);
         public static final int DEFAULT_CACHE_SIZE = 10_000;
 
         public StsProperties {
-            roleArn = blankToNull(roleArn) == null ? null : roleArn.strip();
+            roleArn = strip(roleArn);
             endpoint = blankToNull(endpoint) == null ? DEFAULT_ENDPOINT : stripTrailingSlash(endpoint.strip());
-            requireHttpUrl("oss.sts.endpoint", endpoint);
             duration = duration == null ? DEFAULT_DURATION : duration;
-            if (duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
-                throw new IllegalArgumentException("oss.sts.duration must be between 900 s and 12 h, was " + duration);
-            }
             cacheSize = cacheSize == null ? DEFAULT_CACHE_SIZE : cacheSize;
-            if (cacheSize < 1) {
-                throw new IllegalArgumentException("oss.sts.cache-size must be at least 1, was " + cacheSize);
-            }
         }
 
         public URI endpointUri() {

@@ -1,11 +1,13 @@
 package dev.directupload.bootstrap.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.directupload.settings.InvalidSettingsException;
+import dev.directupload.settings.Problem;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,22 +27,31 @@ class StartupGuardTest {
         return props;
     }
 
+    private static List<Problem> problemsAtStart(Map<String, Object> props) {
+        Throwable thrown = org.junit.jupiter.api.Assertions.assertThrows(
+                RuntimeException.class,
+                () -> ApplicationContext.run(EmbeddedServer.class, props).close());
+        return InvalidSettingsException.findIn(thrown).problems();
+    }
+
     @Test
     void devLoginOnWithOss_refusesToStart() {
         Map<String, Object> props = ossWithStaticKey();
         props.put("auth.jwt.secret", "a-test-secret-of-at-least-32-characters!!");
         props.put("auth.dev-login.enabled", true);
 
-        assertThatThrownBy(() ->
-                        ApplicationContext.run(EmbeddedServer.class, props).close())
-                .hasStackTraceContaining("auth.dev-login.enabled=true is allowed only with storage.provider=local");
+        assertThat(problemsAtStart(props))
+                .containsExactly(new Problem(
+                        "auth.dev-login.enabled", "true", "true only with storage.provider=local (now oss)"));
     }
 
     @Test
     void ossWithoutJwtSecret_refusesToStart() {
-        assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, ossWithStaticKey())
-                        .close())
-                .hasStackTraceContaining("auth.jwt.secret is required with storage.provider=oss");
+        assertThat(problemsAtStart(ossWithStaticKey()))
+                .containsExactly(new Problem(
+                        "auth.jwt.secret",
+                        null,
+                        "required unless storage.provider=local (now oss), at least 32 characters"));
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The token signing key: {@code auth.jwt.secret} when set; with the local store and no secret, one
- * generated once and kept in {@code auth.jwt.secret-file}; otherwise the service refuses to start.
+ * generated once and kept in {@code auth.jwt.secret-file}; otherwise the settings check has refused the start.
  */
 @Context
 final class JwtSecret {
@@ -26,18 +26,15 @@ final class JwtSecret {
 
     private final String value;
 
+    /** The settings check has made sure a configured key is long enough and set wherever it is required. */
     JwtSecret(AuthSettings settings, @Value("${storage.provider:local}") String provider) {
         String configured = settings.jwt().secret();
         if (configured != null && !configured.isBlank()) {
-            if (configured.length() < MIN_LENGTH) {
-                throw new IllegalStateException("auth.jwt.secret must be at least " + MIN_LENGTH + " characters");
-            }
             value = configured;
-        } else if ("local".equals(provider)) {
+        } else if (AuthSettings.LOCAL.equals(provider)) {
             value = loadOrCreate(settings.jwt().secretFile());
         } else {
-            throw new IllegalStateException("auth.jwt.secret is required with storage.provider=" + provider
-                    + " (set AUTH_JWT_SECRET, at least " + MIN_LENGTH + " characters)");
+            throw new IllegalStateException("auth.jwt.secret is required with storage.provider=" + provider);
         }
     }
 

@@ -2,6 +2,10 @@ package dev.directupload.adapter.web.ratelimit;
 
 import dev.directupload.application.port.in.compat.RecordPhotosUseCase;
 import dev.directupload.application.port.out.ratelimit.Rate;
+import dev.directupload.settings.CheckedSettings;
+import dev.directupload.settings.Positive;
+import dev.directupload.settings.Range;
+import dev.directupload.settings.SettingsProblems;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -23,35 +27,31 @@ import java.util.Set;
  */
 @ConfigurationProperties("upload.rate-limit")
 public record RateLimitSettings(
-        @Bindable(defaultValue = "60") int capacity,
-        @Bindable(defaultValue = "60") int perMinute,
-        @Bindable(defaultValue = "1000") int checkCapacity,
-        @Bindable(defaultValue = "600") int checkPerMinute,
-        @Bindable(defaultValue = "60") int loginCapacity,
-        @Bindable(defaultValue = "60") int loginPerMinute,
+        @Positive @Bindable(defaultValue = "60") int capacity,
+        @Positive @Bindable(defaultValue = "60") int perMinute,
+
+        @Range(min = RecordPhotosUseCase.MAX_ITEMS) @Bindable(defaultValue = "1000")
+        int checkCapacity,
+
+        @Positive @Bindable(defaultValue = "600") int checkPerMinute,
+        @Positive @Bindable(defaultValue = "60") int loginCapacity,
+        @Positive @Bindable(defaultValue = "60") int loginPerMinute,
         @Bindable(defaultValue = "memory") String store,
-        @Bindable(defaultValue = "100000") int maxKeys,
-        @Nullable List<String> trustedProxies) {
+        @Positive @Bindable(defaultValue = "100000") int maxKeys,
+        @Nullable List<String> trustedProxies)
+        implements CheckedSettings {
 
     static final Set<String> STORES = Set.of("memory", "database");
 
     public RateLimitSettings {
-        signing(capacity, perMinute, "capacity and per-minute");
-        signing(checkCapacity, checkPerMinute, "check-capacity and check-per-minute");
-        signing(loginCapacity, loginPerMinute, "login-capacity and login-per-minute");
-        if (checkCapacity < RecordPhotosUseCase.MAX_ITEMS) {
-            throw new IllegalArgumentException("upload.rate-limit.check-capacity must be at least "
-                    + RecordPhotosUseCase.MAX_ITEMS + " (the most items one POST /photos may carry), was "
-                    + checkCapacity);
-        }
-        if (!STORES.contains(store)) {
-            throw new IllegalArgumentException(
-                    "upload.rate-limit.store must be memory or database, was '" + store + "'");
-        }
-        if (maxKeys < 1) {
-            throw new IllegalArgumentException("upload.rate-limit.max-keys must be >= 1, was " + maxKeys);
-        }
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+    }
+
+    @Override
+    public void check(SettingsProblems problems) {
+        if (!STORES.contains(store)) {
+            problems.add("upload.rate-limit.store", "memory or database (now '" + store + "')");
+        }
     }
 
     /** The defaults, with the signing bucket of the given shape (tests). */
@@ -69,11 +69,5 @@ public record RateLimitSettings(
 
     Rate logins() {
         return new Rate(loginCapacity, loginPerMinute);
-    }
-
-    private static void signing(int capacity, int perMinute, String names) {
-        if (capacity < 1 || perMinute < 1) {
-            throw new IllegalArgumentException("upload.rate-limit." + names + " must be >= 1");
-        }
     }
 }

@@ -2,7 +2,6 @@ package dev.directupload.adapter.web.request;
 
 import dev.directupload.adapter.web.error.ErrorBody;
 import dev.directupload.domain.shared.ErrorCode;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,8 +19,8 @@ final class ApiBodyLimitFilter {
 
     private final long maxBodyBytes;
 
-    ApiBodyLimitFilter(@Value("${api.max-body-size:1048576}") long maxBodyBytes) {
-        this.maxBodyBytes = maxBodyBytes;
+    ApiBodyLimitFilter(ApiSettings settings) {
+        this.maxBodyBytes = settings.maxBodySize();
     }
 
     @RequestFilter
