@@ -8,7 +8,6 @@ import dev.directupload.domain.upload.UploadPolicyRules;
 import dev.directupload.settings.CheckedSettings;
 import dev.directupload.settings.DurationRange;
 import dev.directupload.settings.Positive;
-import dev.directupload.settings.Required;
 import dev.directupload.settings.SettingsProblems;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -28,7 +27,6 @@ record UploadProperties(
         @Positive @Bindable(defaultValue = "52428800") long maxImageBytes,
         @Positive @Bindable(defaultValue = "1073741824") long maxVideoBytes,
 
-        @Required
         @Bindable(
                 defaultValue =
                         "image/jpeg,image/png,image/gif,image/webp,image/heic,image/heif,video/mp4,video/quicktime")
@@ -62,10 +60,12 @@ record UploadProperties(
 
     @Override
     public void check(SettingsProblems problems) {
-        List<String> unknown = allowedTypes.stream()
+        List<String> unknown = types().stream()
                 .filter(type -> FileFormat.ofContentType(type).isEmpty())
                 .toList();
-        if (!unknown.isEmpty()) {
+        if (types().isEmpty()) {
+            problems.add("upload.allowed-types", "at least one MIME type");
+        } else if (!unknown.isEmpty()) {
             problems.add(
                     "upload.allowed-types",
                     "known MIME types only (not " + String.join(", ", unknown) + "): "
@@ -78,9 +78,14 @@ record UploadProperties(
         }
     }
 
+    /** The listed types without blank entries ({@code UPLOAD_ALLOWED_TYPES="image/jpeg,"}). */
+    private List<String> types() {
+        return allowedTypes.stream().filter(type -> !type.isBlank()).toList();
+    }
+
     UploadSettings toSettings() {
         var formats = EnumSet.noneOf(FileFormat.class);
-        allowedTypes.forEach(type -> formats.add(FileFormat.ofContentType(type).orElseThrow()));
+        types().forEach(type -> formats.add(FileFormat.ofContentType(type).orElseThrow()));
         return new UploadSettings(
                 new UploadPolicyRules(
                         ByteSize.ofBytes(maxImageBytes), ByteSize.ofBytes(maxVideoBytes), formats, policyTtl),

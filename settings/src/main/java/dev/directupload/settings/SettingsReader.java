@@ -157,7 +157,9 @@ final class SettingsReader {
         return new SettingsProblems() {
             @Override
             public void add(String property, String rule) {
-                problems.add(new Problem(property, shown(property), rule));
+                if (problems.stream().noneMatch(p -> p.property().equals(property))) {
+                    problems.add(new Problem(property, shown(property), rule)); // one problem a property
+                }
             }
 
             @Override

@@ -27,6 +27,7 @@ final class ArchitectureRules {
             ".adapter.persistence",
             ".adapter.web",
             ".adapter.wechat",
+            ".settings",
             ".bootstrap");
 
     private ArchitectureRules() {}
@@ -46,6 +47,7 @@ final class ArchitectureRules {
                 portsDoNotDependOnServices(root),
                 inPortsDoNotDependOnOutPorts(root),
                 adaptersDoNotDependOnServices(root),
+                settingsDependOnNoModule(root),
                 nothingDependsOnBootstrap(root));
     }
 
@@ -117,6 +119,18 @@ final class ArchitectureRules {
                 .dependOnClassesThat()
                 .resideInAPackage(root + ".application.service..")
                 .because("adapters talk to use-case interfaces and ports, never to their implementations");
+    }
+
+    /** The settings check is shared by every adapter, so it knows none of them, nor the core. */
+    static ArchRule settingsDependOnNoModule(String root) {
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".settings..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        root + ".domain..", root + ".application..", root + ".adapter..", root + ".bootstrap..")
+                .because("adapters and bootstrap use the settings rules, never the other way round");
     }
 
     static ArchRule nothingDependsOnBootstrap(String root) {

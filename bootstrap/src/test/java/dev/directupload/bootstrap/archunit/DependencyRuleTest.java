@@ -105,4 +105,14 @@ class DependencyRuleTest {
                         .getDetails())
                 .anySatisfy(line -> assertThat(line).contains("FixtureWiring"));
     }
+
+    @Test
+    void theSettingsCheckUsingAnAdapter_isReported() {
+        assertThat(ArchitectureRules.settingsDependOnNoModule(FIXTURE)
+                        .evaluate(fixture)
+                        .getFailureReport()
+                        .getDetails())
+                .anySatisfy(line ->
+                        assertThat(line).contains("SettingsUsingAdapter").contains("OssThing"));
+    }
 }

@@ -126,6 +126,7 @@ class SettingsRulesTest {
                         "image/jpeg,image/bmp",
                         "known MIME types only (not image/bmp): image/jpeg, image/png, image/gif, image/webp,"
                                 + " image/heic, image/heif, video/mp4, video/quicktime"),
+                row(local(), "upload.allowed-types", ",", "at least one MIME type"),
                 row(local(), "upload.policy-ttl", "1h", "longer than 0 and at most 15m"),
                 row(local(), "upload.policy-ttl", "0s", "longer than 0 and at most 15m"),
                 row(local(), "upload.policy-ttl", "ten minutes", "a duration such as 90s, 10m, 2h or 7d"),
