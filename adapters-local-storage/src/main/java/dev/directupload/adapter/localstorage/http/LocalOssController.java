@@ -29,6 +29,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -243,6 +244,7 @@ final class LocalOssController {
 
     /** GetObject and HeadObject: Micronaut routes HEAD to the GET route; HEAD answers headers only. */
     @Get(uri = "/{bucket}/{+key}", produces = MediaType.ALL)
+    @Hidden // from the OpenAPI generator, which drops {+key}: bootstrap/src/main/openapi documents this route
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> getObject(String bucket, HttpRequest<?> request) {
         boolean head = request.getMethod() == HttpMethod.HEAD;
