@@ -1,5 +1,6 @@
 package dev.directupload.bootstrap;
 
+import dev.directupload.bootstrap.ops.CleanExit;
 import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -33,5 +34,6 @@ public final class Application {
 
     public static void main(String[] args) {
         Micronaut.run(Application.class, args);
+        CleanExit.onSigterm();
     }
 }

@@ -8,7 +8,7 @@ import io.micronaut.context.annotation.Value;
  * service refuses to start when it is switched on with any other storage provider.
  */
 @Context
-final class DevLoginPolicy {
+public final class DevLoginPolicy {
 
     private final boolean enabled;
 
@@ -22,7 +22,8 @@ final class DevLoginPolicy {
         this.enabled = configured == null ? local : configured;
     }
 
-    boolean enabled() {
+    /** Whether {@code POST /auth/dev/login} is served. */
+    public boolean enabled() {
         return enabled;
     }
 }
