@@ -177,6 +177,9 @@ class OperationsTest {
             assertThat(replaced.header("X-Request-Id")).as(bad).matches(UUID);
         }
         assertThat(api.get("/health", null).header("X-Request-Id")).matches(UUID);
+        Answer readiness = api.get("/health/readiness", null);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body()).containsEntry("status", "UP");
 
         String token = api.login("ops-errors");
         String family = api.post("/families", Map.of("name", "ops"), token).text("id");
@@ -250,6 +253,8 @@ class OperationsTest {
         Map<String, Object> fields = (Map<String, Object>) item.get("fields");
         Multipart.StorageAnswer stored = upload(item, photo);
         assertThat(stored.status()).isEqualTo(200);
+        assertThat(stored.response().headers().firstValue("x-oss-request-id"))
+                .isEqualTo(stored.response().headers().firstValue("X-Request-Id"));
         Answer complete = api.post(completeUri(item), Map.of(), token);
         String url = complete.text("url");
         assertThat(Multipart.get(url).statusCode()).isEqualTo(200);
