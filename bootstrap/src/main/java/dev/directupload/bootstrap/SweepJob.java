@@ -2,6 +2,8 @@ package dev.directupload.bootstrap;
 
 import dev.directupload.application.port.in.upload.SweepUploadsUseCase.SweepReport;
 import dev.directupload.application.service.upload.ExclusiveSweep;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -17,9 +19,11 @@ class SweepJob {
     private static final Logger LOG = LoggerFactory.getLogger(SweepJob.class);
 
     private final ExclusiveSweep sweeper;
+    private final MeterRegistry registry;
 
-    SweepJob(ExclusiveSweep sweeper) {
+    SweepJob(ExclusiveSweep sweeper, MeterRegistry registry) {
         this.sweeper = sweeper;
+        this.registry = registry;
     }
 
     /** A stopping instance hands the sweeper's lease over at once instead of letting it run out. */
@@ -31,6 +35,12 @@ class SweepJob {
     @Scheduled(fixedDelay = "${upload.sweep-interval:1m}", initialDelay = "${upload.sweep-interval:1m}")
     void sweep() {
         SweepReport report = sweeper.sweep();
+        count("completed", report.completed());
+        count("expired", report.expired());
+        count("deleted_object", report.deletedObjects());
+        count("late_upload_recorded", report.orphansRecorded());
+        count("unrecorded_object_removed", report.orphansRemoved());
+        count("slot_purged", report.purgedSlots());
         if (report.completed()
                         + report.expired()
                         + report.deletedObjects()
@@ -48,5 +58,14 @@ class SweepJob {
                     report.orphansRemoved(),
                     report.purgedSlots());
         }
+    }
+
+    /** {@code directupload_sweeper_actions_total{kind}}: what the sweeper did, by kind. */
+    private void count(String kind, long done) {
+        Counter.builder("directupload.sweeper.actions")
+                .description("What the upload sweeper did, by kind")
+                .tag("kind", kind)
+                .register(registry)
+                .increment(done);
     }
 }

@@ -8,8 +8,10 @@ import dev.directupload.adapter.localstorage.signing.LocalSts;
 import dev.directupload.adapter.localstorage.signing.PostFormVerifier;
 import dev.directupload.adapter.localstorage.signing.PresignedGet;
 import dev.directupload.adapter.localstorage.signing.SigningIdentity;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -47,8 +49,8 @@ final class LocalStorageFactory {
 
     /** The emulated STS: upload forms are signed with its temporary credentials (in memory only). */
     @Singleton
-    LocalSts localSts(Clock clock) {
-        return new LocalSts(clock);
+    LocalSts localSts(Clock clock, @Nullable MeterRegistry registry) {
+        return registry == null ? new LocalSts(clock) : new LocalSts(clock, registry);
     }
 
     @Singleton

@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.directupload.adapter.web.error.ErrorBody;
 import dev.directupload.domain.shared.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +55,42 @@ class ErrorCodeCatalogueTest {
     @Test
     void everyCodeOfTheCatalogueIsProducedSomewhere() {
         assertThat(unusedCodes(product)).as("codes no product class refers to").isEmpty();
+    }
+
+    /**
+     * A code the service can produce but the reference lacks could only come from a code written as a string: the
+     * error body's string constructor is called by nothing but the body itself (from an {@link ErrorCode}) and the
+     * serialization code generated for it.
+     */
+    @Test
+    void errorBodiesTakeTheirCodesFromTheCatalogueOnly() {
+        assertThat(bodiesBuiltFromStrings(product)).isEmpty();
+    }
+
+    @Test
+    void anErrorBodyBuiltFromAString_isReported() {
+        JavaClasses offending = new ClassFileImporter().importClasses(ErrorBody.class, MadeUpCode.class);
+        assertThat(bodiesBuiltFromStrings(offending)).singleElement().asString().contains("MadeUpCode");
+    }
+
+    /** Callers of {@code ErrorBody(String code, String message, String requestId)} other than ErrorBody and generated code. */
+    static Set<String> bodiesBuiltFromStrings(JavaClasses classes) {
+        JavaClass body = classes.get(ErrorBody.class);
+        Set<String> callers = new TreeSet<>();
+        body.getConstructors().stream()
+                .filter(c -> c.getRawParameterTypes().stream().allMatch(t -> t.isEquivalentTo(String.class)))
+                .flatMap(c -> c.getCallsOfSelf().stream())
+                .map(call -> call.getOriginOwner())
+                .filter(owner -> !owner.isEquivalentTo(ErrorBody.class))
+                .filter(owner -> !owner.getSimpleName().startsWith("$"))
+                .forEach(owner -> callers.add(owner.getName()));
+        return callers;
+    }
+
+    static final class MadeUpCode {
+        static ErrorBody answer() {
+            return new ErrorBody("made_up_code", "not in the catalogue", null);
+        }
     }
 
     @Test

@@ -16,7 +16,11 @@ import dev.directupload.adapter.localstorage.signing.PresignedGet;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.shared.InvalidValueException;
 import dev.directupload.domain.storage.ObjectKey;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -31,6 +35,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,8 +53,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The local bucket's HTTP face, as OSS: {@code POST /local-oss/{bucket}} (PostObject, streamed to disk)
@@ -73,6 +80,9 @@ final class LocalOssController {
     static final int MAX_PRE_FILE_BYTES = 64 * 1024;
 
     private static final int MAX_FIELDS = 100;
+    /** Where the service's request-id filter keeps the request's id while serving it. */
+    private static final String REQUEST_ID_MDC_KEY = "request_id";
+
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final LocalStorageProperties properties;
@@ -85,6 +95,8 @@ final class LocalOssController {
     private final ReadWatchdog watchdog;
     private final CallbackKey callbackKey;
     private final CallbackSender callbacks;
+    private final Counter bytesWritten;
+    private final MeterRegistry registry;
 
     LocalOssController(
             LocalStorageProperties properties,
@@ -96,7 +108,8 @@ final class LocalOssController {
             UploadSlots slots,
             ReadWatchdog watchdog,
             CallbackKey callbackKey,
-            CallbackSender callbacks) {
+            CallbackSender callbacks,
+            @Nullable MeterRegistry registry) {
         this.properties = properties;
         this.verifier = verifier;
         this.presigned = presigned;
@@ -107,6 +120,11 @@ final class LocalOssController {
         this.watchdog = watchdog;
         this.callbackKey = callbackKey;
         this.callbacks = callbacks;
+        this.registry = registry != null ? registry : new CompositeMeterRegistry();
+        this.bytesWritten = Counter.builder("directupload.localstore.written")
+                .description("Bytes of objects the local store stored")
+                .baseUnit("bytes")
+                .register(this.registry);
     }
 
     /** The public key upload callbacks are signed with, as OSS serves its own under gosspublic.alicdn.com. */
@@ -128,7 +146,9 @@ final class LocalOssController {
             String bucket, HttpRequest<?> request, @Nullable @Body InputStream body) {
         String requestId = requestId();
         InputStream in = body == null ? InputStream.nullInputStream() : body;
-        return slots.<HttpResponse<?>>tryRun(() -> receive(bucket, request, in, requestId))
+        // the worker runs in this request's propagated context: its log lines carry the request id (MDC)
+        return slots.<HttpResponse<?>>tryRun(PropagatedContext.wrapCurrent(
+                        (Supplier<HttpResponse<?>>) () -> receive(bucket, request, in, requestId)))
                 .orElseGet(() -> {
                     closeQuietly(in); // the event loop drains what the client still sends
                     return CompletableFuture.completedFuture(error(
@@ -229,6 +249,7 @@ final class LocalOssController {
             } catch (ObjectExistsException e) {
                 throw fileAlreadyExists();
             }
+            bytesWritten.increment(stored.size());
             if (accepted.callback().isPresent()) {
                 return callBack(accepted, stored, fields, requestId, request);
             }
@@ -292,6 +313,7 @@ final class LocalOssController {
 
     /** GetObject and HeadObject: Micronaut routes HEAD to the GET route; HEAD answers headers only. */
     @Get(uri = "/{bucket}/{+key}", produces = MediaType.ALL)
+    @Hidden // from the OpenAPI generator, which drops {+key}: bootstrap/src/main/openapi documents this route
     @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> getObject(String bucket, HttpRequest<?> request) {
         boolean head = request.getMethod() == HttpMethod.HEAD;
@@ -414,6 +436,13 @@ final class LocalOssController {
 
     private MutableHttpResponse<?> error(
             OssRejection rejection, String requestId, HttpRequest<?> request, boolean withBody) {
+        if (request.getMethod() == HttpMethod.POST) {
+            Counter.builder("directupload.localstore.uploads.refused")
+                    .description("PostObject requests the local store refused, by OSS error code")
+                    .tag("code", rejection.error().code())
+                    .register(registry)
+                    .increment();
+        }
         MutableHttpResponse<?> response = HttpResponse.status(
                         HttpStatus.valueOf(rejection.error().status()))
                 .header("x-oss-request-id", requestId);
@@ -433,7 +462,12 @@ final class LocalOssController {
         }
     }
 
+    /** The service's request id ({@code X-Request-Id}, in the logging MDC while serving), else one of OSS's form. */
     private static String requestId() {
+        String served = MDC.get(REQUEST_ID_MDC_KEY);
+        if (served != null) {
+            return served;
+        }
         byte[] id = new byte[12];
         ThreadLocalRandom.current().nextBytes(id);
         return HexFormat.of().withUpperCase().formatHex(id);

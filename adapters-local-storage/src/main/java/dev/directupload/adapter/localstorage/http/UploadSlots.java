@@ -2,11 +2,15 @@ package dev.directupload.adapter.localstorage.http;
 
 import dev.directupload.adapter.localstorage.LocalStorageProperties;
 import dev.directupload.adapter.localstorage.LocalStorageSelected;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +24,7 @@ import java.util.function.Supplier;
  */
 @Singleton
 @LocalStorageSelected
-final class UploadSlots {
+final class UploadSlots implements GracefulShutdownCapable {
 
     private final Semaphore free;
     private final ThreadPoolExecutor workers;
@@ -45,10 +49,37 @@ final class UploadSlots {
         try {
             return Optional.of(
                     CompletableFuture.supplyAsync(upload, workers).whenComplete((result, failure) -> free.release()));
+        } catch (RejectedExecutionException stopping) {
+            free.release(); // the service is stopping: refused like a full store (503 SlowDown)
+            return Optional.empty();
         } catch (RuntimeException e) {
             free.release();
             throw e;
         }
+    }
+
+    /**
+     * Stopping (SIGTERM): no new upload is taken; those running finish. The server waits for this up to
+     * {@code micronaut.lifecycle.graceful-shutdown.grace-period}, then {@link #stop()} cuts what still runs (a cut upload
+     * leaves only a temporary file, which the next start removes).
+     */
+    @Override
+    public CompletionStage<?> shutdownGracefully() {
+        workers.shutdown();
+        return CompletableFuture.runAsync(() -> {
+            try {
+                while (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
+                    // until done, or until the grace period ends and stop() interrupts the workers
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    @Override
+    public OptionalLong reportActiveTasks() {
+        return OptionalLong.of(workers.getActiveCount());
     }
 
     @PreDestroy

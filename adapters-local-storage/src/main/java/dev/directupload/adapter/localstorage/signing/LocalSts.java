@@ -1,6 +1,9 @@
 package dev.directupload.adapter.localstorage.signing;
 
 import dev.directupload.domain.storage.KeyPrefix;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +30,9 @@ import java.util.Optional;
  */
 public final class LocalSts {
 
+    private final Counter issues;
+    private final Counter cacheHits;
+
     static final Duration LIFETIME = Duration.ofHours(1);
     static final Duration REFRESH_SLACK = Duration.ofSeconds(60);
     static final Duration REMEMBER_EXPIRED = Duration.ofHours(1);
@@ -51,7 +57,21 @@ public final class LocalSts {
     };
 
     public LocalSts(Clock clock) {
+        this(clock, new CompositeMeterRegistry());
+    }
+
+    /** Counts issues ({@code directupload.sts.assume.role}) and cache hits as the OSS adapter counts STS calls. */
+    public LocalSts(Clock clock, MeterRegistry registry) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.issues = Counter.builder("directupload.sts.assume.role")
+                .description("Temporary upload credentials asked for (STS AssumeRole, or the local store's own)")
+                .tag("provider", "local")
+                .tag("result", "success")
+                .register(registry);
+        this.cacheHits = Counter.builder("directupload.sts.cache.hits")
+                .description("Signings served from cached temporary credentials")
+                .tag("provider", "local")
+                .register(registry);
     }
 
     /**
@@ -63,8 +83,10 @@ public final class LocalSts {
         forgetExpired(now);
         TemporaryCredentials cached = current.get(scope);
         if (cached != null && !cached.expiresWithin(policyTtl.plus(REFRESH_SLACK), now)) {
+            cacheHits.increment();
             return cached;
         }
+        issues.increment();
         TemporaryCredentials fresh = new TemporaryCredentials(
                 new AccessKey("STS." + token(18, true), token(30, true), Optional.of("CAIS" + token(96, false))),
                 now.truncatedTo(ChronoUnit.SECONDS).plus(LIFETIME),

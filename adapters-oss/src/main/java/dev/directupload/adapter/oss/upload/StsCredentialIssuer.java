@@ -10,7 +10,12 @@ import dev.directupload.adapter.oss.OssProperties;
 import dev.directupload.application.shared.DependencyUnavailableException;
 import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.storage.KeyPrefix;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
@@ -53,7 +58,26 @@ class StsCredentialIssuer implements UploadCredentialIssuer {
 
     private final ConcurrentMap<KeyPrefix, CompletableFuture<Issued>> inFlight = new ConcurrentHashMap<>();
 
+    private final java.util.function.Function<String, Counter> assumed;
+    private final Counter cacheHits;
+
     StsCredentialIssuer(IAcsClient sts, OssProperties properties, Clock clock) {
+        this(sts, properties, clock, null);
+    }
+
+    /** @param registry counts AssumeRole calls by result and cache hits; none when metrics are off */
+    @Inject
+    StsCredentialIssuer(IAcsClient sts, OssProperties properties, Clock clock, @Nullable MeterRegistry registry) {
+        MeterRegistry meters = registry != null ? registry : new CompositeMeterRegistry();
+        this.assumed = result -> Counter.builder("directupload.sts.assume.role")
+                .description("Temporary upload credentials asked for (STS AssumeRole, or the local store's own)")
+                .tag("provider", "oss")
+                .tag("result", result)
+                .register(meters);
+        this.cacheHits = Counter.builder("directupload.sts.cache.hits")
+                .description("Signings served from cached temporary credentials")
+                .tag("provider", "oss")
+                .register(meters);
         if (!properties.stsMode()) {
             throw new IllegalStateException("oss.sts.role-arn is required for STS credentials");
         }
@@ -76,6 +100,7 @@ class StsCredentialIssuer implements UploadCredentialIssuer {
     public TemporaryCredentials forSigning(KeyPrefix scope, Duration policyTtl) {
         Issued cached = cached(scope);
         if (cached != null && cached.freshFor(policyTtl, clock.instant())) {
+            cacheHits.increment();
             return cached.credentials();
         }
         CompletableFuture<Issued> mine = new CompletableFuture<>();
@@ -140,12 +165,15 @@ class StsCredentialIssuer implements UploadCredentialIssuer {
         try {
             AssumeRoleResponse response = sts.getAcsResponse(request);
             answer = response == null ? null : response.getCredentials();
+            assumed.apply("success").increment();
         } catch (ClientException e) {
+            assumed.apply("failure").increment();
             throw unavailable(
                     "AssumeRole for " + scope + " failed: " + e.getErrCode() + " " + e.getErrMsg() + " (request id "
                             + e.getRequestId() + ")",
                     e);
         } catch (RuntimeException e) {
+            assumed.apply("failure").increment();
             throw unavailable("AssumeRole for " + scope + " failed: " + e, e);
         }
         TemporaryCredentials credentials = toCredentials(scope, answer);

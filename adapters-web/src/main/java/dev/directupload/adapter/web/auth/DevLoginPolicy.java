@@ -9,7 +9,7 @@ import io.micronaut.context.annotation.Value;
  * stays as a second lock.
  */
 @Context
-final class DevLoginPolicy {
+public final class DevLoginPolicy {
 
     private final boolean enabled;
 
@@ -23,7 +23,8 @@ final class DevLoginPolicy {
         this.enabled = configured == null ? local : configured;
     }
 
-    boolean enabled() {
+    /** Whether {@code POST /auth/dev/login} is served. */
+    public boolean enabled() {
         return enabled;
     }
 }

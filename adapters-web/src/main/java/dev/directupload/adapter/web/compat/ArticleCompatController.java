@@ -2,6 +2,7 @@ package dev.directupload.adapter.web.compat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.directupload.adapter.web.auth.Caller;
+import dev.directupload.adapter.web.error.ErrorAnswer;
 import dev.directupload.adapter.web.photo.PhotoResponse;
 import dev.directupload.adapter.web.ratelimit.RequestRateLimiter;
 import dev.directupload.adapter.web.request.PathIds;
@@ -218,7 +219,21 @@ final class ArticleCompatController {
     /** {@code {"items":[...]}}, with {@code code} and {@code message} when any item was rejected. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record RecordResponse(@Nullable String code, @Nullable String message, List<RecordItem> items) {}
+    record RecordResponse(
+            @Nullable String code,
+            @Nullable String message,
+            List<RecordItem> items,
+            @Nullable String requestId) implements ErrorAnswer {
+
+        RecordResponse(@Nullable String code, @Nullable String message, List<RecordItem> items) {
+            this(code, message, items, null);
+        }
+
+        @Override
+        public RecordResponse withRequestId(String requestId) {
+            return new RecordResponse(code, message, items, requestId);
+        }
+    }
 
     /** One result: created with its photo, or rejected with a code. */
     @Serdeable

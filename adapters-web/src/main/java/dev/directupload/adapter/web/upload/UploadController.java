@@ -1,6 +1,7 @@
 package dev.directupload.adapter.web.upload;
 
 import dev.directupload.adapter.web.auth.Caller;
+import dev.directupload.adapter.web.metrics.UploadMetrics;
 import dev.directupload.adapter.web.photo.PhotoResponse;
 import dev.directupload.adapter.web.ratelimit.RequestRateLimiter;
 import dev.directupload.adapter.web.request.PathIds;
@@ -12,7 +13,9 @@ import dev.directupload.application.port.in.upload.CompleteUploadUseCase;
 import dev.directupload.application.port.in.upload.DeclaredFile;
 import dev.directupload.application.port.in.upload.PrepareUploadsCommand;
 import dev.directupload.application.port.in.upload.PrepareUploadsUseCase;
+import dev.directupload.application.port.in.upload.PreparedItem;
 import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.shared.DomainException;
 import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
 import dev.directupload.domain.upload.UploadId;
@@ -36,14 +39,17 @@ final class UploadController {
     private final PrepareUploadsUseCase prepareUploads;
     private final CompleteUploadUseCase completeUpload;
     private final RequestRateLimiter rateLimiter;
+    private final UploadMetrics metrics;
 
     UploadController(
             PrepareUploadsUseCase prepareUploads,
             CompleteUploadUseCase completeUpload,
-            RequestRateLimiter rateLimiter) {
+            RequestRateLimiter rateLimiter,
+            UploadMetrics metrics) {
         this.prepareUploads = prepareUploads;
         this.completeUpload = completeUpload;
         this.rateLimiter = rateLimiter;
+        this.metrics = metrics;
     }
 
     @Post
@@ -55,8 +61,9 @@ final class UploadController {
                 PathIds.family(required(body.familyId(), "family_id")),
                 PathIds.album(required(body.albumId(), "album_id")),
                 declared(body.files()));
-        return new PrepareResponse(
-                prepareUploads.prepare(command).stream().map(ItemResponse::from).toList());
+        List<PreparedItem> prepared = prepareUploads.prepare(command);
+        prepared.forEach(metrics::prepared);
+        return new PrepareResponse(prepared.stream().map(ItemResponse::from).toList());
     }
 
     @Post("/{uploadId}/complete")
@@ -64,7 +71,14 @@ final class UploadController {
         UploadId id = PathIds.parse(uploadId, UploadId::new, ErrorCode.UPLOAD_NOT_FOUND, "upload");
         UserId caller = Caller.of(auth);
         rateLimiter.storageChecks(caller, 1);
-        return PhotoResponse.from(completeUpload.complete(caller, id));
+        try {
+            PhotoResponse photo = PhotoResponse.from(completeUpload.complete(caller, id));
+            metrics.completed();
+            return photo;
+        } catch (DomainException e) {
+            metrics.completionFailed(e.code());
+            throw e;
+        }
     }
 
     private static List<DeclaredFile> declared(List<FileRequest> files) {

@@ -1,0 +1,84 @@
+package dev.directupload.adapter.web.request;
+
+import dev.directupload.adapter.web.error.ErrorAnswer;
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.BasicHttpAttributes;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import java.security.Principal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Gives every request an id and writes one access-log line per request.
+ *
+ * <p>The id is the client's {@code X-Request-Id} when it is well formed (1–64 letters, digits, {@code . _ : -}),
+ * else a new UUID. It is answered in {@code X-Request-Id}, put into every error body's {@code request_id}, and
+ * kept in the logging MDC under {@code request_id} for everything that runs for the request, on whatever thread
+ * (Micronaut's propagated context). The access-log line ({@code dev.directupload.access}, INFO) names the method,
+ * the route template (never the raw path or query: no id, invite code or signature reaches it), the status, the
+ * duration and the caller's user id; no header, token or body is ever logged.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class RequestIdFilter implements Ordered {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "request_id";
+
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.directupload.access");
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final String ID = RequestIdFilter.class.getName() + ".id";
+    private static final String STARTED = RequestIdFilter.class.getName() + ".started";
+
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE; // first to see the request, last to see the response
+    }
+
+    @RequestFilter
+    void assign(HttpRequest<?> request, MutablePropagatedContext context) {
+        String id = accepted(request.getHeaders().get(HEADER))
+                .orElseGet(() -> UUID.randomUUID().toString());
+        request.setAttribute(ID, id);
+        request.setAttribute(STARTED, System.nanoTime());
+        context.add(new MdcPropagationContext(Map.of(MDC_KEY, id)));
+    }
+
+    @ResponseFilter
+    void stamp(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        String id = request.getAttribute(ID, String.class)
+                .orElseGet(() -> UUID.randomUUID().toString());
+        response.header(HEADER, id);
+        if (response.code() >= 400 && response.getBody().orElse(null) instanceof ErrorAnswer error) {
+            @SuppressWarnings("unchecked")
+            MutableHttpResponse<Object> body = (MutableHttpResponse<Object>) response;
+            body.body(error.withRequestId(id));
+        }
+        long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_KEY, id)) {
+            ACCESS.info(
+                    "{} {} {} {}ms user={}",
+                    request.getMethodName(),
+                    BasicHttpAttributes.getUriTemplate(request).orElse("(no route)"),
+                    response.code(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    request.getUserPrincipal().map(Principal::getName).orElse("-"));
+        }
+    }
+
+    /** The client's id when it is safe to echo and to log. */
+    static Optional<String> accepted(String header) {
+        return Optional.ofNullable(header).filter(id -> WELL_FORMED.matcher(id).matches());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.directupload.bootstrap.ops;
+
+import dev.directupload.application.port.model.UploadForm;
+import dev.directupload.application.port.out.storage.SignUploadFormPort;
+import dev.directupload.application.port.out.storage.UploadFormRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+
+/**
+ * Times every upload form the configured store signs ({@code directupload_policy_signing_seconds}), whichever
+ * store it is, by wrapping the {@link SignUploadFormPort} bean: the core and the adapters stay free of metrics.
+ */
+@Singleton
+final class TimedFormSigning implements BeanCreatedEventListener<SignUploadFormPort> {
+
+    private final MeterRegistry registry;
+
+    TimedFormSigning(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public SignUploadFormPort onCreated(BeanCreatedEvent<SignUploadFormPort> event) {
+        SignUploadFormPort signer = event.getBean();
+        Timer timer = Timer.builder("directupload.policy.signing")
+                .description("Time to sign one upload form (credentials included)")
+                .register(registry);
+        return new SignUploadFormPort() {
+            @Override
+            public UploadForm sign(UploadFormRequest request) {
+                return timer.record(() -> signer.sign(request));
+            }
+
+            @Override
+            public boolean canForbidOverwrite() {
+                return signer.canForbidOverwrite();
+            }
+        };
+    }
+}
