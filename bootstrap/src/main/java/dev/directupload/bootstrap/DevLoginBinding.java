@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 final class DevLoginBinding implements BeanCreatedEventListener<NettyHttpServerConfiguration> {
 
-    static final String LOOPBACK = "127.0.0.1";
+    private static final String LOOPBACK = "127.0.0.1";
     private static final Logger LOG = LoggerFactory.getLogger(DevLoginBinding.class);
 
     private final boolean devLogin;

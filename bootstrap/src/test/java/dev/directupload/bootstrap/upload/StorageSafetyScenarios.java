@@ -124,9 +124,8 @@ abstract class StorageSafetyScenarios extends HttpScenarios {
 
     @Test
     @SuppressWarnings("unchecked")
-    void
-            overwrite_photoRecordedViaPhotos_thenANewPrefixFormPostsHtmlToTheSameKey_originalBytesServedForEveryPhotoOfThatMd5()
-                    throws Exception {
+    void overwrite_afterPhotosRecord_prefixFormPostsHtmlToTheSameKey_originalBytesServedForEveryPhoto()
+            throws Exception {
         Family f = family("overwrite-prefix");
         ArticleClient client = new ArticleClient(api(), f.token(), f.userId(), f.familyId(), f.albumA());
         var original = new ArticleClient.Picked(randomBytes(40_000), "jpg");

@@ -294,9 +294,7 @@ abstract class UploadFlowScenarios extends HttpScenarios {
 
     @Test
     @SuppressWarnings("unchecked")
-    void
-            articleClient_uploadFilesToOss_exactRequests_everyPhotoRecordedOnce_promoted_listed_andSendingAgainIsDuplicate()
-                    throws Exception {
+    void articleClient_exactRequests_everyPhotoRecordedOnceAndListed_sendingAgainIsDuplicate() throws Exception {
         Family f = family("article-exact");
         ArticleClient client = articleClient(f);
         var a = new ArticleClient.Picked(randomBytes(50_000), "jpg");

@@ -26,11 +26,13 @@ import java.util.function.Supplier;
 @LocalStorageSelected
 final class UploadSlots implements GracefulShutdownCapable {
 
+    private final int capacity;
     private final Semaphore free;
     private final ThreadPoolExecutor workers;
 
     UploadSlots(LocalStorageProperties properties) {
         int slots = properties.maxConcurrentUploads();
+        this.capacity = slots;
         this.free = new Semaphore(slots);
         AtomicInteger count = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(slots, slots, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
@@ -59,17 +61,17 @@ final class UploadSlots implements GracefulShutdownCapable {
     }
 
     /**
-     * Stopping (SIGTERM): no new upload is taken; those running finish. The server waits for this up to
+     * Stopping (SIGTERM): the server no longer accepts connections; uploads already received run to their end (a
+     * request whose body is still arriving is taken as usual). The server waits for this up to
      * {@code micronaut.lifecycle.graceful-shutdown.grace-period}, then {@link #stop()} cuts what still runs (a cut upload
      * leaves only a temporary file, which the next start removes).
      */
     @Override
     public CompletionStage<?> shutdownGracefully() {
-        workers.shutdown();
         return CompletableFuture.runAsync(() -> {
             try {
-                while (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
-                    // until done, or until the grace period ends and stop() interrupts the workers
+                while (free.availablePermits() < capacity) {
+                    Thread.sleep(100); // until every slot is free, or the grace period ends and stop() interrupts
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -79,7 +81,7 @@ final class UploadSlots implements GracefulShutdownCapable {
 
     @Override
     public OptionalLong reportActiveTasks() {
-        return OptionalLong.of(workers.getActiveCount());
+        return OptionalLong.of(capacity - free.availablePermits());
     }
 
     @PreDestroy
