@@ -44,6 +44,7 @@ import dev.directupload.application.service.family.RemoveMemberService;
 import dev.directupload.application.service.identity.DevLoginService;
 import dev.directupload.application.service.identity.UserRegistry;
 import dev.directupload.application.service.identity.WechatLoginService;
+import dev.directupload.application.service.media.FulfilledUploads;
 import dev.directupload.application.service.media.ObjectJanitor;
 import dev.directupload.application.service.media.PhotoUrls;
 import dev.directupload.application.service.media.PhotoWriter;
@@ -194,12 +195,18 @@ class UseCaseFactory {
     }
 
     @Singleton
+    FulfilledUploads fulfilledUploads(LoadUploadSlotPort slots, SaveUploadSlotPort slotWriter, ObjectJanitor janitor) {
+        return new FulfilledUploads(slots, slotWriter, janitor);
+    }
+
+    @Singleton
     UploadRecorder uploadRecorder(
             InspectObjectPort inspector,
             LoadStoredObjectsPort storedObjects,
             SaveStoredObjectPort storedObjectWriter,
             SaveMediaFilePort mediaFileWriter,
             SaveUploadSlotPort slots,
+            FulfilledUploads fulfilled,
             CopyObjectPort copier,
             ObjectJanitor janitor,
             ObjectKeyGuardPort guard,
@@ -209,7 +216,7 @@ class UseCaseFactory {
         return new UploadRecorder(
                 new StoredBytesVerifier(inspector, storedObjects, settings.rules()),
                 copier,
-                new PhotoWriter(storedObjectWriter, mediaFileWriter, slots, clock),
+                new PhotoWriter(storedObjectWriter, mediaFileWriter, slots, fulfilled, clock),
                 janitor,
                 guard,
                 transactions);
@@ -223,6 +230,7 @@ class UseCaseFactory {
             FamilyUsagePort usage,
             LoadUploadSlotPort slots,
             SaveUploadSlotPort slotWriter,
+            FulfilledUploads fulfilled,
             TransactionPort transactions,
             SignUploadFormPort signer,
             PhotoUrls photoUrls,
@@ -236,7 +244,7 @@ class UseCaseFactory {
         return new PrepareUploadsService(
                 access,
                 storedObjects,
-                new InstantPhotos(mediaFiles, photoUrls, clock),
+                new InstantPhotos(mediaFiles, fulfilled, photoUrls, clock),
                 new UploadReservations(usage, slots, slotWriter, transactions, settings),
                 signer,
                 settings,

@@ -192,6 +192,36 @@ public abstract class UploadSlotPortsContract extends PersistenceContract {
     }
 
     @Test
+    void findPendingFor_returnsThePendingSlotsOfOneAlbumAndContent() {
+        Fixture f = fixture();
+        UploadSlot first = slot(f, T0, T0.plusSeconds(900));
+        UploadSlot again = sameContent(first, f.album, T0.plusSeconds(1));
+        UploadSlot done = sameContent(first, f.album, T0.plusSeconds(2));
+        UploadSlot otherAlbum = sameContent(first, newAlbum(f.family.id(), T0), T0.plusSeconds(3));
+        UploadSlot otherSize = UploadSlot.open(
+                new Placement(f.family.id(), f.album.id(), f.owner),
+                first.key(),
+                first.fileName(),
+                first.format(),
+                new FileContent(
+                        first.content().md5(),
+                        ByteSize.ofBytes(first.content().size().bytes() + 1)),
+                null,
+                T0,
+                T0.plusSeconds(900));
+        UploadSlot other = slot(f, T0, T0.plusSeconds(900));
+        ports().saveSlots().insertSlots(List.of(first, again, done, otherAlbum, otherSize, other));
+        ports().saveSlots().transition(done.complete(MediaFileId.newId()), UploadSlotStatus.PENDING);
+
+        assertThat(ports().loadSlots().findPendingFor(f.album.id(), first.content()))
+                .extracting(UploadSlot::id)
+                .containsExactlyInAnyOrder(first.id(), again.id());
+        assertThat(ports().loadSlots()
+                        .findPendingFor(newAlbum(f.family.id(), T0).id(), first.content()))
+                .isEmpty();
+    }
+
+    @Test
     void purgeFinished_deletesOnlyFinishedSlotsThatExpiredBeforeTheCutoff_atMostLimit() {
         Fixture f = fixture();
         Instant old = ERA.minus(Duration.ofDays(30));
@@ -307,6 +337,19 @@ public abstract class UploadSlotPortsContract extends PersistenceContract {
                 null,
                 createdAt,
                 expiresAt);
+    }
+
+    /** Another upload of {@code slot}'s file (a staging key of its own) into {@code album}. */
+    private UploadSlot sameContent(UploadSlot slot, Album album, Instant createdAt) {
+        return UploadSlot.open(
+                new Placement(album.familyId(), album.id(), slot.creatorId()),
+                new ObjectKey("families/" + album.familyId() + "/staging/" + unique() + ".jpg"),
+                slot.fileName(),
+                slot.format(),
+                slot.content(),
+                null,
+                createdAt,
+                createdAt.plusSeconds(900));
     }
 
     private Fixture fixture() {

@@ -187,6 +187,11 @@ public class InMemoryObjectStorage
         return List.copyOf(deleted);
     }
 
+    /** Every key that holds an object now. */
+    public List<ObjectKey> keys() {
+        return List.copyOf(objects.keySet());
+    }
+
     public static String md5(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));

@@ -5,6 +5,7 @@ import dev.directupload.application.port.out.upload.SaveUploadSlotPort;
 import dev.directupload.application.port.out.upload.SlotCursor;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.upload.UploadId;
 import dev.directupload.domain.upload.UploadSlot;
@@ -61,6 +62,15 @@ public final class InMemoryUploadSlots implements LoadUploadSlotPort, SaveUpload
         return tx.locked(() -> slots.values().stream()
                 .filter(s ->
                         s.status() == UploadSlotStatus.PENDING && s.albumId().equals(album))
+                .toList());
+    }
+
+    @Override
+    public List<UploadSlot> findPendingFor(AlbumId album, FileContent content) {
+        return tx.locked(() -> slots.values().stream()
+                .filter(s -> s.status() == UploadSlotStatus.PENDING
+                        && s.albumId().equals(album)
+                        && s.content().equals(content))
                 .toList());
     }
 

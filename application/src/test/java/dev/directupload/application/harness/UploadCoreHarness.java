@@ -5,6 +5,7 @@ import dev.directupload.application.service.album.DeleteAlbumService;
 import dev.directupload.application.service.compat.CheckHashesService;
 import dev.directupload.application.service.compat.RecordPhotosService;
 import dev.directupload.application.service.compat.SignPrefixPolicyService;
+import dev.directupload.application.service.media.FulfilledUploads;
 import dev.directupload.application.service.media.ObjectJanitor;
 import dev.directupload.application.service.media.PhotoUrls;
 import dev.directupload.application.service.media.PhotoWriter;
@@ -64,17 +65,18 @@ public final class UploadCoreHarness {
         storage = new InMemoryObjectStorage(clock, formsForbidOverwrite);
         photoUrls = new PhotoUrls(storage, settings.downloadUrlTtl());
         janitor = new ObjectJanitor(metadata.media, metadata.keyGuard, storage, metadata.transactions, clock);
+        FulfilledUploads fulfilled = new FulfilledUploads(metadata.uploads, metadata.uploads, janitor);
         recorder = new UploadRecorder(
                 new StoredBytesVerifier(storage, metadata.media, settings.rules()),
                 storage,
-                new PhotoWriter(metadata.media, metadata.media, metadata.uploads, clock),
+                new PhotoWriter(metadata.media, metadata.media, metadata.uploads, fulfilled, clock),
                 janitor,
                 metadata.keyGuard,
                 metadata.transactions);
         prepare = new PrepareUploadsService(
                 access,
                 metadata.media,
-                new InstantPhotos(metadata.media, photoUrls, clock),
+                new InstantPhotos(metadata.media, fulfilled, photoUrls, clock),
                 new UploadReservations(
                         metadata.usage, metadata.uploads, metadata.uploads, metadata.transactions, settings),
                 storage,

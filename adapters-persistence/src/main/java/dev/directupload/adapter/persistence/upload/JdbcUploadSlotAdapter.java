@@ -69,6 +69,16 @@ public class JdbcUploadSlotAdapter implements LoadUploadSlotPort, SaveUploadSlot
     }
 
     @Override
+    public List<UploadSlot> findPendingFor(AlbumId album, FileContent content) {
+        return slots
+                .findPendingFor(
+                        album.value(), content.md5().md5(), content.size().bytes())
+                .stream()
+                .map(JdbcUploadSlotAdapter::toDomain)
+                .toList();
+    }
+
+    @Override
     public List<UploadSlot> findByKey(ObjectKey key) {
         return slots.findByKey(KeyDigest.of(key), key.value()).stream()
                 .map(JdbcUploadSlotAdapter::toDomain)

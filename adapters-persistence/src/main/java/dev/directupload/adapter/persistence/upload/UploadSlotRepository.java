@@ -43,6 +43,11 @@ interface UploadSlotRepository extends GenericRepository<UploadSlotRow, String> 
     List<UploadSlotRow> findPendingInAlbum(String albumId);
 
     @Query("""
+            SELECT * FROM upload_slots
+            WHERE album_id = :albumId AND status = 'PENDING' AND md5 = :md5 AND size_bytes = :sizeBytes""")
+    List<UploadSlotRow> findPendingFor(String albumId, String md5, long sizeBytes);
+
+    @Query("""
             SELECT * FROM upload_slots WHERE key_sha256 = :keySha256 AND object_key = :objectKey
             ORDER BY created_at DESC, id DESC""")
     List<UploadSlotRow> findByKey(String keySha256, String objectKey);

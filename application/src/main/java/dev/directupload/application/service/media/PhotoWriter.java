@@ -13,21 +13,27 @@ import java.time.Instant;
 
 /**
  * Writes the records of checked bytes: the family's stored object at its content key (or the one it already has
- * for this content), the photo (or the album's existing photo of it), and the slot's completion. Runs inside the
- * caller's transaction.
+ * for this content), the photo (or the album's existing photo of it), and the slot's completion, with the album's
+ * other pending uploads of this content ({@link FulfilledUploads}). Runs inside the caller's transaction.
  */
 public final class PhotoWriter {
 
     private final SaveStoredObjectPort storedObjects;
     private final SaveMediaFilePort mediaFiles;
     private final SaveUploadSlotPort slots;
+    private final FulfilledUploads fulfilled;
     private final Clock clock;
 
     public PhotoWriter(
-            SaveStoredObjectPort storedObjects, SaveMediaFilePort mediaFiles, SaveUploadSlotPort slots, Clock clock) {
+            SaveStoredObjectPort storedObjects,
+            SaveMediaFilePort mediaFiles,
+            SaveUploadSlotPort slots,
+            FulfilledUploads fulfilled,
+            Clock clock) {
         this.storedObjects = storedObjects;
         this.mediaFiles = mediaFiles;
         this.slots = slots;
+        this.fulfilled = fulfilled;
         this.clock = clock;
     }
 
@@ -49,6 +55,7 @@ public final class PhotoWriter {
                 slots.transition(completed, UploadSlotStatus.EXPIRED);
             }
         });
+        fulfilled.completeWith(photo);
         return new RecordingOutcome.Recorded(photo, photo.id().equals(candidate.id()));
     }
 }

@@ -2,6 +2,7 @@ package dev.directupload.application.service.upload;
 
 import dev.directupload.application.port.in.photo.Photo;
 import dev.directupload.application.port.out.media.SaveMediaFilePort;
+import dev.directupload.application.service.media.FulfilledUploads;
 import dev.directupload.application.service.media.PhotoUrls;
 import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaFile;
@@ -10,21 +11,28 @@ import dev.directupload.domain.storage.StoredObject;
 import java.time.Clock;
 import java.time.Instant;
 
-/** 秒传: records a photo of bytes the family already stores, verified, without any upload. */
+/**
+ * 秒传: records a photo of bytes the family already stores, verified, without any upload; it fulfils the album's
+ * pending uploads of those bytes ({@link FulfilledUploads}).
+ */
 public final class InstantPhotos {
 
     private final SaveMediaFilePort mediaFiles;
+    private final FulfilledUploads fulfilled;
     private final PhotoUrls photoUrls;
     private final Clock clock;
 
-    public InstantPhotos(SaveMediaFilePort mediaFiles, PhotoUrls photoUrls, Clock clock) {
+    public InstantPhotos(SaveMediaFilePort mediaFiles, FulfilledUploads fulfilled, PhotoUrls photoUrls, Clock clock) {
         this.mediaFiles = mediaFiles;
+        this.fulfilled = fulfilled;
         this.photoUrls = photoUrls;
         this.clock = clock;
     }
 
     Photo record(Placement placement, FileName name, StoredObject existing, Instant capturedAt) {
-        return photoUrls.withUrl(
-                mediaFiles.saveIfAbsent(MediaFile.record(placement, name, existing, capturedAt, clock.instant())));
+        MediaFile photo =
+                mediaFiles.saveIfAbsent(MediaFile.record(placement, name, existing, capturedAt, clock.instant()));
+        fulfilled.completeWith(photo);
+        return photoUrls.withUrl(photo);
     }
 }

@@ -2,6 +2,7 @@ package dev.directupload.application.port.out.upload;
 
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.identity.UserId;
+import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.upload.UploadId;
 import dev.directupload.domain.upload.UploadSlot;
@@ -25,6 +26,9 @@ public interface LoadUploadSlotPort {
 
     /** The PENDING slots of an album. */
     List<UploadSlot> findPendingInAlbum(AlbumId album);
+
+    /** The PENDING slots that would put {@code content} (MD5 and size) into {@code album}. */
+    List<UploadSlot> findPendingFor(AlbumId album, FileContent content);
 
     /** Every slot (any status) whose upload key is {@code key}, newest first. */
     List<UploadSlot> findByKey(ObjectKey key);
