@@ -274,8 +274,13 @@ class UseCaseFactory {
 
     @Singleton
     SignPrefixPolicyService signPrefixPolicy(
-            FamilyAccess access, FamilyUsagePort usage, SignUploadFormPort signer, UploadSettings settings) {
-        return new SignPrefixPolicyService(access, usage, signer, settings);
+            LoadMembershipPort memberships,
+            LoadAlbumPort albums,
+            FamilyUsagePort usage,
+            SignUploadFormPort signer,
+            UploadSettings settings,
+            Clock clock) {
+        return new SignPrefixPolicyService(memberships, albums, usage, signer, settings, clock);
     }
 
     @Singleton

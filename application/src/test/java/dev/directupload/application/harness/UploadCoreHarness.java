@@ -83,7 +83,8 @@ public final class UploadCoreHarness {
                 settings,
                 clock);
         complete = new CompleteUploadService(metadata.uploads, metadata.media, access, recorder, photoUrls);
-        signPrefix = new SignPrefixPolicyService(access, metadata.usage, storage, settings);
+        signPrefix = new SignPrefixPolicyService(
+                metadata.families, metadata.albums, metadata.usage, storage, settings, clock);
         checkHashes = new CheckHashesService(access, metadata.media);
         recordPhotos = new RecordPhotosService(access, metadata.media, recorder, janitor, photoUrls, settings);
         listPhotos = new ListAlbumPhotosService(access, metadata.media, photoUrls);

@@ -65,9 +65,9 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
                 request.callback().map(OssPostPolicyAdapter::callbackFields).orElse(Map.of()));
         PolicySafetyCheck.requireSafe(policy, signing.expiresAt());
 
-        String json = policy.toJson();
-        String policyBase64 = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-        String signature = signer.sign(json, now, signing);
+        byte[] base64 = Base64.getEncoder().encode(policy.toJson().getBytes(StandardCharsets.UTF_8));
+        String policyBase64 = new String(base64, StandardCharsets.US_ASCII);
+        String signature = signer.sign(base64, now, signing);
 
         String date = policy.date();
         Map<String, String> fields = new LinkedHashMap<>(16);

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 
 /** The OSS adapter under the shared upload-form contract, with STS credentials that expire before a 15-minute form. */
 class OssPostPolicyAdapterContractTest extends SignUploadFormContract {
@@ -24,11 +23,6 @@ class OssPostPolicyAdapterContractTest extends SignUploadFormContract {
             new TemporaryCredentials("STS.key1", "sts/secret+1", Optional.of("CAIS/token=="), CREDENTIALS_EXPIRE);
     private final OssPostPolicyAdapter adapter =
             new OssPostPolicyAdapter((scope, ttl) -> sts, signer, properties, Clock.fixed(NOW, ZoneOffset.UTC));
-
-    @AfterEach
-    void closeSigner() {
-        signer.close();
-    }
 
     @Override
     protected SignUploadFormPort port() {

@@ -27,7 +27,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class OssPostPolicyAdapterTest {
@@ -40,11 +39,6 @@ class OssPostPolicyAdapterTest {
     private final OssProperties properties =
             new OssProperties(null, "oss-cn-shanghai", "album-bucket", null, "service-ak", "service-secret", null);
     private final V4PolicySigner signer = new V4PolicySigner(properties);
-
-    @AfterEach
-    void closeSigner() {
-        signer.close();
-    }
 
     private static TemporaryCredentials sts(Instant expiresAt) {
         return new TemporaryCredentials("STS.key1", "sts/secret+1", Optional.of("CAIS/token=="), expiresAt);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.directupload.adapter.oss.OssProperties;
+import dev.directupload.adapter.oss.testing.SdkPostSignature;
 import dev.directupload.adapter.oss.testing.V4Reference;
 import dev.directupload.adapter.oss.testing.Vectors;
 import dev.directupload.application.port.out.storage.KeyCondition;
@@ -27,7 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every POST-policy vector of ../shared/vectors/oss-v4.json, through the SDK signer and the policy builder. */
+/**
+ * Every POST-policy vector of ../shared/vectors/oss-v4.json, through our signer, the SDK's
+ * {@code calculatePostSignature} (the reference) and the policy builder.
+ */
 class PostPolicyVectorsTest {
 
     private static final DateTimeFormatter X_OSS_DATE =
@@ -56,9 +60,24 @@ class PostPolicyVectorsTest {
                 new OssProperties(null, configuredRegion, bucket, null, "service-ak", "service-secret", null));
     }
 
+    private static String sign(V4PolicySigner signer, String policyJson, Instant at, TemporaryCredentials c) {
+        return signer.sign(Base64.getEncoder().encode(policyJson.getBytes(StandardCharsets.UTF_8)), at, c);
+    }
+
+    private static String sdkSignature(String region, String policyJson, Instant at, TemporaryCredentials c) {
+        try (SdkPostSignature sdk = new SdkPostSignature(region)) {
+            return sdk.sign(
+                    policyJson,
+                    at,
+                    c.accessKeyId(),
+                    c.accessKeySecret(),
+                    c.securityToken().orElse(null));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("postVectors")
-    void sdkSignerReproducesTheVector(JsonObject v) {
+    void signerAndSdkReproduceTheVector(JsonObject v) {
         String json = text(v, "policyJson");
         assertThat(Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(text(v, "policyBase64"));
@@ -66,9 +85,10 @@ class PostPolicyVectorsTest {
                         text(v, "accessKeySecret"), text(v, "date").substring(0, 8), text(v, "region"))))
                 .isEqualTo(text(v, "signingKeyHex"));
 
-        try (V4PolicySigner signer = signerFor(text(v, "region"), text(v, "bucket"))) {
-            assertThat(signer.sign(json, dateOf(v), credentialsOf(v))).isEqualTo(text(v, "signature"));
-        }
+        V4PolicySigner signer = signerFor(text(v, "region"), text(v, "bucket"));
+        assertThat(sign(signer, json, dateOf(v), credentialsOf(v))).isEqualTo(text(v, "signature"));
+        assertThat(sdkSignature(text(v, "region"), json, dateOf(v), credentialsOf(v)))
+                .isEqualTo(text(v, "signature"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,10 +148,11 @@ class PostPolicyVectorsTest {
                 .as("the negative value is the oss- prefixed scope")
                 .isEqualTo(negative);
 
-        try (V4PolicySigner signer = signerFor("oss-cn-hangzhou", "examplebucket")) {
-            String signature = signer.sign(text(v, "policyJson"), dateOf(v), credentialsOf(v));
-            assertThat(signature).isEqualTo(text(v, "signature")).isNotEqualTo(negative);
-        }
+        String signature =
+                sign(signerFor("oss-cn-hangzhou", "examplebucket"), text(v, "policyJson"), dateOf(v), credentialsOf(v));
+        assertThat(signature).isEqualTo(text(v, "signature")).isNotEqualTo(negative);
+        assertThat(sdkSignature("oss-cn-hangzhou", text(v, "policyJson"), dateOf(v), credentialsOf(v)))
+                .isEqualTo(signature);
     }
 
     /** Negative value: the scope date taken in local time (Asia/Shanghai is already 2026-01-01). */
@@ -146,9 +167,12 @@ class PostPolicyVectorsTest {
 
         TimeZone original = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
-        try (V4PolicySigner signer = signerFor("cn-shanghai", "wx-uploads-prod")) {
-            String signature = signer.sign(text(v, "policyJson"), dateOf(v), credentialsOf(v));
+        try {
+            String signature = sign(
+                    signerFor("cn-shanghai", "wx-uploads-prod"), text(v, "policyJson"), dateOf(v), credentialsOf(v));
             assertThat(signature).isEqualTo(text(v, "signature")).isNotEqualTo(negative);
+            assertThat(sdkSignature("cn-shanghai", text(v, "policyJson"), dateOf(v), credentialsOf(v)))
+                    .isEqualTo(signature);
             PolicyDocumentWriter policy = new PolicyDocumentWriter(
                     "wx-uploads-prod",
                     "cn-shanghai",
@@ -172,14 +196,15 @@ class PostPolicyVectorsTest {
         JsonObject v = Vectors.byId("postPolicyV4", "v4-beijing-sts-pretty-json");
         String compact =
                 com.google.gson.JsonParser.parseString(text(v, "policyJson")).toString();
-        try (V4PolicySigner signer = signerFor("cn-beijing", "bj-bucket")) {
-            assertThat(signer.sign(compact, dateOf(v), credentialsOf(v))).isNotEqualTo(text(v, "signature"));
-            assertThat(signer.sign(text(v, "policyJson"), dateOf(v), credentialsOf(v)))
-                    .isEqualTo(text(v, "signature"));
-        }
+        V4PolicySigner signer = signerFor("cn-beijing", "bj-bucket");
+        assertThat(sign(signer, compact, dateOf(v), credentialsOf(v))).isNotEqualTo(text(v, "signature"));
+        assertThat(sign(signer, text(v, "policyJson"), dateOf(v), credentialsOf(v)))
+                .isEqualTo(text(v, "signature"));
+        assertThat(sdkSignature("cn-beijing", text(v, "policyJson"), dateOf(v), credentialsOf(v)))
+                .isEqualTo(text(v, "signature"));
     }
 
-    /** Many threads signing with different credentials through the one SDK client never mix them up. */
+    /** Many threads signing with different credentials through one signer (one key cache) never mix them up. */
     @Test
     void concurrentSignaturesWithDifferentCredentialsStayApart() throws Exception {
         List<JsonObject> vectors = new ArrayList<>();
@@ -194,29 +219,28 @@ class PostPolicyVectorsTest {
                 "LTAI-other", "other-secret", Optional.empty(), dateOf(hz).plusSeconds(3600));
         String otherExpected =
                 V4Reference.postSignature("other-secret", "20250425", "cn-hangzhou", text(hz, "policyBase64"));
-        try (V4PolicySigner signer = signerFor("cn-hangzhou", "examplebucket")) {
-            List<Thread> threads = new ArrayList<>();
-            List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                boolean useOther = t % 2 == 0;
-                Thread thread = new Thread(() -> {
-                    try {
-                        for (int i = 0; i < 2000; i++) {
-                            String sig = signer.sign(
-                                    text(hz, "policyJson"), dateOf(hz), useOther ? other : credentialsOf(hz));
-                            assertThat(sig).isEqualTo(useOther ? otherExpected : text(hz, "signature"));
-                        }
-                    } catch (Throwable failure) {
-                        failures.add(failure);
+        V4PolicySigner signer = signerFor("cn-hangzhou", "examplebucket");
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            boolean useOther = t % 2 == 0;
+            Thread thread = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 2000; i++) {
+                        String sig =
+                                sign(signer, text(hz, "policyJson"), dateOf(hz), useOther ? other : credentialsOf(hz));
+                        assertThat(sig).isEqualTo(useOther ? otherExpected : text(hz, "signature"));
                     }
-                });
-                threads.add(thread);
-                thread.start();
-            }
-            for (Thread thread : threads) {
-                thread.join();
-            }
-            assertThat(failures).isEmpty();
+                } catch (Throwable failure) {
+                    failures.add(failure);
+                }
+            });
+            threads.add(thread);
+            thread.start();
         }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(failures).isEmpty();
     }
 }

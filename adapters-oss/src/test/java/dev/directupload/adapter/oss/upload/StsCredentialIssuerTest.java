@@ -53,7 +53,7 @@ class StsCredentialIssuerTest {
     private StsCredentialIssuer credentials;
     private OssPostPolicyAdapter adapter;
 
-    /** Counts what reaches the SDK signer. */
+    /** Counts what reaches the signer. */
     static final class CountingSigner extends V4PolicySigner {
         final AtomicInteger signatures = new AtomicInteger();
 
@@ -62,9 +62,9 @@ class StsCredentialIssuerTest {
         }
 
         @Override
-        String sign(String policyJson, Instant signedAt, TemporaryCredentials credentials) {
+        String sign(byte[] policyBase64, Instant signedAt, TemporaryCredentials credentials) {
             signatures.incrementAndGet();
-            return super.sign(policyJson, signedAt, credentials);
+            return super.sign(policyBase64, signedAt, credentials);
         }
     }
 
@@ -91,7 +91,6 @@ class StsCredentialIssuerTest {
     void stop() {
         sts.close();
         stsClient.shutdown();
-        signer.close();
     }
 
     private static UploadFormRequest request(FamilyId family, Duration ttl) {

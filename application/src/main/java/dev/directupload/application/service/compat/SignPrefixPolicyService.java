@@ -2,37 +2,66 @@ package dev.directupload.application.service.compat;
 
 import dev.directupload.application.port.in.compat.PrefixPolicy;
 import dev.directupload.application.port.in.compat.SignPrefixPolicyUseCase;
+import dev.directupload.application.port.out.album.LoadAlbumPort;
 import dev.directupload.application.port.out.family.FamilyUsagePort;
+import dev.directupload.application.port.out.family.LoadMembershipPort;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.SizeRange;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.application.service.access.FamilyAccess;
+import dev.directupload.application.service.access.RecentAnswers;
 import dev.directupload.application.service.media.UploadSettings;
+import dev.directupload.domain.album.Album;
 import dev.directupload.domain.album.AlbumId;
 import dev.directupload.domain.family.FamilyId;
+import dev.directupload.domain.family.Membership;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.ForbiddenException;
 import dev.directupload.domain.storage.KeyPrefix;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Signs the article-compatible prefix policy: {@code starts-with} the caller's incoming prefix, 1 byte up to
  * the largest allowed size, no content type pinned (the article's client sends none; {@code /photos}
  * checks the stored type instead).
+ *
+ * <p>The hot path of direct uploads: the membership, the album and the family's usage are answers at most
+ * {@link #MAX_STALENESS} old ({@link RecentAnswers}, bounded), so a removed member gets no signature later than that
+ * after the removal, and a full family none later than that after it filled up.
  */
 public final class SignPrefixPolicyService implements SignPrefixPolicyUseCase {
 
+    /** How old a membership, album or usage answer may be when a policy is signed with it. */
+    public static final Duration MAX_STALENESS = Duration.ofSeconds(2);
+    /** How many answers of each kind are kept. */
+    static final int CAPACITY = 10_000;
+
     private final FamilyAccess access;
-    private final FamilyUsagePort usage;
+    private final RecentAnswers<FamilyId, FamilyUsagePort.Usage> usage;
+    private final FamilyUsagePort usagePort;
     private final SignUploadFormPort signer;
     private final UploadSettings settings;
 
     public SignPrefixPolicyService(
-            FamilyAccess access, FamilyUsagePort usage, SignUploadFormPort signer, UploadSettings settings) {
-        this.access = access;
-        this.usage = usage;
+            LoadMembershipPort memberships,
+            LoadAlbumPort albums,
+            FamilyUsagePort usage,
+            SignUploadFormPort signer,
+            UploadSettings settings,
+            Clock clock) {
+        RecentAnswers<Member, Membership> members = new RecentAnswers<>(MAX_STALENESS, CAPACITY, clock);
+        RecentAnswers<AlbumId, Album> recentAlbums = new RecentAnswers<>(MAX_STALENESS, CAPACITY, clock);
+        this.access = new FamilyAccess(
+                (family, user) ->
+                        members.get(new Member(family, user), m -> memberships.findMembership(m.family(), m.user())),
+                id -> recentAlbums.get(id, albums::findAlbum));
+        this.usage = new RecentAnswers<>(MAX_STALENESS, CAPACITY, clock);
+        this.usagePort = usage;
         this.signer = signer;
         this.settings = settings;
     }
@@ -40,7 +69,8 @@ public final class SignPrefixPolicyService implements SignPrefixPolicyUseCase {
     @Override
     public PrefixPolicy sign(UserId caller, FamilyId family, AlbumId album) {
         access.requireAlbumIn(album, family, caller);
-        FamilyUsagePort.Usage used = usage.usage(family);
+        FamilyUsagePort.Usage used =
+                usage.get(family, f -> Optional.of(usagePort.usage(f))).orElseThrow();
         if (settings.quota().isReachedBy(used.bytes(), used.files())) {
             throw new ForbiddenException(
                     ErrorCode.QUOTA_EXCEEDED,
@@ -56,4 +86,6 @@ public final class SignPrefixPolicyService implements SignPrefixPolicyUseCase {
                 settings.rules().policyTtl());
         return new PrefixPolicy(prefix, signer.sign(request));
     }
+
+    private record Member(FamilyId family, UserId user) {}
 }
