@@ -42,6 +42,7 @@ public final class UploadCoreHarness {
     public final PrepareUploadsService prepare;
     public final CompleteUploadService complete;
     public final ObjectJanitor janitor;
+    public final FulfilledUploads fulfilled;
     public final SignPrefixPolicyService signPrefix;
     public final CheckHashesService checkHashes;
     public final RecordPhotosService recordPhotos;
@@ -65,7 +66,7 @@ public final class UploadCoreHarness {
         storage = new InMemoryObjectStorage(clock, formsForbidOverwrite);
         photoUrls = new PhotoUrls(storage, settings.downloadUrlTtl());
         janitor = new ObjectJanitor(metadata.media, metadata.keyGuard, storage, metadata.transactions, clock);
-        FulfilledUploads fulfilled = new FulfilledUploads(metadata.uploads, metadata.uploads, janitor);
+        fulfilled = new FulfilledUploads(metadata.uploads, metadata.uploads, janitor);
         recorder = new UploadRecorder(
                 new StoredBytesVerifier(storage, metadata.media, settings.rules()),
                 storage,

@@ -97,7 +97,7 @@ class UploadCallbackTest {
         return new PrepareUploadsService(
                 core.access,
                 core.metadata.media,
-                new InstantPhotos(core.metadata.media, core.photoUrls, core.clock),
+                new InstantPhotos(core.metadata.media, core.fulfilled, core.photoUrls, core.clock),
                 new UploadReservations(
                         core.metadata.usage,
                         core.metadata.uploads,
