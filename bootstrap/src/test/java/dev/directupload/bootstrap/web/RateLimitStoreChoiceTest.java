@@ -44,6 +44,7 @@ class RateLimitStoreChoiceTest {
     void anUnknownStoreStopsTheStart() {
         assertThatThrownBy(() -> ApplicationContext.run(EmbeddedServer.class, properties("redis"), "test")
                         .close())
-                .hasStackTraceContaining("upload.rate-limit.store must be memory or database, was 'redis'");
+                .hasStackTraceContaining("upload.rate-limit.store = redis")
+                .hasStackTraceContaining("memory or database (now 'redis')");
     }
 }

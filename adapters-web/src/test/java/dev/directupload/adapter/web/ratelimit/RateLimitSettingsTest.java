@@ -29,6 +29,13 @@ class RateLimitSettingsTest {
                 .containsExactlyInAnyOrder("upload.rate-limit.store", "upload.rate-limit.check-capacity");
     }
 
+    @Test
+    void noBucketsForTheMemoryStore_isReported() {
+        assertThat(problems(Map.of("upload.rate-limit.max-keys", "0")))
+                .extracting(Problem::property, Problem::rule)
+                .containsExactly(tuple("upload.rate-limit.max-keys", "greater than 0"));
+    }
+
     private static java.util.List<Problem> problems(Map<String, Object> settings) {
         Throwable thrown = assertThrows(
                 RuntimeException.class, () -> ApplicationContext.run(settings).close());

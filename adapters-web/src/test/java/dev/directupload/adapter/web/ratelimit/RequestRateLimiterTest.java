@@ -90,15 +90,4 @@ class RequestRateLimiterTest {
         assertThat(new RateLimitedException("x", Duration.ofSeconds(2)).retryAfterSeconds())
                 .isEqualTo(2);
     }
-
-    @Test
-    void settingsAreChecked() {
-        assertThatThrownBy(() -> RateLimitSettings.signingOnly(0, 60)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RateLimitSettings(60, 60, 499, 60, 60, 60, "memory", 10, null))
-                .hasMessageContaining("check-capacity must be at least 500");
-        assertThatThrownBy(() -> new RateLimitSettings(60, 60, 500, 60, 60, 60, "redis", 10, null))
-                .hasMessageContaining("upload.rate-limit.store must be memory or database, was 'redis'");
-        assertThatThrownBy(() -> new RateLimitSettings(60, 60, 500, 60, 60, 60, "memory", 0, null))
-                .hasMessageContaining("max-keys");
-    }
 }
