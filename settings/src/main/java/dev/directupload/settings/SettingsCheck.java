@@ -2,6 +2,7 @@ package dev.directupload.settings;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.ConfigurationReader;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Property;
@@ -67,6 +68,8 @@ public final class SettingsCheck {
     public static List<BeanDefinition<?>> definitions(BeanContext context) {
         return context.getBeanDefinitions(Qualifiers.byStereotype(ConfigurationReader.class)).stream()
                 .filter(d -> d.getBeanType().getName().startsWith(PROJECT_PACKAGE))
+                // settings records only: an @Endpoint also reads configuration but is a component with collaborators
+                .filter(d -> d.hasStereotype(ConfigurationProperties.class))
                 .sorted(Comparator.comparing(d -> d.getBeanType().getName()))
                 .toList();
     }

@@ -38,6 +38,11 @@ final class TimedFormSigning implements BeanCreatedEventListener<SignUploadFormP
             public boolean canForbidOverwrite() {
                 return signer.canForbidOverwrite();
             }
+
+            @Override
+            public boolean canCallBack() {
+                return signer.canCallBack();
+            }
         };
     }
 }

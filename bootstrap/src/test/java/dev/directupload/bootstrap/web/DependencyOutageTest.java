@@ -142,7 +142,9 @@ class DependencyOutageTest implements TestPropertyProvider {
 
     private static void assertUnavailable(Answer answer, String code, String dependency) {
         assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(503);
-        assertThat(answer.body()).containsOnlyKeys("code", "message").containsEntry("code", code);
+        assertThat(answer.body())
+                .containsOnlyKeys("code", "message", "request_id")
+                .containsEntry("code", code);
         assertThat(answer.text("message")).contains(dependency);
         assertCarriesNoUpstreamText(answer);
     }
