@@ -14,9 +14,11 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The Redis store against a real server (127.0.0.1:6379, or {@code DIRECTUPLOAD_TEST_REDIS_URL}): the rate-limit
  * contract every store keeps, buckets shared by two instances, keys that expire once full again, and an unreachable
- * server answering {@code service_unavailable}. Without a reachable server the tests that need one are skipped with
+ * server, or one that goes away (a {@code redis-server} of the test's own), answering {@code service_unavailable}. Without a reachable server the tests that need one are skipped with
  * a message saying so.
  */
 class RedisRateLimitAdapterTest {
@@ -115,6 +117,78 @@ class RedisRateLimitAdapterTest {
         } finally {
             client.shutdown();
         }
+    }
+
+    @Test
+    void aServerThatGoesAway_isServiceUnavailable_untilItIsBack() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process redis = startRedisServer(port);
+        RedisURI uri = RedisURI.create("redis://127.0.0.1:" + port);
+        uri.setTimeout(Duration.ofSeconds(1));
+        Rate rate = new Rate(5, 60);
+        try (RedisRateLimitAdapter store = new RedisRateLimitAdapter(uri)) {
+            assertThat(store.tryTake(key(), 1, rate, T0)).isZero();
+
+            redis.destroy();
+            assertThat(redis.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> store.tryTake(key(), 1, rate, T0))
+                    .isInstanceOfSatisfying(
+                            DependencyUnavailableException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+
+            redis = startRedisServer(port);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            Duration taken = null;
+            while (taken == null && System.nanoTime() < deadline) {
+                try {
+                    taken = store.tryTake(key(), 1, rate, T0);
+                } catch (DependencyUnavailableException e) {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(taken).as("a take after the server came back").isEqualTo(Duration.ZERO);
+        } finally {
+            redis.destroy();
+            redis.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A Redis server of this test's own (nothing kept on disk); skips, saying so, without the binary. */
+    private static Process startRedisServer(int port) throws Exception {
+        Process process;
+        try {
+            process = new ProcessBuilder(
+                            "redis-server",
+                            "--port",
+                            Integer.toString(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            System.out.println("SKIPPED: RedisRateLimitAdapterTest: no redis-server binary (" + e.getMessage()
+                    + "); losing the server mid-run was not checked");
+            assumeTrue(false, "SKIPPED: no redis-server binary: losing the server mid-run was not checked");
+            throw e;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                return process;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        process.destroy();
+        throw new IllegalStateException("redis-server did not listen on " + port + " within 10 s");
     }
 
     @Test
