@@ -2,6 +2,8 @@ package dev.directupload.bootstrap;
 
 import dev.directupload.adapter.localstorage.callback.CallbackKey;
 import dev.directupload.adapter.oss.callback.OssCallbackVerifier;
+import dev.directupload.adapter.web.metrics.CallbackOutcomeCounter;
+import dev.directupload.adapter.web.metrics.UploadMetrics;
 import dev.directupload.application.port.out.callback.CallbackOutcome;
 import dev.directupload.application.port.out.callback.ReportCallbackOutcomePort;
 import dev.directupload.application.port.out.callback.VerifyCallbackSignaturePort;
@@ -13,7 +15,6 @@ import dev.directupload.application.service.media.UploadRecorder;
 import dev.directupload.application.service.upload.ReceiveUploadCallbackService;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires the upload callback: the use case (only with {@code oss.callback.url}, never on MinIO), the signature check
  * of local mode (only the local store's own key URL is trusted; OSS mode's check, only {@code gosspublic.alicdn.com},
- * comes from adapters-oss), and a default outcome hook that logs.
+ * comes from adapters-oss), and the outcome hook that counts and logs.
  */
 @Factory
 class CallbackFactory {
@@ -49,11 +50,15 @@ class CallbackFactory {
         return new OssCallbackVerifier(url -> url.equals(key.publicKeyUrl()), url -> key.publicKeyPem(), 1);
     }
 
-    /** Logs each callback's outcome; a metrics adapter may replace it with a bean of its own. */
+    /**
+     * Each callback's outcome is counted ({@code directupload_uploads_callbacks_total{outcome}}, by the web adapter's
+     * metrics) and logged: refusals at INFO, recorded ones at DEBUG.
+     */
     @Singleton
-    @Secondary
-    ReportCallbackOutcomePort loggedCallbackOutcomes() {
+    ReportCallbackOutcomePort callbackOutcomes(UploadMetrics metrics) {
+        ReportCallbackOutcomePort counter = new CallbackOutcomeCounter(metrics);
         return outcome -> {
+            counter.report(outcome);
             if (outcome == CallbackOutcome.RECORDED || outcome == CallbackOutcome.ALREADY_RECORDED) {
                 LOG.debug("upload callback: {}", outcome);
             } else {

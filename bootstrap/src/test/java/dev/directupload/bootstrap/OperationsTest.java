@@ -164,7 +164,7 @@ class OperationsTest {
                 .isGreaterThanOrEqualTo(1);
         assertThat(value(scrape, "http_server_requests_seconds_count", "uri=\"/uploads/{uploadId}/complete\""))
                 .isGreaterThanOrEqualTo(3);
-        assertThat(scrape).contains("directupload_uploads_callbacks_total".substring(0, 20));
+        // directupload_uploads_callbacks_total needs oss.callback.url: LocalStoreCallbackFlowTest scrapes it
     }
 
     @Test

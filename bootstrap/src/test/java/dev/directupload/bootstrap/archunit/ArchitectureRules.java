@@ -27,6 +27,7 @@ final class ArchitectureRules {
             ".adapter.persistence",
             ".adapter.web",
             ".adapter.wechat",
+            ".adapter.redis",
             ".settings",
             ".bootstrap");
 
@@ -62,6 +63,7 @@ final class ArchitectureRules {
                 .adapter("persistence", root + ".adapter.persistence..")
                 .adapter("web", root + ".adapter.web..")
                 .adapter("wechat", root + ".adapter.wechat..")
+                .adapter("redis", root + ".adapter.redis..")
                 .withOptionalLayers(true)
                 .ignoreDependency(
                         com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),

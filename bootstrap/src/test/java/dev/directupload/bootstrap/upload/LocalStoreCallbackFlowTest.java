@@ -8,6 +8,7 @@ import dev.directupload.bootstrap.support.Api.Answer;
 import dev.directupload.bootstrap.support.CallbackRelay;
 import dev.directupload.bootstrap.support.Multipart;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -18,8 +19,10 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -309,6 +312,73 @@ class LocalStoreCallbackFlowTest implements TestPropertyProvider {
         assertThat(late.status()).as(late.body()).isEqualTo(200);
         assertThat(count("select count(*) from media_files where family_id = ?", f.familyId()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theScrapeCountsEachCallbackByOutcome() throws Exception {
+        Family f = family("cb-metrics");
+        byte[] photo = randomBytes(20_000);
+        Map<String, Object> item = prepare(f, photo);
+        relay.hold(true);
+        assertThat(upload(item, photo).status()).isEqualTo(203);
+        CallbackRelay.Callback genuine = relay.held().get(0);
+        Map<String, Double> before = callbackCounts();
+
+        CallbackRelay.Answer recorded = relay.deliver(genuine);
+        CallbackRelay.Answer again = relay.deliver(genuine);
+        CallbackRelay.Answer tampered = relay.deliver(new CallbackRelay.Callback(
+                genuine.pathAndQuery(),
+                genuine.authorization(),
+                genuine.publicKeyUrl(),
+                genuine.bodyText().replace("image/jpeg", "image/jpeG").getBytes(StandardCharsets.UTF_8)));
+        CallbackRelay.Answer unknownUpload = signedWithUploadId(genuine, item, "up_unknown0000");
+        CallbackRelay.Answer badUploadId = signedWithUploadId(genuine, item, "not an upload id");
+        Map<String, Double> after = callbackCounts();
+
+        assertThat(List.of(recorded.status(), again.status(), tampered.status(), unknownUpload.status()))
+                .containsExactly(200, 200, 403, 404);
+        assertThat(badUploadId.status()).as(badUploadId.body()).isEqualTo(400);
+        assertThat(json.readValue(badUploadId.body(), Map.class)).containsEntry("code", "invalid_callback");
+        Map<String, Double> counted = new TreeMap<>();
+        after.forEach((outcome, value) -> {
+            double delta = value - before.getOrDefault(outcome, 0.0);
+            if (delta != 0) {
+                counted.put(outcome, delta);
+            }
+        });
+        assertThat(counted)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "recorded", 1.0,
+                        "already_recorded", 1.0,
+                        "refused_signature", 1.0,
+                        "refused_unknown_upload", 1.0,
+                        "refused_invalid", 1.0));
+    }
+
+    private CallbackRelay.Answer signedWithUploadId(
+            CallbackRelay.Callback genuine, Map<String, Object> item, String uploadId) {
+        byte[] body = genuine.bodyText()
+                .replace(item.get("upload_id").toString(), uploadId)
+                .getBytes(StandardCharsets.UTF_8);
+        return relay.deliver(new CallbackRelay.Callback(
+                genuine.pathAndQuery(),
+                storeKey.authorization("/oss/callback", null, body),
+                storeKey.publicKeyUrlHeader(),
+                body));
+    }
+
+    private static final Pattern CALLBACK_SAMPLE = Pattern.compile(
+            "^directupload_uploads_callbacks_total\\{[^}]*outcome=\"([a-z_]+)\"[^}]*} (\\S+)$", Pattern.MULTILINE);
+
+    /** {@code directupload_uploads_callbacks_total} by outcome, from a scrape of {@code /prometheus}. */
+    private Map<String, Double> callbackCounts() {
+        String scrape = client.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
+        Map<String, Double> counts = new HashMap<>();
+        Matcher m = CALLBACK_SAMPLE.matcher(scrape);
+        while (m.find()) {
+            counts.merge(m.group(1), Double.parseDouble(m.group(2)), Double::sum);
+        }
+        return counts;
     }
 
     private static String base64(String text) {

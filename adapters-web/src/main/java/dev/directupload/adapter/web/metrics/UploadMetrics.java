@@ -70,8 +70,9 @@ public final class UploadMetrics {
     }
 
     /**
-     * The storage's upload callback (OSS {@code callback}), by outcome, e.g. {@code verified}, {@code object_not_found},
-     * {@code verification_failed}, {@code bad_signature}, {@code unknown_upload}.
+     * The storage's upload callback (OSS {@code callback}), by outcome: {@code recorded}, {@code already_recorded},
+     * {@code not_recorded}, {@code refused_signature}, {@code refused_invalid}, {@code refused_unknown_upload},
+     * {@code key_unavailable} (see {@link CallbackOutcomeCounter}).
      */
     public void callback(String outcome) {
         Counter.builder(CALLBACKS)

@@ -21,7 +21,8 @@ import java.util.Set;
  * @param checkPerMinute their refill rate
  * @param loginCapacity logins ({@code POST /auth/*}) one client address may burst
  * @param loginPerMinute their refill rate
- * @param store {@code memory} (this instance's, the default) or {@code database} (shared by every instance)
+ * @param store {@code memory} (this instance's, the default), {@code database} or {@code redis} (both shared by every
+ *     instance)
  * @param maxKeys buckets the memory store keeps at most
  * @param trustedProxies addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-For} is believed
  */
@@ -41,7 +42,7 @@ public record RateLimitSettings(
         @Nullable List<String> trustedProxies)
         implements CheckedSettings {
 
-    static final Set<String> STORES = Set.of("memory", "database");
+    static final Set<String> STORES = Set.of("memory", "database", "redis");
 
     public RateLimitSettings {
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
@@ -50,7 +51,7 @@ public record RateLimitSettings(
     @Override
     public void check(SettingsProblems problems) {
         if (!STORES.contains(store)) {
-            problems.add("upload.rate-limit.store", "memory or database (now '" + store + "')");
+            problems.add("upload.rate-limit.store", "memory, database or redis (now '" + store + "')");
         }
     }
 

@@ -24,7 +24,7 @@ class RateLimitSettingsTest {
 
     @Test
     void anUnknownStore_andTooSmallACheckBucket_areReportedTogether() {
-        assertThat(problems(Map.of("upload.rate-limit.store", "redis", "upload.rate-limit.check-capacity", "10")))
+        assertThat(problems(Map.of("upload.rate-limit.store", "memcached", "upload.rate-limit.check-capacity", "10")))
                 .extracting(Problem::property)
                 .containsExactlyInAnyOrder("upload.rate-limit.store", "upload.rate-limit.check-capacity");
     }
