@@ -366,9 +366,9 @@ public class Soak {
                 "-Dupload.sweep-interval=" + sweepInterval + "s",
                 "-Dupload.sweep-grace=" + SWEEP_GRACE.toSeconds() + "s",
                 "-Dupload.incoming-ttl=" + INCOMING_TTL.toSeconds() + "s",
-                // the bundled URL with AUTO_SERVER: the end polls the database while the service runs
-                "-Ddatasources.default.url=jdbc:h2:file:./data/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000"
-                        + ";AUTO_SERVER=TRUE",
+                // the bundled URL with AUTO_SERVER (the end polls the database while the service runs), which H2
+                // allows only without DB_CLOSE_ON_EXIT=FALSE: the service is stopped only after the last request
+                "-Ddatasources.default.url=jdbc:h2:file:./data/db;WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE",
                 "-Dupload.rate-limit.capacity=100000",
                 "-Dupload.rate-limit.per-minute=100000"));
         if (store.equals("minio")) {
