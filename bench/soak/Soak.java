@@ -38,7 +38,8 @@
 // the store (expired, or issued before the restart) is replaced by a new prepare of that file.
 //
 // After the run the program waits until every form expired plus the sweep grace, and every unrecorded object is
-// older than upload.incoming-ttl, plus two sweeps; then lists every album, downloads every photo, stops the service
+// older than upload.incoming-ttl, plus one sweep interval; then, polling the database and the store, until the sweeper
+// is idle (no PENDING slot, no queued deletion, no object without a record; at most 5 minutes); then lists every album, downloads every photo, stops the service
 // and compares the database with the store. Counts (those marked * must be 0):
 //   verified_photos              photos listed at the end (all downloaded and checked)
 //   * bad_bytes                  photos whose presigned GET does not return bytes with the photo's MD5
@@ -112,6 +113,8 @@ public class Soak {
     static final Duration SWEEP_GRACE = Duration.ofSeconds(10);
     static final Duration INCOMING_TTL = Duration.ofMinutes(2);
     static final long SETTLE_MS = 2000;
+    /** How long the end waits at most for the sweeper to become idle. */
+    static final Duration IDLE_WAIT = Duration.ofMinutes(5);
     static final List<String> MUST_BE_ZERO = List.of("bad_bytes", "orphan_objects", "dangling_records",
             "api_5xx_outside_outage", "store_5xx_outside_outage", "acked_missing_after_restart", "pending_slots",
             "acked_missing_end", "resurrected", "forbidden_recorded", "abandoned_unrecorded", "phantom_photos",
@@ -363,6 +366,9 @@ public class Soak {
                 "-Dupload.sweep-interval=" + sweepInterval + "s",
                 "-Dupload.sweep-grace=" + SWEEP_GRACE.toSeconds() + "s",
                 "-Dupload.incoming-ttl=" + INCOMING_TTL.toSeconds() + "s",
+                // the bundled URL with AUTO_SERVER (the end polls the database while the service runs), which H2
+                // allows only without DB_CLOSE_ON_EXIT=FALSE: the service is stopped only after the last request
+                "-Ddatasources.default.url=jdbc:h2:file:./data/db;WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE",
                 "-Dupload.rate-limit.capacity=100000",
                 "-Dupload.rate-limit.per-minute=100000"));
         if (store.equals("minio")) {
@@ -591,16 +597,64 @@ public class Soak {
 
     // ---------------------------------------------------------------------------------------------------- the end
 
+    /**
+     * Waits until the sweeper is idle rather than for a fixed time: first until every form has expired plus the grace
+     * and every unrecorded object is older than upload.incoming-ttl (plus one sweep interval, so that a sweep ran
+     * after that), then, polling the database and the store, until no slot is PENDING, no deletion is queued and no
+     * object lacks a stored-object record — for at most IDLE_WAIT; the checks then report whatever is left.
+     */
     void finalSweepWait() throws Exception {
         long formsSwept = lastPrepareMs.get() + POLICY_TTL.toMillis() + SWEEP_GRACE.toMillis();
         long objectsAged = lastObjectWriteMs.get() + INCOMING_TTL.toMillis();
-        long until = Math.max(formsSwept, objectsAged) + 2L * sweepInterval * 1000 + 5000;
+        long until = Math.max(formsSwept, objectsAged) + sweepInterval * 1000L;
         long wait = until - now();
-        note("waiting " + Math.max(0, wait) / 1000 + " s for the final sweeps (forms expired + grace, unrecorded objects "
-                + "older than upload.incoming-ttl, two sweep intervals)");
+        note("waiting " + Math.max(0, wait) / 1000 + " s until forms expired + grace and unrecorded objects are older "
+                + "than upload.incoming-ttl, then until the sweeper is idle (at most " + IDLE_WAIT.toSeconds() + " s)");
         if (wait > 0) {
             Thread.sleep(wait);
         }
+        long idleFrom = now();
+        long deadline = idleFrom + IDLE_WAIT.toMillis();
+        long[] backlog = sweeperBacklog();
+        while (backlog[0] + backlog[1] + backlog[2] > 0 && now() < deadline) {
+            Thread.sleep(2000);
+            backlog = sweeperBacklog();
+        }
+        row.put("idle_wait_s", Math.round((now() - idleFrom) / 1000.0));
+        note(String.format("sweeper %s: %d PENDING slots, %d queued deletions, %d objects without a record",
+                backlog[0] + backlog[1] + backlog[2] == 0 ? "idle" : "NOT idle after " + IDLE_WAIT.toSeconds() + " s",
+                backlog[0], backlog[1], backlog[2]));
+    }
+
+    /** PENDING slots, queued deletions and store objects no stored-object record names, right now. */
+    long[] sweeperBacklog() throws Exception {
+        Set<String> objectKeys = new HashSet<>();
+        long pending;
+        long queued;
+        try (Connection jdbc = DriverManager.getConnection(jdbcUrl(), "sa", "");
+                Statement st = jdbc.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM upload_slots WHERE status = 'PENDING'")) {
+                rs.next();
+                pending = rs.getLong(1);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM pending_deletions")) {
+                rs.next();
+                queued = rs.getLong(1);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT object_key FROM stored_objects")) {
+                while (rs.next()) {
+                    objectKeys.add(rs.getString(1));
+                }
+            }
+        }
+        Set<String> storeKeys = store.equals("local") ? localStoreKeys() : s3.keys("soak");
+        long orphans = storeKeys.stream().filter(k -> !objectKeys.contains(k)).count();
+        return new long[] {pending, queued, orphans};
+    }
+
+    /** The service's H2 database; AUTO_SERVER lets this program read it while the service has it open. */
+    String jdbcUrl() {
+        return "jdbc:h2:file:" + work.resolve("data/db") + ";IFEXISTS=TRUE;AUTO_SERVER=TRUE";
     }
 
     void checkThroughApi() throws Exception {
@@ -631,7 +685,7 @@ public class Soak {
         Set<String> storeKeys = store.equals("local") ? localStoreKeys() : s3.keys("soak");
         Set<String> objectKeys = new HashSet<>();
         Set<String> photoKeys = new HashSet<>();
-        try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("data/db") + ";IFEXISTS=TRUE", "sa", "");
+        try (Connection jdbc = DriverManager.getConnection(jdbcUrl(), "sa", "");
                 Statement st = jdbc.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT object_key FROM stored_objects")) {
                 while (rs.next()) {

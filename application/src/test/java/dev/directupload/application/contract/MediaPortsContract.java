@@ -10,8 +10,10 @@ import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.FileFormat;
+import dev.directupload.domain.media.FileName;
 import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.media.MediaFileId;
+import dev.directupload.domain.media.Placement;
 import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.storage.StoredObject;
 import dev.directupload.domain.storage.StoredObjectStatus;
@@ -226,6 +228,66 @@ public abstract class MediaPortsContract extends PersistenceContract {
         assertThat(ports().loadFiles().isKeyReferenced(object.key())).isFalse();
 
         assertThat(ports().deleteFiles().deleteMediaFile(second)).isEmpty();
+    }
+
+    @Test
+    void givenStoredObject_saveIfStored_savesThePhotoOnceAndNeverAfterTheObjectWentWithItsLastPhoto() {
+        UserId owner = newUser().id();
+        Family family = newFamily(owner);
+        Album album = newAlbum(family.id(), T0);
+        StoredObject object = newObject(family.id(), randomMd5(), 31);
+        MediaFile first = ports().saveFiles()
+                .saveIfStored(photo("p_" + unique(), album, owner, object, T0))
+                .orElseThrow();
+        assertThat(ports().saveFiles().saveIfStored(photo("p_" + unique(), album, owner, object, T0)))
+                .map(MediaFile::id)
+                .contains(first.id());
+        MediaFile elsewhere = photo("p_" + unique(), newAlbum(family.id(), T0), owner, object, T0);
+        MediaFile atAnotherKey = MediaFile.reconstitute(
+                new MediaFileId("p_" + unique()),
+                new Placement(family.id(), newAlbum(family.id(), T0).id(), owner),
+                new FileName("IMG.jpg"),
+                new ObjectKey(object.key().value() + ".old"),
+                object.format(),
+                object.content(),
+                null,
+                T0);
+
+        assertThat(ports().saveFiles().saveIfStored(atAnotherKey)).isEmpty();
+        assertThat(ports().loadFiles().findMediaFile(atAnotherKey.id())).isEmpty();
+        assertThat(ports().deleteFiles().deleteMediaFile(first)).contains(object.key());
+        assertThat(ports().saveFiles().saveIfStored(elsewhere)).isEmpty();
+        assertThat(ports().loadFiles().findMediaFile(elsewhere.id())).isEmpty();
+        assertThat(ports().loadFiles().isKeyReferenced(object.key())).isFalse();
+    }
+
+    @Test
+    void givenLastPhotoDeletedWhileAnotherIsSaved_saveIfStored_eitherKeepsTheObjectOrSavesNothing() throws Exception {
+        UserId owner = newUser().id();
+        Family family = newFamily(owner);
+        for (int round = 0; round < 20; round++) {
+            StoredObject object = newObject(family.id(), randomMd5(), 40 + round);
+            MediaFile last = ports().saveFiles()
+                    .saveIfAbsent(photo("p_" + unique(), newAlbum(family.id(), T0), owner, object, T0));
+            MediaFile instant = photo("p_" + unique(), newAlbum(family.id(), T0), owner, object, T0);
+
+            List<Object> outcomes = concurrently(List.<Callable<Object>>of(
+                    () -> ports().deleteFiles().deleteMediaFile(last),
+                    () -> ports().saveFiles().saveIfStored(instant)));
+
+            Optional<?> deletedKey = (Optional<?>) outcomes.get(0);
+            Optional<?> saved = (Optional<?>) outcomes.get(1);
+            boolean objectKept = !ports().loadObjects()
+                    .findByHashes(family.id(), List.of(object.content().md5()))
+                    .isEmpty();
+            assertThat(saved.isPresent())
+                    .as("round %d: the photo is saved exactly when the object is kept", round)
+                    .isEqualTo(objectKept)
+                    .isNotEqualTo(deletedKey.isPresent());
+            assertThat(ports().loadFiles().findMediaFile(instant.id()).isPresent())
+                    .as("round %d: photo %s saved", round, instant.id())
+                    .isEqualTo(saved.isPresent());
+        }
     }
 
     @Test

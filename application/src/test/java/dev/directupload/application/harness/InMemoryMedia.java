@@ -121,6 +121,17 @@ public final class InMemoryMedia
     }
 
     @Override
+    public Optional<MediaFile> saveIfStored(MediaFile file) {
+        return tx.locked(() -> {
+            StoredObject object = storedObjects.get(identity(file.familyId(), file.content()));
+            if (object == null || !object.key().equals(file.key())) {
+                return Optional.empty();
+            }
+            return Optional.of(saveIfAbsent(file));
+        });
+    }
+
+    @Override
     public Optional<ObjectKey> deleteMediaFile(MediaFile file) {
         return tx.locked(() -> {
             if (mediaFiles.remove(file.id()) == null) {

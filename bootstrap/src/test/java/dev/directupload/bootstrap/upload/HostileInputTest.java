@@ -331,6 +331,8 @@ class HostileInputTest {
         cases.addAll(textCases());
         cases.addAll(sizeAndShapeCases());
         cases.addAll(idCases());
+        cases.addAll(bodyIdCases());
+        cases.addAll(trailingContentCases());
         cases.addAll(loginCases());
         return cases;
     }
@@ -1103,6 +1105,99 @@ class HostileInputTest {
                         "member_not_found"));
     }
 
+    /** Ids in a JSON body are input, not addresses: a malformed one is 400 {@code invalid_id}. */
+    private List<Case> bodyIdCases() {
+        return List.of(
+                new Case(
+                        "uploads: family_id with a path in the body",
+                        t -> t.api.post(
+                                "/uploads",
+                                Map.of(
+                                        "family_id",
+                                        "../" + t.familyId,
+                                        "album_id",
+                                        t.albumId,
+                                        "files",
+                                        List.of(t.newFile("0", null, null))),
+                                t.owner),
+                        400,
+                        "invalid_id"),
+                new Case(
+                        "uploads: album_id of 65 characters in the body",
+                        t -> t.api.post(
+                                "/uploads",
+                                Map.of(
+                                        "family_id",
+                                        t.familyId,
+                                        "album_id",
+                                        "a".repeat(65),
+                                        "files",
+                                        List.of(t.newFile("0", null, null))),
+                                t.owner),
+                        400,
+                        "invalid_id"),
+                new Case(
+                        "uploads: empty family_id in the body",
+                        t -> t.api.post(
+                                "/uploads",
+                                Map.of(
+                                        "family_id",
+                                        "",
+                                        "album_id",
+                                        t.albumId,
+                                        "files",
+                                        List.of(t.newFile("0", null, null))),
+                                t.owner),
+                        400,
+                        "invalid_id"),
+                new Case(
+                        "hash/check: family_id with a space in the body",
+                        t -> t.api.post(
+                                "/hash/check", Map.of("family_id", t.familyId + " x", "hashes", List.of(MD5)), t.owner),
+                        400,
+                        "invalid_id"),
+                new Case(
+                        "photos: family_id with a path in an item",
+                        t -> t.readyWith("family_id", "../" + t.familyId),
+                        422,
+                        PER_ITEM + ":invalid_id"));
+    }
+
+    /** A body is one JSON document: anything after it refuses the request, nothing created. */
+    private List<Case> trailingContentCases() {
+        return List.of(
+                new Case(
+                        "families: text after the JSON document",
+                        t -> t.raw("/families", "{\"name\":\"x\"} xyz"),
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "families: a second JSON document",
+                        t -> t.raw("/families", "{\"name\":\"x\"}\n{\"name\":\"y\"}"),
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "albums: text after the JSON document",
+                        t -> t.raw("/families/" + t.familyId + "/albums", "{\"name\":\"x\"}]"),
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "uploads: a valid batch, then more",
+                        t -> t.raw("/uploads", t.uploadsBody(t.newFile("0", null, null)) + " {}"),
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "photos: a valid batch, then more",
+                        t -> t.raw("/photos", t.toJson(Map.of("data", List.of(t.readyItem(null, null)))) + "x"),
+                        400,
+                        "invalid_request"),
+                new Case(
+                        "login: text after the JSON document",
+                        t -> t.api.postRaw("/auth/dev/login", "{\"user\":\"trailing-eve\"} 1", null),
+                        400,
+                        "invalid_request"));
+    }
+
     /** The anonymous logins: refused before any user is made (or WeChat is called). */
     private List<Case> loginCases() {
         return List.of(
@@ -1221,7 +1316,10 @@ class HostileInputTest {
                         assertThat(answer.text("code"))
                                 .as("%s -> %s", c.name(), answer.body())
                                 .isEqualTo(c.code());
-                        assertThat(answer.text("message")).isNotBlank();
+                        assertThat(answer.text("message"))
+                                .as("%s: a plain message, no internals", c.name())
+                                .isNotBlank()
+                                .doesNotContain("dev.directupload", "Failed to convert", "java.");
                     }
                     assertNothingChanged(c.name(), before, snapshot());
                 }));

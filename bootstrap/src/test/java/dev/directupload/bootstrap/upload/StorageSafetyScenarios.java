@@ -595,6 +595,104 @@ abstract class StorageSafetyScenarios extends HttpScenarios {
     }
 
     @Test
+    void instantUpload_racingTheDeletionOfTheLastPhotoOfItsBytes_answersAPhotoWithBytesOrAFormThatCompletes()
+            throws Exception {
+        Family f = family("instant-race-" + System.nanoTime());
+        Api api = api();
+        String code = api.post("/families/" + f.familyId() + "/invites", Map.of(), f.token())
+                .text("code");
+        String[] member = api.loginUser("instant-race-member-" + System.nanoTime());
+        assertThat(api.post("/invites/" + code + "/accept", Map.of(), member[0]).status())
+                .isEqualTo(200);
+        // the member prepares (its own signing bucket), the owner uploads and deletes
+        Family asMember = new Family(member[0], member[1], f.familyId(), f.albumA(), f.albumB());
+        int rounds = 40;
+        int instants = 0;
+        int forms = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                byte[] bytes = randomBytes(4_000 + round);
+                String md5 = Multipart.md5(bytes);
+                Map<String, Object> first = prepareOne(f, f.albumA(), bytes);
+                assertThat(first).as("round %d", round).containsEntry("status", "upload");
+                assertThat(upload(first, bytes, "image/jpeg").status()).isEqualTo(200);
+                Answer recorded = complete(first, f.token());
+                assertThat(recorded.status())
+                        .as("round %d: %s", round, recorded.body())
+                        .isEqualTo(200);
+
+                Future<Answer> prepared = pool.submit(
+                        () -> prepare(asMember, f.albumB(), List.of(file("0", "IMG.jpg", bytes, "image/jpeg"))));
+                Future<Answer> deleted = pool.submit(() -> api().delete("/photos/" + recorded.text("id"), f.token()));
+                Answer prepareAnswer = prepared.get();
+                assertThat(deleted.get().status()).as("round %d", round).isEqualTo(204);
+                assertThat(prepareAnswer.status())
+                        .as("round %d: %s", round, prepareAnswer.body())
+                        .isEqualTo(200);
+                Map<String, Object> item = items(prepareAnswer).get(0);
+
+                String photoId;
+                if ("instant".equals(item.get("status"))) {
+                    instants++;
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> photo = (Map<String, Object>) item.get("photo");
+                    photoId = photo.get("id").toString();
+                } else {
+                    assertThat(item).as("round %d", round).containsEntry("status", "upload");
+                    forms++;
+                    photoId = completeAfterRace(item, bytes, asMember.token(), round);
+                }
+                List<Map<String, Object>> listed = listAll(api(), f.albumB(), f.token());
+                assertThat(listed)
+                        .as("round %d: the member's photo is listed", round)
+                        .extracting(p -> p.get("id"))
+                        .containsExactly(photoId);
+                assertServed(listed, Map.of(md5, bytes));
+
+                // clean up: the family's quota holds a few files only
+                assertThat(api().delete("/photos/" + photoId, f.token()).status())
+                        .isEqualTo(204);
+                assertThat(stored(contentKey(f, bytes, "jpg")))
+                        .as("round %d", round)
+                        .isFalse();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(instants + forms).isEqualTo(rounds);
+        System.out.printf("instant/delete race: %d instant photos, %d upload forms%n", instants, forms);
+        sweep();
+        assertThat(count("select count(*) from stored_objects where family_id = ?", f.familyId()))
+                .isZero();
+        assertThat(count("select count(*) from media_files where family_id = ?", f.familyId()))
+                .isZero();
+    }
+
+    /**
+     * Posts the bytes with the form and completes it. On a store whose forms forbid overwriting, 409
+     * {@code FileAlreadyExists} means the bytes are still there: {@code complete} checks them; should they have gone
+     * meanwhile ({@code object_not_found}), the form is posted once more, as a client does.
+     */
+    private String completeAfterRace(Map<String, Object> slot, byte[] bytes, String token, int round) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            int stored = upload(slot, bytes, "image/jpeg").status();
+            if (formsForbidOverwrite()) {
+                // 409 FileAlreadyExists: the bytes the deletion was about to remove are still there
+                assertThat(stored).as("round %d: storage answer", round).isIn(200, 409);
+            } else {
+                assertThat(stored).as("round %d: storage answer", round).isEqualTo(200);
+            }
+            Answer done = complete(slot, token);
+            if (done.status() == 200) {
+                return done.text("id");
+            }
+            assertThat(done.text("code")).as("round %d: %s", round, done.body()).isEqualTo("object_not_found");
+        }
+        throw new AssertionError("round " + round + ": the upload form never completed");
+    }
+
+    @Test
     void deletingAnAlbum_queuesItsPendingSlotsKeys_andTheSweeperRemovesTheirBytes() throws Exception {
         Family f = family("album-delete");
         byte[] bytes = randomBytes(15_000);

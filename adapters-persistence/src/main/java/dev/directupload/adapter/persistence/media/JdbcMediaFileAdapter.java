@@ -27,7 +27,8 @@ import java.util.Optional;
 /**
  * Stored objects, photos and the pending-deletion queue in the database. Uniqueness of (family, md5, size) and
  * of (album, md5, size) is decided by constraints through duplicate-tolerant inserts; a photo's stored object
- * is deleted with its last photo by a conditional DELETE while the object's row is locked.
+ * is deleted with its last photo by a conditional DELETE while the object's row is locked, and a photo of an
+ * existing object is saved while that row is share-locked, so the two cannot cross.
  */
 @Singleton
 public class JdbcMediaFileAdapter
@@ -119,6 +120,19 @@ public class JdbcMediaFileAdapter
                 .map(MediaMapper::toDomain)
                 .orElseThrow(() -> new IllegalStateException("photo " + file.id() + " was neither inserted nor found"
                         + " by its album and content (id taken?)"));
+    }
+
+    @Override
+    @Transactional
+    public Optional<MediaFile> saveIfStored(MediaFile file) {
+        Optional<StoredObjectRow> object = objects.shareByIdentity(
+                file.familyId().value(),
+                file.content().md5().md5(),
+                file.content().size().bytes());
+        if (object.isEmpty() || !object.get().objectKey().equals(file.key().value())) {
+            return Optional.empty();
+        }
+        return Optional.of(saveIfAbsent(file));
     }
 
     @Override

@@ -29,6 +29,15 @@ interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void
             FOR UPDATE""")
     Optional<StoredObjectRow> lockByIdentity(String familyId, String md5, long sizeBytes);
 
+    /**
+     * Reads the record under a shared lock until the transaction ends: the deletion of its last photo (which locks
+     * it for update) waits, and a record that deletion removed is not found.
+     */
+    @Query("""
+            SELECT * FROM stored_objects WHERE family_id = :familyId AND md5 = :md5 AND size_bytes = :sizeBytes
+            FOR SHARE""")
+    Optional<StoredObjectRow> shareByIdentity(String familyId, String md5, long sizeBytes);
+
     /** One statement for the whole list (the caller keeps it to at most a few thousand hashes). */
     @Query("SELECT * FROM stored_objects WHERE family_id = :familyId AND md5 IN (:md5s)")
     List<StoredObjectRow> findByHashes(String familyId, Collection<String> md5s);
@@ -61,6 +70,13 @@ interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void
                         + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (" + PARAMETERS + ")",
                 readOnly = false)
         void insertIfAbsent(StoredObjectRow row);
+
+        /** H2 has no shared row lock: an exclusive one serves (one record per transaction takes it). */
+        @Override
+        @Query("""
+                SELECT * FROM stored_objects WHERE family_id = :familyId AND md5 = :md5 AND size_bytes = :sizeBytes
+                FOR UPDATE""")
+        Optional<StoredObjectRow> shareByIdentity(String familyId, String md5, long sizeBytes);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -84,5 +100,12 @@ interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void
                 SELECT * FROM stored_objects WHERE family_id = :familyId AND md5 = :md5 AND size_bytes = :sizeBytes
                 LOCK IN SHARE MODE""")
         Optional<StoredObjectRow> findByIdentity(String familyId, String md5, long sizeBytes);
+
+        /** MariaDB spells the shared lock the old way. */
+        @Override
+        @Query("""
+                SELECT * FROM stored_objects WHERE family_id = :familyId AND md5 = :md5 AND size_bytes = :sizeBytes
+                LOCK IN SHARE MODE""")
+        Optional<StoredObjectRow> shareByIdentity(String familyId, String md5, long sizeBytes);
     }
 }

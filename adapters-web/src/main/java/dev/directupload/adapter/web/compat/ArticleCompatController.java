@@ -13,6 +13,7 @@ import dev.directupload.application.port.in.compat.PrefixPolicy;
 import dev.directupload.application.port.in.compat.RecordPhotosUseCase;
 import dev.directupload.application.port.in.compat.RecordedPhoto;
 import dev.directupload.application.port.in.compat.SignPrefixPolicyUseCase;
+import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.shared.ErrorCode;
@@ -78,7 +79,7 @@ final class ArticleCompatController {
         if (body.familyId() == null) {
             throw new InvalidValueException(ErrorCode.INVALID_REQUEST, "family_id is required");
         }
-        HashCheck result = checkHashes.check(Caller.of(auth), PathIds.family(body.familyId()), strings(body.hashes()));
+        HashCheck result = checkHashes.check(Caller.of(auth), new FamilyId(body.familyId()), strings(body.hashes()));
         return new HashCheckResponse(
                 result.existing().stream().map(ContentHash::md5).toList(),
                 result.missing().stream().map(ContentHash::md5).toList());

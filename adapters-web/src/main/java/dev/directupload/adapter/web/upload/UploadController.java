@@ -14,6 +14,8 @@ import dev.directupload.application.port.in.upload.DeclaredFile;
 import dev.directupload.application.port.in.upload.PrepareUploadsCommand;
 import dev.directupload.application.port.in.upload.PrepareUploadsUseCase;
 import dev.directupload.application.port.in.upload.PreparedItem;
+import dev.directupload.domain.album.AlbumId;
+import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.shared.DomainException;
 import dev.directupload.domain.shared.ErrorCode;
@@ -58,8 +60,9 @@ final class UploadController {
         rateLimiter.signing(caller);
         var command = new PrepareUploadsCommand(
                 caller,
-                PathIds.family(required(body.familyId(), "family_id")),
-                PathIds.album(required(body.albumId(), "album_id")),
+                // ids in a body are input: a malformed one is 400 invalid_id, not an unknown resource
+                new FamilyId(required(body.familyId(), "family_id")),
+                new AlbumId(required(body.albumId(), "album_id")),
                 declared(body.files()));
         List<PreparedItem> prepared = prepareUploads.prepare(command);
         prepared.forEach(metrics::prepared);

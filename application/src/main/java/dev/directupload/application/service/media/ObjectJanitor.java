@@ -8,7 +8,11 @@ import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.upload.UploadId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Deletes bytes that lost their last reference. A key is deleted only while nothing vouches for it — no stored
@@ -74,14 +78,34 @@ public final class ObjectJanitor {
         }
     }
 
-    /** Tries every queued key once; returns how many left the queue. */
-    public int drain() {
+    /**
+     * Tries the queued keys, oldest first, in batches, until the queue has been gone through once or {@code budget}
+     * is spent (the rest waits for the next sweep); a key whose delete fails is passed over, so failures at the head
+     * of the queue cannot starve the keys behind them. Returns how many left the queue.
+     */
+    public int drain(Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        Set<ObjectKey> failed = new HashSet<>();
         int done = 0;
-        for (ObjectKey key : pending.pendingDeletions(BATCH)) {
-            if (tryDelete(key)) {
-                done++;
+        while (true) {
+            int limit = failed.size() + BATCH;
+            List<ObjectKey> queued = pending.pendingDeletions(limit);
+            for (ObjectKey key : queued) {
+                if (failed.contains(key)) {
+                    continue;
+                }
+                if (System.nanoTime() >= deadline) {
+                    return done;
+                }
+                if (tryDelete(key)) {
+                    done++;
+                } else {
+                    failed.add(key);
+                }
+            }
+            if (queued.size() < limit) {
+                return done;
             }
         }
-        return done;
     }
 }

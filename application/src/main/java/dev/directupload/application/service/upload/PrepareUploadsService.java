@@ -13,6 +13,7 @@ import dev.directupload.application.port.out.storage.UploadCallbackRequest;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.application.service.access.FamilyAccess;
 import dev.directupload.application.service.media.UploadSettings;
+import dev.directupload.application.shared.LimitReachedException;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.ContentHash;
@@ -41,7 +42,8 @@ import java.util.Set;
 
 /**
  * Prepares uploads: per file, instant (秒传), a duplicate of another file of the request, a signed slot, or a
- * rejection. A slot's form never writes a key a recorded photo can reference: on stores whose forms can forbid
+ * rejection. A file found stored but whose object went with its last photo before its 秒传 photo was saved is
+ * uploaded instead. A slot's form never writes a key a recorded photo can reference: on stores whose forms can forbid
  * overwriting it names the content key with {@code x-oss-forbid-overwrite}; elsewhere a slot-unique staging key
  * from which verified bytes are copied to their content key. With a callback URL, and a store whose forms can carry
  * one, each form also makes the store call the service back once the object is stored (OSS's upload callback).
@@ -113,25 +115,55 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
                 .map(step -> ((Upload) step).file())
                 .toList();
         reservations.requirePendingRoom(command.caller(), toUpload.size());
-        Map<String, PreparedItem> opened = openSlots(placement, toUpload);
+        Map<String, PreparedItem> answers = new HashMap<>(openSlots(placement, toUpload));
+        List<AdmittedFile> gone = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof RecordInstant instant) {
+                AdmittedFile file = instant.file();
+                instants.record(
+                                placement,
+                                file.name(),
+                                instant.existing(),
+                                file.source().capturedAt())
+                        .ifPresentOrElse(
+                                photo -> answers.put(
+                                        file.clientRef(), new PreparedItem.Instant(file.clientRef(), photo)),
+                                () -> gone.add(file));
+            }
+        }
+        answers.putAll(openLate(command, placement, gone));
         List<PreparedItem> items = new ArrayList<>(steps.size());
         for (Step step : steps) {
             if (step instanceof Answered answered) {
                 items.add(answered.item());
             } else if (step instanceof RecordInstant instant) {
-                AdmittedFile file = instant.file();
-                items.add(new PreparedItem.Instant(
-                        file.clientRef(),
-                        instants.record(
-                                placement,
-                                file.name(),
-                                instant.existing(),
-                                file.source().capturedAt())));
+                items.add(answers.get(instant.file().clientRef()));
             } else {
-                items.add(opened.get(((Upload) step).file().clientRef()));
+                items.add(answers.get(((Upload) step).file().clientRef()));
             }
         }
         return items;
+    }
+
+    /**
+     * Slots for files whose stored object went with its last photo while this prepare ran: they are new again. Past
+     * the caller's pending limit they are rejected one by one (the batch's other answers are already written).
+     */
+    private Map<String, PreparedItem> openLate(
+            PrepareUploadsCommand command, Placement placement, List<AdmittedFile> files) {
+        if (files.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            reservations.requirePendingRoom(command.caller(), files.size());
+        } catch (LimitReachedException e) {
+            Map<String, PreparedItem> rejected = new HashMap<>();
+            for (AdmittedFile file : files) {
+                rejected.put(file.clientRef(), new PreparedItem.Rejected(file.clientRef(), e.code(), e.getMessage()));
+            }
+            return rejected;
+        }
+        return openSlots(placement, files);
     }
 
     /** What to do with each file, in request order, before anything is written. */
@@ -266,7 +298,7 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
     /** The answer is known without writing anything. */
     private record Answered(PreparedItem item) implements Step {}
 
-    /** 秒传 against the family's verified object. */
+    /** 秒传 against the family's verified object; an upload after all if the object is gone by then. */
     private record RecordInstant(AdmittedFile file, StoredObject existing) implements Step {}
 
     /** The bytes must be uploaded, within the quota. */

@@ -47,7 +47,7 @@ public final class SweepUploadsService implements SweepUploadsUseCase {
         int[] slots = expiredSlots.sweep(PART_BUDGET);
         int[] unrecorded = orphans.sweep(now.minus(settings.incomingTtl()), PART_BUDGET);
         int purged = purgeFinishedSlots(now.minus(settings.slotRetention()));
-        int deleted = janitor.drain();
+        int deleted = janitor.drain(PART_BUDGET);
         return new SweepReport(slots[0], slots[1], deleted, unrecorded[0], unrecorded[1], purged);
     }
 

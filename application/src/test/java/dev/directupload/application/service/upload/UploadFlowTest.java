@@ -10,20 +10,25 @@ import dev.directupload.application.port.in.photo.Photo;
 import dev.directupload.application.port.in.upload.DeclaredFile;
 import dev.directupload.application.port.in.upload.PrepareUploadsCommand;
 import dev.directupload.application.port.in.upload.PreparedItem;
+import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
 import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.domain.album.Album;
 import dev.directupload.domain.album.AlbumId;
+import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ByteSize;
+import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.shared.DomainException;
 import dev.directupload.domain.shared.InvalidValueException;
 import dev.directupload.domain.shared.NotFoundException;
 import dev.directupload.domain.storage.ObjectKey;
+import dev.directupload.domain.storage.StoredObject;
 import dev.directupload.domain.upload.UploadSlotStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -113,6 +118,58 @@ class UploadFlowTest {
         assertThat(core.storage.signedRequests()).hasSize(signaturesBefore);
         assertThat(core.metadata.storedObjects()).hasSize(1);
         assertThat(core.metadata.mediaFiles()).hasSize(2);
+    }
+
+    /**
+     * The prepare found the family's object, but its last photo was deleted (and the object with it) before the 秒传
+     * photo was saved: the file is uploaded like a new one, and no photo points at the deleted bytes.
+     */
+    @Test
+    void givenObjectGoneBeforeTheInstantPhotoIsSaved_prepare_signsAnUploadInstead() {
+        PreparedItem.Upload first = uploadSlot(
+                prepare(wang.owner(), wang, wang.album(), jpeg("0", BYTES)).get(0));
+        clientPosts(first, BYTES);
+        Photo recorded = core.complete.complete(wang.owner(), first.uploadId());
+        var staleLookup = core.metadata.media.findByHashes(
+                wang.family().id(), List.of(recorded.file().content().md5()));
+        core.deletePhoto.delete(wang.owner(), recorded.file().id());
+        assertThat(core.metadata.storedObjects()).isEmpty();
+        PrepareUploadsService racing = new PrepareUploadsService(
+                core.access,
+                new LoadStoredObjectsPort() {
+                    @Override
+                    public List<StoredObject> findByHashes(FamilyId family, Collection<ContentHash> hashes) {
+                        return staleLookup;
+                    }
+
+                    @Override
+                    public java.util.Optional<StoredObject> findByKey(ObjectKey key) {
+                        return core.metadata.media.findByKey(key);
+                    }
+                },
+                new InstantPhotos(core.metadata.media, core.fulfilled, core.photoUrls, core.clock),
+                new UploadReservations(
+                        core.metadata.usage,
+                        core.metadata.uploads,
+                        core.metadata.uploads,
+                        core.metadata.transactions,
+                        core.settings),
+                core.storage,
+                core.settings,
+                core.clock);
+        Album second = core.addAlbum(wang, "second");
+
+        PreparedItem item = racing.prepare(new PrepareUploadsCommand(
+                        wang.owner(), wang.family().id(), second.id(), List.of(jpeg("1", BYTES))))
+                .get(0);
+
+        PreparedItem.Upload slot = uploadSlot(item);
+        assertThat(core.metadata.mediaFiles()).isEmpty();
+        clientPosts(slot, BYTES);
+        Photo again = core.complete.complete(wang.owner(), slot.uploadId());
+        assertThat(again.file().albumId()).isEqualTo(second.id());
+        assertThat(core.storage.bytesAt(again.file().key()))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo(BYTES));
     }
 
     @Test
