@@ -49,6 +49,8 @@ public class InMemoryObjectStorage
     private final Map<ObjectKey, StoredBytes> objects = new ConcurrentHashMap<>();
     private final List<UploadFormRequest> signed = new ArrayList<>();
     private final List<ObjectKey> deleted = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> beforeNextCopy =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /** A store like OSS: its forms can forbid overwriting an existing object. */
     public InMemoryObjectStorage(Clock clock) {
@@ -105,8 +107,17 @@ public class InMemoryObjectStorage
         objects.put(key, new StoredBytes(bytes.clone(), contentType, clock.instant()));
     }
 
+    /** Runs {@code step} once, just before the next server-side copy: a concurrent finisher coming in between. */
+    public void beforeNextCopy(Runnable step) {
+        beforeNextCopy.set(step);
+    }
+
     @Override
     public Optional<ObjectMetadata> copy(ObjectKey source, ObjectKey target) {
+        Runnable step = beforeNextCopy.getAndSet(null);
+        if (step != null) {
+            step.run();
+        }
         StoredBytes from = objects.get(source);
         if (from == null) {
             return Optional.empty();

@@ -28,7 +28,7 @@ public final class CompleteUploadService implements CompleteUploadUseCase {
             PhotoUrls photoUrls) {
         this.slots = slots;
         this.access = access;
-        this.completion = new SlotCompletion(mediaFiles, recorder, photoUrls);
+        this.completion = new SlotCompletion(slots, mediaFiles, recorder, photoUrls);
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class ReceiveUploadCallbackService implements ReceiveUploadCallback
         this.signatures = signatures;
         this.slots = slots;
         this.access = access;
-        this.completion = new SlotCompletion(mediaFiles, recorder, photoUrls);
+        this.completion = new SlotCompletion(slots, mediaFiles, recorder, photoUrls);
         this.outcomes = outcomes;
     }
 

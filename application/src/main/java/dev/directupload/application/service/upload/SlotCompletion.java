@@ -2,6 +2,7 @@ package dev.directupload.application.service.upload;
 
 import dev.directupload.application.port.in.photo.Photo;
 import dev.directupload.application.port.out.media.LoadMediaFilePort;
+import dev.directupload.application.port.out.upload.LoadUploadSlotPort;
 import dev.directupload.application.service.media.ExpectedObject;
 import dev.directupload.application.service.media.PhotoUrls;
 import dev.directupload.application.service.media.RecordingOutcome;
@@ -22,11 +23,14 @@ final class SlotCompletion {
     /** The slot's photo, and whether this call recorded it. */
     record Finished(Photo photo, boolean recordedNow) {}
 
+    private final LoadUploadSlotPort slots;
     private final LoadMediaFilePort mediaFiles;
     private final UploadRecorder recorder;
     private final PhotoUrls photoUrls;
 
-    SlotCompletion(LoadMediaFilePort mediaFiles, UploadRecorder recorder, PhotoUrls photoUrls) {
+    SlotCompletion(
+            LoadUploadSlotPort slots, LoadMediaFilePort mediaFiles, UploadRecorder recorder, PhotoUrls photoUrls) {
+        this.slots = slots;
         this.mediaFiles = mediaFiles;
         this.recorder = recorder;
         this.photoUrls = photoUrls;
@@ -44,6 +48,12 @@ final class SlotCompletion {
         RecordingOutcome outcome = recorder.record(ExpectedObject.ofSlot(slot));
         if (outcome instanceof RecordingOutcome.Recorded recorded) {
             return new Finished(photoUrls.withUrl(recorded.photo()), recorded.created());
+        }
+        // another finisher (the sweeper, the callback, a second complete) may have recorded these bytes meanwhile
+        // and removed the upload key: its photo is this slot's answer too
+        var finishedMeanwhile = slots.findSlot(slot.id()).filter(s -> s.status() == UploadSlotStatus.COMPLETED);
+        if (finishedMeanwhile.isPresent()) {
+            return new Finished(recordedPhoto(finishedMeanwhile.get()), false);
         }
         if (outcome instanceof RecordingOutcome.Missing && slot.status() == UploadSlotStatus.EXPIRED) {
             throw new ConflictException(ErrorCode.UPLOAD_EXPIRED, "upload " + slot.id() + " expired; prepare it again");
