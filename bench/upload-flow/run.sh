@@ -10,7 +10,7 @@
 #
 # Usage: bench/upload-flow/run.sh [h2|postgresql|all]        (default all; build the jar first:
 #        ./mvnw -B -ntp -o -DskipTests package)
-# Env:   PORT (18680), STORED (1000000), PHOTOS (2000), ROUNDS (3), CALLS (30), WARMUP (20), WRK_SECONDS (15),
+# Env:   JAR (bootstrap/target/direct-upload.jar), PORT (18680), STORED (1000000), PHOTOS (2000), ROUNDS (3), CALLS (30), WARMUP (20), WRK_SECONDS (15),
 #        WRK_CONNECTIONS (16), H2_HEAVY_CALLS (3), H2_HEAVY_WARMUP (1), PGHOST (127.0.0.1), PGPORT (5432),
 #        PGUSER (postgres), PGDATABASE (test), BENCHES ("hash prepare list wrk"; also "complete": one new 100 KB
 #        file prepared, posted to the local store and completed per call, the last two timed)
@@ -28,7 +28,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 HERE=$ROOT/bench/upload-flow
-JAR=$ROOT/bootstrap/target/direct-upload.jar
+JAR=${JAR:-$ROOT/bootstrap/target/direct-upload.jar}
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -ntp -o -DskipTests package" >&2; exit 1; }
 
 WHICH=${1:-all}
