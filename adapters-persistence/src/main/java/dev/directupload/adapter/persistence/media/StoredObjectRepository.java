@@ -71,21 +71,6 @@ interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(condition = VendorCondition.OnH2.class)
     interface H2 extends StoredObjectRepository {
-        /**
-         * H2 picks the primary key (family_id first) for these lists on a large family and then scans the whole
-         * family with the md5 list as a filter (45 s for 1000 hashes at 1,000,000 objects, measured for issue 14):
-         * the md5 index is named.
-         */
-        @Override
-        @Query("SELECT * FROM stored_objects USE INDEX (ix_stored_objects_md5)"
-                + " WHERE family_id = :familyId AND md5 IN (:md5s)")
-        List<StoredObjectRow> findByHashes(String familyId, Collection<String> md5s);
-
-        @Override
-        @Query("SELECT md5 FROM stored_objects USE INDEX (ix_stored_objects_md5)"
-                + " WHERE family_id = :familyId AND md5 IN (:md5s) AND status = 'VERIFIED'")
-        List<String> findVerifiedMd5s(String familyId, Collection<String> md5s);
-
         @Override
         @Query(
                 value = "MERGE INTO stored_objects t"
