@@ -202,38 +202,6 @@ public abstract class MediaPortsContract extends PersistenceContract {
     }
 
     @Test
-    void findVerifiedHashes_answersTheAskedHashesTheFamilyStoresVerified_only() {
-        UserId owner = newUser().id();
-        Family family = newFamily(owner);
-        Family other = newFamily(owner);
-        StoredObject verified = newObject(family.id(), randomMd5(), 10);
-        StoredObject elsewhere = newObject(other.id(), randomMd5(), 11);
-        ContentHash unverifiedHash = randomMd5();
-        ports().saveObjects()
-                .saveIfAbsent(StoredObject.uploaded(
-                        family.id(),
-                        new FileContent(unverifiedHash, ByteSize.ofBytes(12)),
-                        ObjectKey.forContent(family.id(), unverifiedHash, FileFormat.JPEG),
-                        FileFormat.JPEG,
-                        T0));
-        StoredObject notAsked = newObject(family.id(), randomMd5(), 13);
-        ContentHash absent = randomMd5();
-
-        assertThat(ports().loadObjects()
-                        .findVerifiedHashes(
-                                family.id(),
-                                List.of(
-                                        verified.content().md5(),
-                                        elsewhere.content().md5(),
-                                        unverifiedHash,
-                                        absent)))
-                .containsExactly(verified.content().md5())
-                .doesNotContain(notAsked.content().md5());
-        assertThat(ports().loadObjects().findVerifiedHashes(family.id(), List.of()))
-                .isEmpty();
-    }
-
-    @Test
     void givenTwoPhotosOfOneObject_deleteMediaFile_returnsTheKeyOnlyWithTheLastOne() {
         UserId owner = newUser().id();
         Family family = newFamily(owner);

@@ -33,10 +33,6 @@ interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void
     @Query("SELECT * FROM stored_objects WHERE family_id = :familyId AND md5 IN (:md5s)")
     List<StoredObjectRow> findByHashes(String familyId, Collection<String> md5s);
 
-    /** The md5s among {@code md5s} the family stores verified; on H2 from the covering md5 index alone. */
-    @Query("SELECT md5 FROM stored_objects WHERE family_id = :familyId AND md5 IN (:md5s) AND status = 'VERIFIED'")
-    List<String> findVerifiedMd5s(String familyId, Collection<String> md5s);
-
     @Query("SELECT * FROM stored_objects WHERE key_sha256 = :keySha256 AND object_key = :objectKey")
     List<StoredObjectRow> findByKey(String keySha256, String objectKey);
 
