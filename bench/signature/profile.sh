@@ -65,7 +65,7 @@ mkdir -p "$WORK/svc"
   OSS_ACCESS_KEY_ID=LTAI-bench OSS_ACCESS_KEY_SECRET=bench-secret \
   WECHAT_API_BASE_URL=http://127.0.0.1:$FAKES_PORT WECHAT_APP_ID=wx-bench WECHAT_APP_SECRET=bench \
   AUTH_JWT_SECRET=bench-secret-bench-secret-bench-secret-0001 \
-  UPLOAD_RATE_LIMIT_CAPACITY=100000000 UPLOAD_RATE_LIMIT_PER_MINUTE=100000000 \
+  UPLOAD_RATE_LIMIT_CAPACITY=100000000 UPLOAD_RATE_LIMIT_PER_MINUTE=60000000 \
   exec timeout 3600 java $JAVA_OPTS -XX:FlightRecorderOptions:stackdepth=256 -Dmicronaut.server.host=127.0.0.1 \
     -Dmicronaut.server.port="$PORT" "${db[@]}" -jar "$JAR" >"$WORK/service.log" 2>&1) &
 SERVICE_PID=$!

@@ -118,6 +118,22 @@ class OperationsTest {
         assertThat(Multipart.post(items.get(2).get("url").toString(), tampered, "c.jpg", never, "image/jpeg")
                         .status())
                 .isEqualTo(403);
+        // a second prepare in the family reuses its temporary credentials (an STS cache hit: one prepare takes
+        // them once for all of its forms)
+        Answer again = api.post(
+                "/uploads",
+                Map.of(
+                        "family_id",
+                        family,
+                        "album_id",
+                        albumB,
+                        "files",
+                        List.of(file("0", "e.jpg", bytes(12_345), "image/jpeg"))),
+                token);
+        assertThat(((List<Map<String, Object>>) again.body().get("items"))
+                        .get(0)
+                        .get("status"))
+                .isEqualTo("upload");
         // a again, in album B: 秒传
         Answer instant = api.post(
                 "/uploads",

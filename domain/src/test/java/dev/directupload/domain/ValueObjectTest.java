@@ -58,7 +58,26 @@ class ValueObjectTest {
         @ParameterizedTest
         @MethodSource("constructors")
         void givenBadToken_rejectsNamingTheField(String field, Function<String, Object> ctor) {
-            for (String bad : new String[] {null, "", "a/b", "../x", "a b", "é", "x".repeat(65)}) {
+            assertThat(ctor.apply("x".repeat(64)).toString()).isEqualTo("x".repeat(64));
+            for (String bad : new String[] {
+                null,
+                "",
+                "a/b",
+                "../x",
+                "a b",
+                "é",
+                "x".repeat(65),
+                "a\n",
+                "\u0661",
+                "\uff41",
+                "a.b",
+                "a+b",
+                "`",
+                "{",
+                "@",
+                "[",
+                "/"
+            }) {
                 assertInvalid(() -> ctor.apply(bad), "invalid_id", field);
             }
         }

@@ -16,6 +16,7 @@ public final class BucketUrl {
 
     private final LocalStorageProperties properties;
     private final BeanProvider<EmbeddedServer> server;
+    private volatile String serverUrl;
 
     BucketUrl(LocalStorageProperties properties, BeanProvider<EmbeddedServer> server) {
         this.properties = properties;
@@ -35,10 +36,22 @@ public final class BucketUrl {
         if (properties.publicUrl() != null) {
             return properties.publicUrl();
         }
+        String known = serverUrl;
+        if (known != null) {
+            return known;
+        }
         EmbeddedServer embedded = server.find(null)
                 .orElseThrow(() -> new IllegalStateException(
                         "local-storage.public-url is not set and no embedded server runs to take the URL from"));
-        String url = embedded.getURL().toString();
+        if (!embedded.isRunning()) {
+            return trimmed(embedded.getURL().toString());
+        }
+        // a running server keeps its URL: looked up once, not per signed form (issue 14)
+        serverUrl = trimmed(embedded.getURL().toString());
+        return serverUrl;
+    }
+
+    private static String trimmed(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

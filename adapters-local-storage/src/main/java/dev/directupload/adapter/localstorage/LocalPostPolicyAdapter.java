@@ -9,6 +9,7 @@ import dev.directupload.application.port.out.storage.KeyCondition;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.port.out.storage.UploadCallbackRequest;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
+import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.storage.KeyPrefix;
 import dev.directupload.domain.upload.UploadPolicyRules;
 import jakarta.inject.Singleton;
@@ -18,7 +19,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +55,51 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
 
     @Override
     public UploadForm sign(UploadFormRequest request) {
-        // one instant for x-oss-date, the credential's day and the expiration
-        TemporaryCredentials signing = sts.forSigning(KeyPrefix.family(request.family()), request.ttl());
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant expiresAt = UploadPolicyRules.expiryWithin(now, request.ttl(), signing.expiresAt());
-        String dateTime = OssV4Signature.dateTime(now);
-        String day = dateTime.substring(0, 8);
-        String credential = signing.credential(day, properties.region());
+        return sign(request, new Signing(request), bucketUrl.value());
+    }
+
+    /**
+     * The forms of a batch (one {@code POST /uploads}): the credentials, the instant, the credential scope, the V4
+     * signing key and the bucket URL are taken once per family and policy lifetime, not once per form (issue 14).
+     */
+    @Override
+    public List<UploadForm> signAll(List<UploadFormRequest> requests) {
+        Map<Map.Entry<FamilyId, java.time.Duration>, Signing> shared = new HashMap<>();
+        String url = requests.isEmpty() ? null : bucketUrl.value();
+        List<UploadForm> forms = new ArrayList<>(requests.size());
+        for (UploadFormRequest request : requests) {
+            Signing signing =
+                    shared.computeIfAbsent(Map.entry(request.family(), request.ttl()), key -> new Signing(request));
+            forms.add(sign(request, signing, url));
+        }
+        return forms;
+    }
+
+    /** What every form of one family and policy lifetime shares at one instant. */
+    private final class Signing {
+        final TemporaryCredentials credentials;
+        final Instant expiresAt;
+        final String dateTime;
+        final String credential;
+        final byte[] signingKey;
+
+        Signing(UploadFormRequest request) {
+            // one instant for x-oss-date, the credential's day and the expiration
+            credentials = sts.forSigning(KeyPrefix.family(request.family()), request.ttl());
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            expiresAt = UploadPolicyRules.expiryWithin(now, request.ttl(), credentials.expiresAt());
+            dateTime = OssV4Signature.dateTime(now);
+            String day = dateTime.substring(0, 8);
+            credential = credentials.credential(day, properties.region());
+            signingKey = credentials.signingKey(day, properties.region());
+        }
+    }
+
+    private UploadForm sign(UploadFormRequest request, Signing shared, String url) {
+        TemporaryCredentials signing = shared.credentials;
+        Instant expiresAt = shared.expiresAt;
+        String dateTime = shared.dateTime;
+        String credential = shared.credential;
 
         StringBuilder conditions = new StringBuilder()
                 .append("{\"x-oss-signature-version\":")
@@ -111,7 +152,7 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
         String policyJson =
                 "{\"expiration\":" + json(EXPIRATION.format(expiresAt)) + ",\"conditions\":[" + conditions + "]}";
         String policy = Base64.getEncoder().encodeToString(policyJson.getBytes(StandardCharsets.UTF_8));
-        String signature = OssV4Signature.sign(signing.signingKey(day, properties.region()), policy);
+        String signature = OssV4Signature.sign(shared.signingKey, policy);
 
         Map<String, String> fields = new LinkedHashMap<>();
         // a prefix form carries the bare prefix, as OSS's and MinIO's: the client posts prefix + its own name
@@ -130,7 +171,7 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
             fields.put(PostFormVerifier.FORBID_OVERWRITE, "true");
         }
         fields.putAll(callbackFields);
-        return new UploadForm(bucketUrl.value(), fields, expiresAt);
+        return new UploadForm(url, fields, expiresAt);
     }
 
     /** OSS's {@code callback} field (Base64 of its JSON) and the custom variable carrying the upload id. */

@@ -1,14 +1,22 @@
 package dev.directupload.adapter.localstorage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.directupload.adapter.localstorage.signing.LocalSts;
 import dev.directupload.application.contract.storage.FormVocabulary;
 import dev.directupload.application.contract.storage.SignUploadFormContract;
+import dev.directupload.application.port.model.UploadForm;
 import dev.directupload.application.port.out.storage.SignUploadFormPort;
+import dev.directupload.application.port.out.storage.UploadFormRequest;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** The local store's form signer under the shared upload-form contract. */
 class LocalPostPolicyAdapterContractTest extends SignUploadFormContract {
@@ -61,6 +69,24 @@ class LocalPostPolicyAdapterContractTest extends SignUploadFormContract {
     @Override
     protected boolean callsBack() {
         return true;
+    }
+
+    /** A batch shares credentials, instant and signing key: each of its forms is the one sign gives alone. */
+    @Test
+    void signAll_givesExactlyTheFormsOfSign() {
+        List<UploadFormRequest> requests = List.of(
+                exact(Set.of("image/jpeg"), Duration.ofMinutes(10)),
+                exact(Set.of("video/mp4"), Duration.ofMinutes(10)),
+                exact(Set.of("image/jpeg"), Duration.ofMinutes(5)));
+
+        List<UploadForm> batch = adapter.signAll(requests);
+
+        for (int i = 0; i < requests.size(); i++) {
+            UploadForm alone = adapter.sign(requests.get(i));
+            assertThat(batch.get(i).fields()).isEqualTo(alone.fields());
+            assertThat(batch.get(i).url()).isEqualTo(alone.url());
+            assertThat(batch.get(i).expiresAt()).isEqualTo(alone.expiresAt());
+        }
     }
 
     /** The emulated STS credentials live an hour from their issue (whole seconds). */

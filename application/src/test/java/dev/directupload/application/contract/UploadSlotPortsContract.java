@@ -11,6 +11,7 @@ import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.media.FileContent;
 import dev.directupload.domain.media.FileFormat;
 import dev.directupload.domain.media.FileName;
+import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.media.MediaFileId;
 import dev.directupload.domain.media.Placement;
 import dev.directupload.domain.storage.ObjectKey;
@@ -282,6 +283,32 @@ public abstract class UploadSlotPortsContract extends PersistenceContract {
         assertThat(ports().usage().usage(f.family.id())).isEqualTo(new FamilyUsagePort.Usage(1000 + 24 + 1234, 3));
         assertThat(ports().transactions().inTransaction(() -> ports().usage().lockAndMeasure(f.family.id())))
                 .isEqualTo(new FamilyUsagePort.Usage(1000 + 24 + 1234, 3));
+    }
+
+    @Test
+    void usage_countsAStoredObjectOnce_andNoLongerOnceItsLastPhotoIsDeleted() {
+        Fixture f = fixture();
+        StoredObject object = newObject(f.family.id(), randomMd5(), 1000);
+        newObject(f.family.id(), object.content().md5(), 1000); // the same identity again: kept, not counted twice
+        newObject(f.family.id(), randomMd5(), 24);
+        assertThat(ports().usage().usage(f.family.id())).isEqualTo(new FamilyUsagePort.Usage(1024, 2));
+
+        MediaFile first = ports().saveFiles()
+                .saveIfAbsent(photo("p_" + unique(), newAlbum(f.family.id(), T0), f.owner, object, T0));
+        MediaFile second = ports().saveFiles()
+                .saveIfAbsent(photo("p_" + unique(), newAlbum(f.family.id(), T0), f.owner, object, T0));
+        ports().deleteFiles().deleteMediaFile(first);
+        assertThat(ports().usage().usage(f.family.id())).isEqualTo(new FamilyUsagePort.Usage(1024, 2));
+        ports().deleteFiles().deleteMediaFile(second);
+        assertThat(ports().usage().usage(f.family.id())).isEqualTo(new FamilyUsagePort.Usage(24, 1));
+        ports().deleteFiles().deleteMediaFile(second); // deleting again changes nothing
+        assertThat(ports().usage().usage(f.family.id())).isEqualTo(new FamilyUsagePort.Usage(24, 1));
+    }
+
+    @Test
+    void usage_ofAFamilyWithNothing_isZero() {
+        Fixture f = fixture();
+        assertThat(ports().usage().usage(f.family.id())).isEqualTo(new FamilyUsagePort.Usage(0, 0));
     }
 
     @Test

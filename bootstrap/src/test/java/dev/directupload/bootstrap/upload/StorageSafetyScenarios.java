@@ -47,6 +47,8 @@ abstract class StorageSafetyScenarios extends HttpScenarios {
     static Map<String, String> settings() {
         Map<String, String> settings = new HashMap<>();
         settings.put("test.clock", "mutable");
+        // Tokens expire on the service's clock too (CachedTokenValidator): one token outlives the days it is moved.
+        settings.put("auth.jwt.ttl", "365d");
         settings.put("upload.quota.family-bytes", Long.toString(QUOTA_BYTES));
         settings.put("upload.quota.family-files", Integer.toString(QUOTA_FILES));
         settings.put("upload.max-pending-per-user", Integer.toString(MAX_PENDING));

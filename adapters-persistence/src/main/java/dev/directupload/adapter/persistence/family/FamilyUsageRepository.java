@@ -6,22 +6,23 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import java.util.Optional;
 
 /**
- * A family's storage use: verified stored objects (the primary key's family prefix) plus the declared sizes of its
- * pending slots (the (family_id, status) index).
+ * A family's storage use: its verified stored objects, counted on its row ({@code stored_bytes}, {@code stored_files},
+ * kept by {@code JdbcMediaFileAdapter} in the transactions that insert or delete them), plus the declared sizes of
+ * its pending slots (the (family_id, status) index).
  */
 interface FamilyUsageRepository extends GenericRepository<FamilyRow, String> {
 
     @Query("""
             SELECT
-              (SELECT COALESCE(SUM(o.size_bytes), 0) FROM stored_objects o
-                 WHERE o.family_id = :familyId AND o.status = 'VERIFIED')
-              + (SELECT COALESCE(SUM(s.size_bytes), 0) FROM upload_slots s
-                 WHERE s.family_id = :familyId AND s.status = 'PENDING') AS bytes,
-              (SELECT COUNT(*) FROM stored_objects o WHERE o.family_id = :familyId AND o.status = 'VERIFIED')
-              + (SELECT COUNT(*) FROM upload_slots s WHERE s.family_id = :familyId AND s.status = 'PENDING') AS files""")
-    FamilyUsageRow usage(String familyId);
+              f.stored_bytes + (SELECT COALESCE(SUM(s.size_bytes), 0) FROM upload_slots s
+                 WHERE s.family_id = f.id AND s.status = 'PENDING') AS bytes,
+              f.stored_files + (SELECT COUNT(*) FROM upload_slots s
+                 WHERE s.family_id = f.id AND s.status = 'PENDING') AS files
+            FROM families f WHERE f.id = :familyId""")
+    Optional<FamilyUsageRow> usage(String familyId);
 
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(condition = VendorCondition.OnH2.class)

@@ -4,7 +4,7 @@ import dev.directupload.application.port.out.family.FamilyUsagePort;
 import dev.directupload.domain.family.FamilyId;
 import jakarta.inject.Singleton;
 
-/** A family's usage in one query; the quota lock is the family row's ({@code SELECT ... FOR UPDATE}). */
+/** A family's usage in one query (its row's counters plus its pending slots); the quota lock is the family row's ({@code SELECT ... FOR UPDATE}). */
 @Singleton
 public class JdbcFamilyUsageAdapter implements FamilyUsagePort {
 
@@ -18,8 +18,9 @@ public class JdbcFamilyUsageAdapter implements FamilyUsagePort {
 
     @Override
     public Usage usage(FamilyId family) {
-        FamilyUsageRow row = usage.usage(family.value());
-        return new Usage(row.bytes(), row.files());
+        return usage.usage(family.value())
+                .map(row -> new Usage(row.bytes(), row.files()))
+                .orElse(new Usage(0, 0));
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.directupload.domain.media.MediaFile;
 import dev.directupload.domain.media.MediaFileId;
 import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.storage.StoredObject;
+import dev.directupload.domain.storage.StoredObjectStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -68,9 +69,24 @@ public class JdbcMediaFileAdapter
                 .map(MediaMapper::toDomain);
     }
 
+    /**
+     * Inserts the record unless its identity exists, under the family's lock; a verified record it inserts is added
+     * to the family's usage counters in the same transaction.
+     */
     @Override
+    @Transactional
     public StoredObject saveIfAbsent(StoredObject object) {
-        DuplicateKeys.ignoringDuplicate(() -> objects.insertIfAbsent(MediaMapper.toRow(object)));
+        String family = object.familyId().value();
+        objects.lockFamily(family);
+        Optional<StoredObjectRow> existing = objects.findByIdentity(
+                family, object.content().md5().md5(), object.content().size().bytes());
+        if (existing.isPresent()) {
+            return MediaMapper.toDomain(existing.get());
+        }
+        objects.insertIfAbsent(MediaMapper.toRow(object));
+        if (object.isVerified()) {
+            objects.addToFamilyUsage(family, object.content().size().bytes(), 1);
+        }
         return objects.findByIdentity(
                         object.familyId().value(),
                         object.content().md5().md5(),
@@ -141,12 +157,16 @@ public class JdbcMediaFileAdapter
         String family = file.familyId().value();
         String md5 = file.content().md5().md5();
         long size = file.content().size().bytes();
+        objects.lockFamily(family);
         Optional<StoredObjectRow> object = objects.lockByIdentity(family, md5, size);
         if (files.deleteById(file.id().value()) == 0 || object.isEmpty()) {
             return Optional.empty();
         }
         if (objects.deleteIfUnreferenced(family, md5, size) == 0) {
             return Optional.empty();
+        }
+        if (StoredObjectStatus.VERIFIED.name().equals(object.get().status())) {
+            objects.addToFamilyUsage(family, -size, -1);
         }
         return Optional.of(new ObjectKey(object.get().objectKey()));
     }

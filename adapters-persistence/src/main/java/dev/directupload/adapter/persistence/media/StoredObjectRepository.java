@@ -59,6 +59,20 @@ interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void
     /** Inserts the record unless its (family, md5, size) exists; never fails on a duplicate. */
     void insertIfAbsent(StoredObjectRow row);
 
+    /**
+     * Locks the family's row until the transaction ends: inserts and deletions of the family's stored objects take it
+     * first (then the object's row), so that its usage counters change one at a time, in the order of the quota
+     * check's lock ({@code FamilyRepository.lockById}).
+     */
+    @Query("SELECT id FROM families WHERE id = :familyId FOR UPDATE")
+    Optional<String> lockFamily(String familyId);
+
+    /** Adds to the family's counters of verified stored objects (negative to take away). */
+    @Query("""
+            UPDATE families SET stored_bytes = stored_bytes + :bytes, stored_files = stored_files + :files
+            WHERE id = :familyId""")
+    int addToFamilyUsage(String familyId, long bytes, long files);
+
     @JdbcRepository(dialect = Dialect.H2)
     @Requires(condition = VendorCondition.OnH2.class)
     interface H2 extends StoredObjectRepository {

@@ -48,6 +48,21 @@ class RequestRateLimiterTest {
         assertThatThrownBy(() -> limiter.signing(alice)).isInstanceOf(RateLimitedException.class);
     }
 
+    /** The README allows any rate > 0; above one a microsecond (the bucket's unit) it counts as one a microsecond. */
+    @Test
+    void aRateAboveOneAMicrosecond_isAccepted_andStillBoundsTheBurst() {
+        RequestRateLimiter generous = new RequestRateLimiter(
+                new RateLimitSettings(2, 100_000_000, 1000, 100_000_000, 2, 100_000_000, "memory", 100_000, List.of()),
+                new InMemoryRateLimits(),
+                clock);
+        generous.signing(alice);
+        generous.signing(alice);
+        assertThatThrownBy(() -> generous.signing(alice)).isInstanceOf(RateLimitedException.class);
+        clock.advance(Duration.ofNanos(1_000));
+        generous.signing(alice);
+        generous.login("127.0.0.1");
+    }
+
     @Test
     void usersHaveTheirOwnBuckets() {
         for (int i = 0; i < 3; i++) {

@@ -229,9 +229,13 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
         List<UploadSlot> reserved = reservations.reserve(placement.familyId(), candidates);
         Map<String, PreparedItem> items = new HashMap<>();
         try {
-            for (UploadSlot slot : reserved) {
+            // one batch: the signer derives what the forms share once (issue 14)
+            List<UploadForm> forms =
+                    signer.signAll(reserved.stream().map(this::formRequest).toList());
+            for (int i = 0; i < reserved.size(); i++) {
+                UploadSlot slot = reserved.get(i);
                 String clientRef = fileBySlot.remove(slot.id()).clientRef();
-                items.put(clientRef, new PreparedItem.Upload(clientRef, slot.id(), sign(slot)));
+                items.put(clientRef, new PreparedItem.Upload(clientRef, slot.id(), forms.get(i)));
             }
         } catch (RuntimeException signingFailed) {
             reservations.release(reserved);
@@ -259,15 +263,15 @@ public final class PrepareUploadsService implements PrepareUploadsUseCase {
                 : ObjectKey.forStaging(placement.familyId(), id.value(), file.format());
     }
 
-    private UploadForm sign(UploadSlot slot) {
-        return signer.sign(new UploadFormRequest(
+    private UploadFormRequest formRequest(UploadSlot slot) {
+        return new UploadFormRequest(
                 slot.familyId(),
                 new KeyCondition.Exact(slot.key()),
                 SizeRange.exactly(slot.content().size()),
                 Set.of(slot.format().contentType()),
                 settings.rules().policyTtl(),
                 signer.canForbidOverwrite(),
-                callbackUrl.map(url -> new UploadCallbackRequest(url, slot.id()))));
+                callbackUrl.map(url -> new UploadCallbackRequest(url, slot.id())));
     }
 
     private Verdict admit(DeclaredFile file) {

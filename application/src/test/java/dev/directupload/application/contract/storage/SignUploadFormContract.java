@@ -209,11 +209,37 @@ public abstract class SignUploadFormContract {
         assertThat(signed.expiration()).isAfter(now()).isBeforeOrEqualTo(now().plusSeconds(90));
     }
 
+    @Test
+    void signAll_answersEachRequestInOrder_withTheFormSignFollowsTheSameRulesFor() {
+        List<UploadFormRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            requests.add(new UploadFormRequest(
+                    FAMILY,
+                    new KeyCondition.Exact(new ObjectKey(KEY.value().replace(".jpg", "-" + i + ".jpg"))),
+                    SizeRange.exactly(ByteSize.ofBytes(1_000 + i)),
+                    Set.of("image/jpeg"),
+                    Duration.ofMinutes(10)));
+        }
+
+        List<UploadForm> forms = port().signAll(requests);
+
+        assertThat(forms).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            Signed signed = checked(requests.get(i), forms.get(i));
+            assertThat(signed.lengthRange()).containsExactly(1_000L + i, 1_000L + i);
+        }
+        assertThat(port().signAll(List.of())).isEmpty();
+    }
+
     // ---- what every signed form must satisfy, whatever the request ----
 
     /** Signs {@code request} and checks every rule that holds for any request. */
     protected Signed sign(UploadFormRequest request) {
-        UploadForm form = port().sign(request);
+        return checked(request, port().sign(request));
+    }
+
+    /** Checks every rule that holds for any request on the form signed for {@code request}. */
+    protected Signed checked(UploadFormRequest request, UploadForm form) {
         Signed signed = Signed.read(form);
         FormVocabulary names = vocabulary();
 

@@ -10,16 +10,18 @@ import java.time.temporal.ChronoUnit;
  * at which the bucket would be full again. A key whose instant has passed holds a full bucket, so it may be dropped.
  *
  * @param capacity burst size, at least 1
- * @param perMinute refill rate, at least 1
+ * @param perMinute refill rate, at least 1; a bucket's instant counts whole microseconds, so a rate above one token a
+ *     microsecond (60,000,000 a minute) refills one token a microsecond (the README's "> 0" stands: such a rate
+ *     limits nothing a service could serve)
  */
 public record Rate(int capacity, int perMinute) {
 
     private static final long MICROS_PER_MINUTE = 60_000_000L;
 
     public Rate {
-        if (capacity < 1 || perMinute < 1 || perMinute > MICROS_PER_MINUTE) {
+        if (capacity < 1 || perMinute < 1) {
             throw new IllegalArgumentException(
-                    "a rate needs capacity >= 1 and 1 <= per-minute <= 60000000, was " + capacity + "/" + perMinute);
+                    "a rate needs capacity >= 1 and per-minute >= 1, was " + capacity + "/" + perMinute);
         }
     }
 
@@ -30,7 +32,7 @@ public record Rate(int capacity, int perMinute) {
 
     /** Microseconds one token takes to refill. */
     public long intervalMicros() {
-        return MICROS_PER_MINUTE / perMinute;
+        return Math.max(1, MICROS_PER_MINUTE / perMinute);
     }
 
     /** Microseconds an empty bucket takes to refill completely: how far ahead of now a bucket's instant may run. */

@@ -1,6 +1,8 @@
 package dev.directupload.application.port.out.storage;
 
 import dev.directupload.application.port.model.UploadForm;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Signs a POST form that lets a client upload straight to storage, within the request's limits only. */
 public interface SignUploadFormPort {
@@ -13,6 +15,20 @@ public interface SignUploadFormPort {
      *     {@code storage_credentials_unavailable} when no valid signing credentials can be had
      */
     UploadForm sign(UploadFormRequest request);
+
+    /**
+     * The forms of several requests, in their order, as {@link #sign} would sign each: an adapter may derive what
+     * the requests share (credentials, signing key, date) once for all of them.
+     *
+     * @throws IllegalArgumentException as {@link #sign}, for any of the requests (then no form is returned)
+     */
+    default List<UploadForm> signAll(List<UploadFormRequest> requests) {
+        List<UploadForm> forms = new ArrayList<>(requests.size());
+        for (UploadFormRequest request : requests) {
+            forms.add(sign(request));
+        }
+        return forms;
+    }
 
     /**
      * True when this store's forms can carry {@code forbidOverwrite} (OSS and the local store): such a form never

@@ -1,0 +1,95 @@
+package dev.directupload.bootstrap.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.directupload.bootstrap.support.MutableClock;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.management.health.indicator.annotation.Liveness;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/** An anonymous GET /health runs the liveness indicators at most once a second; the answer follows them after. */
+@MicronautTest(transactional = false)
+@Property(name = "test.clock", value = "mutable")
+@Property(name = "test.liveness-probe", value = "true")
+class LivenessReuseTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    CountingLiveness liveness;
+
+    private int status() {
+        return client.toBlocking()
+                .exchange(HttpRequest.GET("/health"), String.class)
+                .code();
+    }
+
+    private int statusOrError() {
+        try {
+            return status();
+        } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
+    /** The test clock follows real time from where it is set: set before each call, it reads T plus a few ms. */
+    private int statusAt(Instant at) {
+        clock.set(at);
+        return statusOrError();
+    }
+
+    @Test
+    void theLivenessCheck_runsAtMostOnceASecond_andADownAnswerShowsWithinASecond() {
+        Instant t = Instant.parse("2026-12-02T04:00:00Z");
+        assertThat(statusAt(t.minusSeconds(10))).isEqualTo(200); // the first request of a context is slow
+        assertThat(statusAt(t)).isEqualTo(200);
+        int first = liveness.calls.get();
+        for (int i = 0; i < 5; i++) {
+            assertThat(statusAt(t.plusMillis(100 + 100 * i))).isEqualTo(200);
+        }
+        assertThat(liveness.calls.get()).isEqualTo(first);
+
+        liveness.status.set(HealthStatus.DOWN);
+        assertThat(statusAt(t.plusMillis(800))).isEqualTo(200);
+        assertThat(statusAt(t.plusMillis(1100))).isEqualTo(503);
+        assertThat(liveness.calls.get()).isEqualTo(first + 1);
+        liveness.status.set(HealthStatus.UP);
+        assertThat(statusAt(t.plusMillis(1900))).isEqualTo(503);
+        assertThat(statusAt(t.plusMillis(2200))).isEqualTo(200);
+        clock.reset();
+    }
+
+    @Singleton
+    @Liveness
+    @Requires(property = "test.liveness-probe", value = "true")
+    static class CountingLiveness implements HealthIndicator {
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicReference<HealthStatus> status = new AtomicReference<>(HealthStatus.UP);
+
+        @Override
+        public Publisher<HealthResult> getResult() {
+            calls.incrementAndGet();
+            return Mono.just(HealthResult.builder("counting", status.get()).build());
+        }
+    }
+}
