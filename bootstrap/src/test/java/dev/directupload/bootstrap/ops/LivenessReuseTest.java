@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.directupload.bootstrap.support.MutableClock;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.type.Argument;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.management.health.indicator.HealthIndicator;
@@ -16,6 +18,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -38,10 +41,14 @@ class LivenessReuseTest {
     @Inject
     CountingLiveness liveness;
 
+    private String token;
+
     private int status() {
-        return client.toBlocking()
-                .exchange(HttpRequest.GET("/health"), String.class)
-                .code();
+        MutableHttpRequest<?> request = HttpRequest.GET("/health");
+        if (token != null) {
+            request.bearerAuth(token);
+        }
+        return client.toBlocking().exchange(request, String.class).code();
     }
 
     private int statusOrError() {
@@ -76,6 +83,31 @@ class LivenessReuseTest {
         liveness.status.set(HealthStatus.UP);
         assertThat(statusAt(t.plusMillis(1900))).isEqualTo(503);
         assertThat(statusAt(t.plusMillis(2200))).isEqualTo(200);
+        clock.reset();
+    }
+
+    @Test
+    void withABearerToken_theLivenessCheck_alsoRunsAtMostOnceASecond() {
+        token = client.toBlocking()
+                .retrieve(
+                        HttpRequest.POST("/auth/dev/login", Map.of("user", "prober")),
+                        Argument.mapOf(String.class, Object.class))
+                .get("token")
+                .toString();
+        Instant t = Instant.parse("2026-12-02T05:00:00Z");
+        assertThat(statusAt(t.minusSeconds(10))).isEqualTo(200);
+        assertThat(statusAt(t)).isEqualTo(200);
+        int first = liveness.calls.get();
+        for (int i = 0; i < 5; i++) {
+            assertThat(statusAt(t.plusMillis(100 + 100 * i))).isEqualTo(200);
+        }
+        assertThat(liveness.calls.get()).isEqualTo(first);
+
+        liveness.status.set(HealthStatus.DOWN);
+        assertThat(statusAt(t.plusMillis(1100))).isEqualTo(503);
+        assertThat(liveness.calls.get()).isEqualTo(first + 1);
+        liveness.status.set(HealthStatus.UP);
+        token = null;
         clock.reset();
     }
 
