@@ -15,6 +15,7 @@ import dev.directupload.domain.upload.UploadPolicyRules;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -55,7 +56,7 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
 
     @Override
     public UploadForm sign(UploadFormRequest request) {
-        return sign(request, new Signing(request), bucketUrl.value());
+        return sign(request, sharedBy(request), bucketUrl.value());
     }
 
     /**
@@ -64,55 +65,52 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
      */
     @Override
     public List<UploadForm> signAll(List<UploadFormRequest> requests) {
-        Map<Map.Entry<FamilyId, java.time.Duration>, Signing> shared = new HashMap<>();
-        String url = requests.isEmpty() ? null : bucketUrl.value();
+        Map<Map.Entry<FamilyId, Duration>, Shared> shared = new HashMap<>();
+        String url = bucketUrl.value();
         List<UploadForm> forms = new ArrayList<>(requests.size());
         for (UploadFormRequest request : requests) {
-            Signing signing =
-                    shared.computeIfAbsent(Map.entry(request.family(), request.ttl()), key -> new Signing(request));
-            forms.add(sign(request, signing, url));
+            Shared common =
+                    shared.computeIfAbsent(Map.entry(request.family(), request.ttl()), key -> sharedBy(request));
+            forms.add(sign(request, common, url));
         }
         return forms;
     }
 
     /** What every form of one family and policy lifetime shares at one instant. */
-    private final class Signing {
-        final TemporaryCredentials credentials;
-        final Instant expiresAt;
-        final String dateTime;
-        final String credential;
-        final byte[] signingKey;
+    private record Shared(
+            TemporaryCredentials credentials,
+            Instant expiresAt,
+            String dateTime,
+            String credential,
+            byte[] signingKey) {}
 
-        Signing(UploadFormRequest request) {
-            // one instant for x-oss-date, the credential's day and the expiration
-            credentials = sts.forSigning(KeyPrefix.family(request.family()), request.ttl());
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            expiresAt = UploadPolicyRules.expiryWithin(now, request.ttl(), credentials.expiresAt());
-            dateTime = OssV4Signature.dateTime(now);
-            String day = dateTime.substring(0, 8);
-            credential = credentials.credential(day, properties.region());
-            signingKey = credentials.signingKey(day, properties.region());
-        }
+    private Shared sharedBy(UploadFormRequest request) {
+        // one instant for x-oss-date, the credential's day and the expiration
+        TemporaryCredentials credentials = sts.forSigning(KeyPrefix.family(request.family()), request.ttl());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String dateTime = OssV4Signature.dateTime(now);
+        String day = dateTime.substring(0, 8);
+        return new Shared(
+                credentials,
+                UploadPolicyRules.expiryWithin(now, request.ttl(), credentials.expiresAt()),
+                dateTime,
+                credentials.credential(day, properties.region()),
+                credentials.signingKey(day, properties.region()));
     }
 
-    private UploadForm sign(UploadFormRequest request, Signing shared, String url) {
-        TemporaryCredentials signing = shared.credentials;
-        Instant expiresAt = shared.expiresAt;
-        String dateTime = shared.dateTime;
-        String credential = shared.credential;
-
+    private UploadForm sign(UploadFormRequest request, Shared shared, String url) {
         StringBuilder conditions = new StringBuilder()
                 .append("{\"x-oss-signature-version\":")
                 .append(json(OssV4Signature.ALGORITHM))
                 .append("},")
                 .append("{\"x-oss-credential\":")
-                .append(json(credential))
+                .append(json(shared.credential()))
                 .append("},")
                 .append("{\"x-oss-date\":")
-                .append(json(dateTime))
+                .append(json(shared.dateTime()))
                 .append("},")
                 .append("{\"x-oss-security-token\":")
-                .append(json(signing.securityToken()))
+                .append(json(shared.credentials().securityToken()))
                 .append("},")
                 .append("{\"bucket\":")
                 .append(json(properties.bucket()))
@@ -149,20 +147,20 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
                 .append(':')
                 .append(json(value))
                 .append('}'));
-        String policyJson =
-                "{\"expiration\":" + json(EXPIRATION.format(expiresAt)) + ",\"conditions\":[" + conditions + "]}";
+        String policyJson = "{\"expiration\":" + json(EXPIRATION.format(shared.expiresAt())) + ",\"conditions\":["
+                + conditions + "]}";
         String policy = Base64.getEncoder().encodeToString(policyJson.getBytes(StandardCharsets.UTF_8));
-        String signature = OssV4Signature.sign(shared.signingKey, policy);
+        String signature = OssV4Signature.sign(shared.signingKey(), policy);
 
         Map<String, String> fields = new LinkedHashMap<>();
         // a prefix form carries the bare prefix, as OSS's and MinIO's: the client posts prefix + its own name
         fields.put("key", request.key().value());
         fields.put("policy", policy);
         fields.put("x-oss-signature-version", OssV4Signature.ALGORITHM);
-        fields.put("x-oss-credential", credential);
-        fields.put("x-oss-date", dateTime);
+        fields.put("x-oss-credential", shared.credential());
+        fields.put("x-oss-date", shared.dateTime());
         fields.put("x-oss-signature", signature);
-        fields.put("x-oss-security-token", signing.securityToken());
+        fields.put("x-oss-security-token", shared.credentials().securityToken());
         fields.put("success_action_status", "200");
         if (types.size() == 1) {
             fields.put("Content-Type", types.get(0));
@@ -171,7 +169,7 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
             fields.put(PostFormVerifier.FORBID_OVERWRITE, "true");
         }
         fields.putAll(callbackFields);
-        return new UploadForm(url, fields, expiresAt);
+        return new UploadForm(url, fields, shared.expiresAt());
     }
 
     /** OSS's {@code callback} field (Base64 of its JSON) and the custom variable carrying the upload id. */
