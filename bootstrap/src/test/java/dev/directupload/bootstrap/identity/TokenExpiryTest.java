@@ -14,7 +14,6 @@ import io.micronaut.security.token.validator.TokenValidator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +47,7 @@ class TokenExpiryTest {
 
     @Test
     void aTokenAnsweredFromMemory_isRefusedOnceTheClockPassesItsExpiry() {
-        String token =
-                api().post("/auth/dev/login", Map.of("user", "expiry"), null).text("token");
+        String token = api().login("expiry");
         for (int i = 0; i < 3; i++) {
             assertThat(api().get("/families", token).status()).isEqualTo(200);
         }
@@ -65,8 +63,7 @@ class TokenExpiryTest {
 
     @Test
     void aForgedToken_isRefused_everyTime() {
-        String token =
-                api().post("/auth/dev/login", Map.of("user", "forger"), null).text("token");
+        String token = api().login("forger");
         String forged = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
         assertThat(api().get("/families", token).status()).isEqualTo(200);
         for (int i = 0; i < 3; i++) {

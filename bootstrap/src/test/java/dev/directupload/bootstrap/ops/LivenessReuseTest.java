@@ -2,10 +2,10 @@ package dev.directupload.bootstrap.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.directupload.bootstrap.support.Api;
 import dev.directupload.bootstrap.support.MutableClock;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.type.Argument;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -18,7 +18,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -88,12 +87,7 @@ class LivenessReuseTest {
 
     @Test
     void withABearerToken_theLivenessCheck_alsoRunsAtMostOnceASecond() {
-        token = client.toBlocking()
-                .retrieve(
-                        HttpRequest.POST("/auth/dev/login", Map.of("user", "prober")),
-                        Argument.mapOf(String.class, Object.class))
-                .get("token")
-                .toString();
+        token = new Api(client.toBlocking()).login("prober");
         Instant t = Instant.parse("2026-12-02T05:00:00Z");
         assertThat(statusAt(t.minusSeconds(10))).isEqualTo(200);
         assertThat(statusAt(t)).isEqualTo(200);
