@@ -1,5 +1,8 @@
 package dev.directupload.application.harness;
 
+import dev.directupload.application.port.in.upload.DeclaredFile;
+import dev.directupload.application.port.in.upload.PrepareUploadsCommand;
+import dev.directupload.application.port.in.upload.PreparedItem;
 import dev.directupload.application.service.access.FamilyAccess;
 import dev.directupload.application.service.album.DeleteAlbumService;
 import dev.directupload.application.service.compat.CheckHashesService;
@@ -28,6 +31,7 @@ import dev.directupload.domain.family.Role;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.shared.DisplayName;
 import java.time.Instant;
+import java.util.List;
 
 /** The upload core wired on in-memory ports: no database, no store, no framework. */
 public final class UploadCoreHarness {
@@ -135,6 +139,15 @@ public final class UploadCoreHarness {
         UserId user = new UserId("u_" + name);
         metadata.addMembership(new Membership(fixture.family().id(), user, Role.MEMBER, clock.instant()));
         return user;
+    }
+
+    /** {@code caller} prepares one JPEG of {@code bytes} ("IMG_0.jpg") into {@code album}: the prepare's one answer. */
+    public PreparedItem prepareJpeg(UserId caller, FamilyFixture fixture, Album album, byte[] bytes) {
+        DeclaredFile file = new DeclaredFile(
+                "0", "IMG_0.jpg", (long) bytes.length, "image/jpeg", InMemoryObjectStorage.md5(bytes), null);
+        return prepare.prepare(
+                        new PrepareUploadsCommand(caller, fixture.family().id(), album.id(), List.of(file)))
+                .get(0);
     }
 
     /** A family, its owner and an album of it. */

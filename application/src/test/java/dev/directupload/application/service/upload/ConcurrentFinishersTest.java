@@ -2,19 +2,15 @@ package dev.directupload.application.service.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.directupload.application.harness.InMemoryObjectStorage;
 import dev.directupload.application.harness.UploadCoreHarness;
 import dev.directupload.application.harness.UploadCoreHarness.FamilyFixture;
 import dev.directupload.application.port.in.photo.Photo;
-import dev.directupload.application.port.in.upload.DeclaredFile;
-import dev.directupload.application.port.in.upload.PrepareUploadsCommand;
 import dev.directupload.application.port.in.upload.PreparedItem;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.application.service.media.UploadSettings;
 import dev.directupload.domain.storage.ObjectKey;
 import dev.directupload.domain.upload.UploadSlotStatus;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,19 +27,7 @@ class ConcurrentFinishersTest {
 
     @Test
     void theSweeperPromotesALateUploadWhileCompleteIsAtIt_completeAnswersTheSweptPhoto() {
-        PreparedItem.Upload slot = (PreparedItem.Upload) core.prepare
-                .prepare(new PrepareUploadsCommand(
-                        wang.owner(),
-                        wang.family().id(),
-                        wang.album().id(),
-                        List.of(new DeclaredFile(
-                                "0",
-                                "IMG_0.jpg",
-                                (long) BYTES.length,
-                                "image/jpeg",
-                                InMemoryObjectStorage.md5(BYTES),
-                                null))))
-                .get(0);
+        PreparedItem.Upload slot = (PreparedItem.Upload) core.prepareJpeg(wang.owner(), wang, wang.album(), BYTES);
         ObjectKey staging = new ObjectKey(slot.form().fields().get("key"));
         UploadFormRequest form = core.storage.signedRequests().stream()
                 .filter(r -> r.key().value().equals(staging.value()))

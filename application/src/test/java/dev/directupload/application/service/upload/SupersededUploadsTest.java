@@ -3,12 +3,9 @@ package dev.directupload.application.service.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.directupload.application.harness.InMemoryObjectStorage;
 import dev.directupload.application.harness.UploadCoreHarness;
 import dev.directupload.application.harness.UploadCoreHarness.FamilyFixture;
 import dev.directupload.application.port.in.photo.Photo;
-import dev.directupload.application.port.in.upload.DeclaredFile;
-import dev.directupload.application.port.in.upload.PrepareUploadsCommand;
 import dev.directupload.application.port.in.upload.PreparedItem;
 import dev.directupload.application.port.out.storage.UploadFormRequest;
 import dev.directupload.application.service.media.UploadSettings;
@@ -43,19 +40,7 @@ class SupersededUploadsTest {
     }
 
     private PreparedItem prepare(UserId caller, Album album) {
-        return core.prepare
-                .prepare(new PrepareUploadsCommand(
-                        caller,
-                        wang.family().id(),
-                        album.id(),
-                        List.of(new DeclaredFile(
-                                "0",
-                                "IMG_0.jpg",
-                                (long) BYTES.length,
-                                "image/jpeg",
-                                InMemoryObjectStorage.md5(BYTES),
-                                null))))
-                .get(0);
+        return core.prepareJpeg(caller, wang, album, BYTES);
     }
 
     private PreparedItem.Upload upload(UserId caller, Album album) {
