@@ -1,7 +1,6 @@
 package dev.directupload.adapter.web.request;
 
 import dev.directupload.adapter.web.error.ErrorAnswer;
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.BasicHttpAttributes;
@@ -11,11 +10,9 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.security.Principal;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,7 +25,9 @@ import org.slf4j.MDC;
  * kept in the logging MDC under {@code request_id} for everything that runs for the request, on whatever thread
  * (Micronaut's propagated context). The access-log line ({@code dev.directupload.access}, INFO) names the method,
  * the route template (never the raw path or query: no id, invite code or signature reaches it), the status, the
- * duration and the caller's user id; no header, token or body is ever logged.
+ * duration and the caller's user id; no header, token or body is ever logged. A liveness probe answered 200
+ * ({@code GET /health}, {@code /health/liveness}) gets no line: load balancers poll it every few seconds, and its
+ * lines would bury the API's; a failing probe is logged like any request.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestIdFilter implements Ordered {
@@ -37,7 +36,7 @@ final class RequestIdFilter implements Ordered {
     public static final String MDC_KEY = "request_id";
 
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.directupload.access");
-    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final int MAX_ID_LENGTH = 64;
     private static final String ID = RequestIdFilter.class.getName() + ".id";
     private static final String STARTED = RequestIdFilter.class.getName() + ".started";
 
@@ -48,22 +47,24 @@ final class RequestIdFilter implements Ordered {
 
     @RequestFilter
     void assign(HttpRequest<?> request, MutablePropagatedContext context) {
-        String id = accepted(request.getHeaders().get(HEADER))
-                .orElseGet(() -> UUID.randomUUID().toString());
+        String header = request.getHeaders().get(HEADER);
+        String id = isWellFormed(header) ? header : newId();
         request.setAttribute(ID, id);
         request.setAttribute(STARTED, System.nanoTime());
-        context.add(new MdcPropagationContext(Map.of(MDC_KEY, id)));
+        context.add(new RequestIdContext(id));
     }
 
     @ResponseFilter
     void stamp(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        String id = request.getAttribute(ID, String.class)
-                .orElseGet(() -> UUID.randomUUID().toString());
+        String id = request.getAttribute(ID, String.class).orElseGet(RequestIdFilter::newId);
         response.header(HEADER, id);
         if (response.code() >= 400 && response.getBody().orElse(null) instanceof ErrorAnswer error) {
             @SuppressWarnings("unchecked")
             MutableHttpResponse<Object> body = (MutableHttpResponse<Object>) response;
             body.body(error.withRequestId(id));
+        }
+        if (response.code() == 200 && isLivenessProbe(request)) {
+            return;
         }
         long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_KEY, id)) {
@@ -77,8 +78,40 @@ final class RequestIdFilter implements Ordered {
         }
     }
 
-    /** The client's id when it is safe to echo and to log. */
-    static Optional<String> accepted(String header) {
-        return Optional.ofNullable(header).filter(id -> WELL_FORMED.matcher(id).matches());
+    /** Whether the client's id is safe to echo and to log: 1–64 letters, digits, {@code . _ : -}. */
+    static boolean isWellFormed(String header) {
+        if (header == null || header.isEmpty() || header.length() > MAX_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == ':'
+                    || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A random (version 4) UUID. A request id must be unique, not secret: it is drawn from the thread's
+     * {@link ThreadLocalRandom}, where {@link UUID#randomUUID()} reads the shared {@code SecureRandom} under a lock.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+
+    private static boolean isLivenessProbe(HttpRequest<?> request) {
+        String path = request.getPath();
+        return request.getMethodName().equals("GET") && (path.equals("/health") || path.equals("/health/liveness"));
     }
 }
