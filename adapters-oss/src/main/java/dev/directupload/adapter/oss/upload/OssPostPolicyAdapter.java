@@ -65,16 +65,18 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
                 request.callback().map(OssPostPolicyAdapter::callbackFields).orElse(Map.of()));
         PolicySafetyCheck.requireSafe(policy, signing.expiresAt());
 
-        byte[] base64 = Base64.getEncoder().encode(policy.toJson().getBytes(StandardCharsets.UTF_8));
+        String date = policy.date();
+        String credential = policy.credential(date);
+        byte[] base64 =
+                Base64.getEncoder().encode(policy.toJson(date, credential).getBytes(StandardCharsets.UTF_8));
         String policyBase64 = new String(base64, StandardCharsets.US_ASCII);
         String signature = signer.sign(base64, now, signing);
 
-        String date = policy.date();
         Map<String, String> fields = new LinkedHashMap<>(16);
         fields.put("key", request.key().value());
         fields.put("policy", policyBase64);
         fields.put("x-oss-signature-version", PolicyDocumentWriter.SIGNATURE_VERSION);
-        fields.put("x-oss-credential", policy.credential(date));
+        fields.put("x-oss-credential", credential);
         fields.put("x-oss-date", date);
         fields.put("x-oss-signature", signature);
         signing.securityToken().ifPresent(token -> fields.put("x-oss-security-token", token));

@@ -45,7 +45,7 @@ record PolicyDocumentWriter(
 
     PolicyDocumentWriter {
         contentTypes = List.copyOf(contentTypes);
-        pinned = Collections.unmodifiableMap(new LinkedHashMap<>(pinned));
+        pinned = pinned.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(pinned));
     }
 
     /** A policy that pins no further field. */
@@ -136,13 +136,18 @@ record PolicyDocumentWriter(
     /** The compact policy JSON whose UTF-8 bytes are Base64-encoded and signed as they are. */
     String toJson() {
         String date = date();
+        return toJson(date, credential(date));
+    }
+
+    /** {@link #toJson()} with the already formatted {@link #date()} and {@link #credential(String)}. */
+    String toJson(String date, String credential) {
         StringBuilder json = new StringBuilder(640);
         json.append("{\"expiration\":");
         string(json, expirationText());
         json.append(",\"conditions\":[");
         field(json, "bucket", bucket).append(',');
         field(json, "x-oss-signature-version", SIGNATURE_VERSION).append(',');
-        field(json, "x-oss-credential", credential(date)).append(',');
+        field(json, "x-oss-credential", credential).append(',');
         field(json, "x-oss-date", date);
         if (securityToken != null) {
             json.append(',');

@@ -25,6 +25,8 @@ final class SigningKeys {
     private final byte[] region;
     private final int capacity;
     private final ConcurrentMap<Scope, SecretKeySpec> keys = new ConcurrentHashMap<>();
+    /** The key last handed out, found again without a map lookup when the same credentials sign on the same day. */
+    private volatile Recent recent;
 
     /** @param region the plain region id of the credential scope, e.g. {@code cn-hangzhou} */
     SigningKeys(String region, int capacity) {
@@ -37,18 +39,23 @@ final class SigningKeys {
 
     /** The signing key of {@code credentials} for the UTC day of {@code signedAt}. */
     SecretKeySpec keyFor(TemporaryCredentials credentials, Instant signedAt) {
-        Scope scope = new Scope(
-                credentials.accessKeyId(),
-                credentials.accessKeySecret(),
-                Math.floorDiv(signedAt.getEpochSecond(), SECONDS_PER_DAY));
+        long day = Math.floorDiv(signedAt.getEpochSecond(), SECONDS_PER_DAY);
+        Recent last = recent;
+        if (last != null && last.credentials() == credentials && last.day() == day) {
+            return last.key();
+        }
+        Scope scope = new Scope(credentials.accessKeyId(), credentials.accessKeySecret(), day);
         SecretKeySpec key = keys.get(scope);
-        if (key != null) {
-            return key;
+        if (key == null) {
+            key = derive(scope);
+            SecretKeySpec raced = keys.putIfAbsent(scope, key);
+            if (raced == null) {
+                evictBeyondCapacity(scope);
+            } else {
+                key = raced;
+            }
         }
-        key = derive(scope);
-        if (keys.putIfAbsent(scope, key) == null) {
-            evictBeyondCapacity(scope);
-        }
+        recent = new Recent(credentials, day, key);
         return key;
     }
 
@@ -88,6 +95,14 @@ final class SigningKeys {
         LocalDate day = LocalDate.ofEpochDay(epochDay);
         return String.format(Locale.ROOT, "%04d%02d%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth())
                 .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The last key handed out and what it was for: these very credentials (the issuer's cached instance), this day. */
+    private record Recent(TemporaryCredentials credentials, long day, SecretKeySpec key) {
+        @Override
+        public String toString() {
+            return "Recent[" + credentials + ", day=" + day + "]";
+        }
     }
 
     /** A key's identity; its text never shows the secret. */

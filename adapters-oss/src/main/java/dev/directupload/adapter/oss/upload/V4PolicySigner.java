@@ -25,7 +25,7 @@ class V4PolicySigner {
     private static final HexFormat HEX = HexFormat.of();
 
     private final SigningKeys keys;
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(V4PolicySigner::newMac);
+    private final ThreadLocal<KeyedMac> macs = ThreadLocal.withInitial(() -> new KeyedMac(newMac()));
 
     @Inject
     V4PolicySigner(OssProperties properties) {
@@ -43,13 +43,7 @@ class V4PolicySigner {
      */
     String sign(byte[] policyBase64, Instant signedAt, TemporaryCredentials credentials) {
         SecretKeySpec key = keys.keyFor(credentials, signedAt);
-        Mac mac = macs.get();
-        try {
-            mac.init(key);
-        } catch (InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 refused a 32-byte key", e);
-        }
-        return HEX.formatHex(mac.doFinal(policyBase64));
+        return HEX.formatHex(macs.get().keyedWith(key).doFinal(policyBase64));
     }
 
     static Mac newMac() {
@@ -57,6 +51,32 @@ class V4PolicySigner {
             return Mac.getInstance(HMAC);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no HmacSHA256", e);
+        }
+    }
+
+    /**
+     * A thread's {@link Mac} and the signing key it was last given: a Mac keeps its key after {@code doFinal}, so
+     * the next policy signed with the same key (the same {@link SigningKeys} entry) skips {@code init}, which hashes
+     * the key's inner and outer pads again.
+     */
+    private static final class KeyedMac {
+        private final Mac mac;
+        private SecretKeySpec key;
+
+        KeyedMac(Mac mac) {
+            this.mac = mac;
+        }
+
+        Mac keyedWith(SecretKeySpec wanted) {
+            if (wanted != key) {
+                try {
+                    mac.init(wanted);
+                } catch (InvalidKeyException e) {
+                    throw new IllegalStateException("HmacSHA256 refused a 32-byte key", e);
+                }
+                key = wanted;
+            }
+            return mac;
         }
     }
 }
