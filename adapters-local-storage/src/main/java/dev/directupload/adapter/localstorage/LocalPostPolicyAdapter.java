@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +58,12 @@ final class LocalPostPolicyAdapter implements SignUploadFormPort {
     @Override
     public UploadForm sign(UploadFormRequest request) {
         return sign(request, sharedBy(request), bucketUrl.value());
+    }
+
+    /** The local store signs from memory only: its credentials are issued in this process. */
+    @Override
+    public Optional<UploadForm> signWithoutWaiting(UploadFormRequest request) {
+        return Optional.of(sign(request));
     }
 
     /**

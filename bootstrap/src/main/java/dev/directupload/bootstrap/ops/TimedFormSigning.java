@@ -10,6 +10,8 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Times every upload form the configured store signs ({@code directupload_policy_signing_seconds}), whichever
@@ -34,6 +36,16 @@ final class TimedFormSigning implements BeanCreatedEventListener<SignUploadFormP
             @Override
             public UploadForm sign(UploadFormRequest request) {
                 return timer.record(() -> signer.sign(request));
+            }
+
+            @Override
+            public Optional<UploadForm> signWithoutWaiting(UploadFormRequest request) {
+                long start = System.nanoTime();
+                Optional<UploadForm> form = signer.signWithoutWaiting(request);
+                if (form.isPresent()) {
+                    timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                }
+                return form;
             }
 
             /** The batch is timed as a whole and each of its forms counted with an equal share. */

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Signs OSS V4 POST upload forms with the family's cached upload credentials; a form that must not replace an
@@ -44,7 +45,18 @@ class OssPostPolicyAdapter implements SignUploadFormPort {
 
     @Override
     public UploadForm sign(UploadFormRequest request) {
-        TemporaryCredentials signing = credentials.forSigning(KeyPrefix.family(request.family()), request.ttl());
+        return sign(request, credentials.forSigning(KeyPrefix.family(request.family()), request.ttl()));
+    }
+
+    /** Signs with the family's cached credentials only; empty when they must be fetched (STS) first. */
+    @Override
+    public Optional<UploadForm> signWithoutWaiting(UploadFormRequest request) {
+        return credentials
+                .forSigningWithoutWaiting(KeyPrefix.family(request.family()), request.ttl())
+                .map(signing -> sign(request, signing));
+    }
+
+    private UploadForm sign(UploadFormRequest request, TemporaryCredentials signing) {
         // One instant for x-oss-date, the credential's scope date and the expiry; seconds, as x-oss-date has.
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = UploadPolicyRules.expiryWithin(now, request.ttl(), signing.expiresAt())

@@ -30,4 +30,9 @@ class StaticKeyCredentialIssuer implements UploadCredentialIssuer {
     public TemporaryCredentials forSigning(KeyPrefix scope, Duration policyTtl) {
         return ramKey;
     }
+
+    @Override
+    public Optional<TemporaryCredentials> forSigningWithoutWaiting(KeyPrefix scope, Duration policyTtl) {
+        return Optional.of(ramKey);
+    }
 }

@@ -126,6 +126,16 @@ class StsCredentialIssuer implements UploadCredentialIssuer {
         }
     }
 
+    @Override
+    public Optional<TemporaryCredentials> forSigningWithoutWaiting(KeyPrefix scope, Duration policyTtl) {
+        Issued cached = cached(scope);
+        if (cached != null && cached.freshFor(policyTtl, clock.instant())) {
+            cacheHits.increment();
+            return Optional.of(cached.credentials());
+        }
+        return Optional.empty();
+    }
+
     private Issued cached(KeyPrefix scope) {
         synchronized (cache) {
             return cache.get(scope);

@@ -2,6 +2,7 @@ package dev.directupload.adapter.oss.upload;
 
 import dev.directupload.domain.storage.KeyPrefix;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Where the POST-policy signer gets credentials: fresh enough for a policy of the given TTL. */
 interface UploadCredentialIssuer {
@@ -14,4 +15,12 @@ interface UploadCredentialIssuer {
      *     {@code storage_credentials_unavailable} when none can be had
      */
     TemporaryCredentials forSigning(KeyPrefix scope, Duration policyTtl);
+
+    /**
+     * What {@link #forSigning} would answer without a call or a wait (cached, fresh enough), else empty; an issuer
+     * that cannot tell answers empty.
+     */
+    default Optional<TemporaryCredentials> forSigningWithoutWaiting(KeyPrefix scope, Duration policyTtl) {
+        return Optional.empty();
+    }
 }

@@ -178,6 +178,29 @@ class StsCredentialIssuerTest {
     }
 
     @Test
+    void signWithoutWaiting_onlyWithCachedFreshCredentials_neverCallsSts() {
+        assertThat(adapter.signWithoutWaiting(request(FAMILY, Duration.ofMinutes(10))))
+                .isEmpty();
+        assertThat(sts.calls()).isZero();
+
+        UploadForm signed = adapter.sign(request(FAMILY, Duration.ofMinutes(10)));
+        UploadForm atHand = adapter.signWithoutWaiting(request(FAMILY, Duration.ofMinutes(10)))
+                .orElseThrow();
+        assertThat(atHand.fields())
+                .containsEntry("x-oss-security-token", signed.fields().get("x-oss-security-token"))
+                .containsEntry("x-oss-credential", signed.fields().get("x-oss-credential"))
+                .containsEntry("policy", signed.fields().get("policy"))
+                .containsEntry("x-oss-signature", signed.fields().get("x-oss-signature"));
+        assertThat(adapter.signWithoutWaiting(request(new FamilyId("f_43"), Duration.ofMinutes(10))))
+                .isEmpty();
+
+        clock.advance(Duration.ofMinutes(49).plusSeconds(1)); // 10m59s left < 11 min: sign would refresh
+        assertThat(adapter.signWithoutWaiting(request(FAMILY, Duration.ofMinutes(10))))
+                .isEmpty();
+        assertThat(sts.calls()).isEqualTo(1);
+    }
+
+    @Test
     void refreshHappensOnceFewerThanPolicyTtlPlusAMinuteRemain() {
         adapter.sign(request(FAMILY, Duration.ofMinutes(10)));
         clock.advance(Duration.ofMinutes(48)); // 12 min left > 11 min

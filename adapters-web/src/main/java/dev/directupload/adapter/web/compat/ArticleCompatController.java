@@ -5,14 +5,11 @@ import dev.directupload.adapter.web.auth.Caller;
 import dev.directupload.adapter.web.error.ErrorAnswer;
 import dev.directupload.adapter.web.photo.PhotoResponse;
 import dev.directupload.adapter.web.ratelimit.RequestRateLimiter;
-import dev.directupload.adapter.web.request.PathIds;
 import dev.directupload.application.port.in.compat.CheckHashesUseCase;
 import dev.directupload.application.port.in.compat.HashCheck;
 import dev.directupload.application.port.in.compat.PhotoRecord;
-import dev.directupload.application.port.in.compat.PrefixPolicy;
 import dev.directupload.application.port.in.compat.RecordPhotosUseCase;
 import dev.directupload.application.port.in.compat.RecordedPhoto;
-import dev.directupload.application.port.in.compat.SignPrefixPolicyUseCase;
 import dev.directupload.domain.family.FamilyId;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ContentHash;
@@ -23,55 +20,34 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** The original article's three calls (the article-compatible API), kept for clients written against it. */
+/**
+ * The original article's hash check and photo records (the article-compatible API), kept for clients written against
+ * it; its third call, the signature, is {@link SignatureController}.
+ */
 @Controller
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class ArticleCompatController {
 
-    private final SignPrefixPolicyUseCase signPrefixPolicy;
     private final CheckHashesUseCase checkHashes;
     private final RecordPhotosUseCase recordPhotos;
     private final RequestRateLimiter rateLimiter;
 
     ArticleCompatController(
-            SignPrefixPolicyUseCase signPrefixPolicy,
-            CheckHashesUseCase checkHashes,
-            RecordPhotosUseCase recordPhotos,
-            RequestRateLimiter rateLimiter) {
-        this.signPrefixPolicy = signPrefixPolicy;
+            CheckHashesUseCase checkHashes, RecordPhotosUseCase recordPhotos, RequestRateLimiter rateLimiter) {
         this.checkHashes = checkHashes;
         this.recordPhotos = recordPhotos;
         this.rateLimiter = rateLimiter;
-    }
-
-    @Get("/families/oss/signature")
-    SignatureResponse signature(
-            Authentication auth,
-            @Nullable @QueryValue("family_id") String familyId,
-            @Nullable @QueryValue("file_path") String filePath) {
-        UserId caller = Caller.of(auth);
-        rateLimiter.signing(caller);
-        if (familyId == null || filePath == null) {
-            throw new InvalidValueException(ErrorCode.INVALID_REQUEST, "family_id and file_path are required");
-        }
-        PrefixPolicy policy = signPrefixPolicy.sign(caller, PathIds.family(familyId), PathIds.album(filePath));
-        return SignatureResponse.from(policy);
     }
 
     @Post("/hash/check")
@@ -145,48 +121,6 @@ final class ArticleCompatController {
             strings.add((String) value);
         }
         return strings;
-    }
-
-    /** The article's signature answer, plus {@code fields}: every form field but {@code key}. */
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record SignatureResponse(
-            String host,
-            String policy,
-            String signature,
-            String credential,
-            String date,
-            @Nullable String securityToken,
-            String fileBasePath,
-            String signatureVersion,
-            Instant expire,
-            Map<String, String> fields) {
-
-        static SignatureResponse from(PrefixPolicy policy) {
-            Map<String, String> f = policy.form().fields();
-            Map<String, String> withoutKey = new LinkedHashMap<>(f);
-            withoutKey.remove("key");
-            return new SignatureResponse(
-                    policy.form().url(),
-                    f.get("policy"),
-                    first(f, "x-oss-signature", "x-amz-signature"),
-                    first(f, "x-oss-credential", "x-amz-credential"),
-                    first(f, "x-oss-date", "x-amz-date"),
-                    first(f, "x-oss-security-token", "x-amz-security-token"),
-                    policy.prefix().basePath(),
-                    first(f, "x-oss-signature-version", "x-amz-algorithm"),
-                    policy.form().expiresAt(),
-                    withoutKey);
-        }
-
-        private static String first(Map<String, String> fields, String... names) {
-            for (String name : names) {
-                if (fields.containsKey(name)) {
-                    return fields.get(name);
-                }
-            }
-            return null;
-        }
     }
 
     /** {@code {"family_id","hashes":[...]}}. */

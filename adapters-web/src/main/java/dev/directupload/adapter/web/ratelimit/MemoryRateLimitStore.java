@@ -33,6 +33,11 @@ public final class MemoryRateLimitStore implements RateLimitPort {
     }
 
     @Override
+    public boolean answersFromMemory() {
+        return true;
+    }
+
+    @Override
     public Duration tryTake(String key, int cost, Rate rate, Instant now) {
         long nowMicros = Rate.micros(now);
         Duration[] wait = {Duration.ZERO};

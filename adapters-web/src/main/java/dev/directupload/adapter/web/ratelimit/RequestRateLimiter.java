@@ -38,6 +38,11 @@ public final class RequestRateLimiter {
         take("sign:" + user.value(), 1, settings.signing(), "signing requests");
     }
 
+    /** True when {@link #signing} never waits for another system (the limits are kept in this process). */
+    public boolean signingAnswersWithoutWaiting() {
+        return store.answersFromMemory();
+    }
+
     /** {@code count} storage checks (1 to check-capacity) of {@code user}, all or none. */
     public void storageChecks(UserId user, int count) {
         take("check:" + user.value(), count, settings.checks(), "storage checks");

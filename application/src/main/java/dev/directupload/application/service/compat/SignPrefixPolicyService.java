@@ -30,6 +30,9 @@ import java.util.Set;
  * the largest allowed size, no content type pinned (the article's client sends none; {@code /photos}
  * checks the stored type instead).
  *
+ * <p>{@link #signFromRecentAnswers} signs only from those recent answers and cached credentials, so that the web
+ * layer can answer on its event loop and hand only the rest to a thread that may block.
+ *
  * <p>The hot path of direct uploads: the membership, the album and the family's usage are answers at most
  * {@link #MAX_STALENESS} old ({@link RecentAnswers}, bounded), so a removed member gets no signature later than that
  * after the removal, and a full family none later than that after it filled up.
@@ -42,6 +45,7 @@ public final class SignPrefixPolicyService implements SignPrefixPolicyUseCase {
     static final int CAPACITY = 10_000;
 
     private final FamilyAccess access;
+    private final FamilyAccess recentAccess;
     private final RecentAnswers<FamilyId, FamilyUsagePort.Usage> usage;
     private final FamilyUsagePort usagePort;
     private final SignUploadFormPort signer;
@@ -60,6 +64,9 @@ public final class SignPrefixPolicyService implements SignPrefixPolicyUseCase {
                 (family, user) ->
                         members.get(new Member(family, user), m -> memberships.findMembership(m.family(), m.user())),
                 id -> recentAlbums.get(id, albums::findAlbum));
+        this.recentAccess = new FamilyAccess(
+                (family, user) -> members.get(new Member(family, user), SignPrefixPolicyService::notAtHand),
+                id -> recentAlbums.get(id, SignPrefixPolicyService::notAtHand));
         this.usage = new RecentAnswers<>(MAX_STALENESS, CAPACITY, clock);
         this.usagePort = usage;
         this.signer = signer;
@@ -71,21 +78,54 @@ public final class SignPrefixPolicyService implements SignPrefixPolicyUseCase {
         access.requireAlbumIn(album, family, caller);
         FamilyUsagePort.Usage used =
                 usage.get(family, f -> Optional.of(usagePort.usage(f))).orElseThrow();
+        requireRoom(used);
+        KeyPrefix prefix = KeyPrefix.incoming(family, caller);
+        return new PrefixPolicy(prefix, signer.sign(formRequest(family, prefix)));
+    }
+
+    @Override
+    public Optional<PrefixPolicy> signFromRecentAnswers(UserId caller, FamilyId family, AlbumId album) {
+        try {
+            recentAccess.requireAlbumIn(album, family, caller);
+            requireRoom(usage.get(family, SignPrefixPolicyService::notAtHand).orElseThrow());
+        } catch (NotAtHand lookupNeeded) {
+            return Optional.empty();
+        }
+        KeyPrefix prefix = KeyPrefix.incoming(family, caller);
+        return signer.signWithoutWaiting(formRequest(family, prefix)).map(form -> new PrefixPolicy(prefix, form));
+    }
+
+    private void requireRoom(FamilyUsagePort.Usage used) {
         if (settings.quota().isReachedBy(used.bytes(), used.files())) {
             throw new ForbiddenException(
                     ErrorCode.QUOTA_EXCEEDED,
                     "this family has reached its storage quota (" + used.bytes() + " bytes, " + used.files()
                             + " files); delete photos to make room");
         }
-        KeyPrefix prefix = KeyPrefix.incoming(family, caller);
-        var request = new UploadFormRequest(
+    }
+
+    private UploadFormRequest formRequest(FamilyId family, KeyPrefix prefix) {
+        return new UploadFormRequest(
                 family,
                 new KeyCondition.Prefix(prefix),
                 SizeRange.upTo(settings.rules().largestAllowedSize()),
                 Set.of(),
                 settings.rules().policyTtl());
-        return new PrefixPolicy(prefix, signer.sign(request));
+    }
+
+    /** The lookup of {@link #signFromRecentAnswers}: there is no recent answer, and it must not look one up. */
+    private static <K, V> Optional<V> notAtHand(K key) {
+        throw NotAtHand.INSTANCE;
     }
 
     private record Member(FamilyId family, UserId user) {}
+
+    /** Thrown, without a stack trace, where an answer would have to be looked up. */
+    private static final class NotAtHand extends RuntimeException {
+        static final NotAtHand INSTANCE = new NotAtHand();
+
+        private NotAtHand() {
+            super("no recent answer", null, false, false);
+        }
+    }
 }

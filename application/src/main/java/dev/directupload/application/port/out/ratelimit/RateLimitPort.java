@@ -22,6 +22,14 @@ public interface RateLimitPort {
      */
     Duration tryTake(String key, int cost, Rate rate, Instant now);
 
+    /**
+     * True when {@link #tryTake} answers from this process's memory, without a call or a lock wait on another
+     * system: then it may be called on a thread that must not block (an HTTP event loop).
+     */
+    default boolean answersFromMemory() {
+        return false;
+    }
+
     /** Forgets the buckets that are full again at {@code now} (a no-op for stores that expire them on their own). */
     void purgeRefilled(Instant now);
 }

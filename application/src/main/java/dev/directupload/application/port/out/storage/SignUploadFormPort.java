@@ -3,6 +3,7 @@ package dev.directupload.application.port.out.storage;
 import dev.directupload.application.port.model.UploadForm;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Signs a POST form that lets a client upload straight to storage, within the request's limits only. */
 public interface SignUploadFormPort {
@@ -15,6 +16,17 @@ public interface SignUploadFormPort {
      *     {@code storage_credentials_unavailable} when no valid signing credentials can be had
      */
     UploadForm sign(UploadFormRequest request);
+
+    /**
+     * The form {@link #sign} would sign, when it can be signed from what this adapter holds in memory (cached
+     * credentials, static keys): no network call, no wait. Empty when {@link #sign} would have to fetch or wait for
+     * something (new temporary credentials, say); the caller then signs with {@link #sign} where it may block.
+     *
+     * @throws IllegalArgumentException as {@link #sign}
+     */
+    default Optional<UploadForm> signWithoutWaiting(UploadFormRequest request) {
+        return Optional.empty();
+    }
 
     /**
      * The forms of several requests, in their order, as {@link #sign} would sign each: an adapter may derive what
