@@ -12,9 +12,9 @@ port=${1:-18080}
 runs=${RUNS:-1}
 jar=$PWD/bootstrap/target/direct-upload.jar
 archive=$PWD/bootstrap/target/direct-upload.jsa
-opts=()
+read -r -a opts <<< "${EXTRA_OPTS:-}"  # further JVM options, e.g. EXTRA_OPTS="-XX:TieredStopAtLevel=1"
 if [ "${CDS:-1}" != 0 ] && [ -f "$archive" ]; then
-  opts=(-XX:SharedArchiveFile="$archive")
+  opts+=(-XX:SharedArchiveFile="$archive")
 fi
 echo "java ${opts[*]} -jar $jar   ($(java -version 2>&1 | head -1); load $(cut -d' ' -f1-3 /proc/loadavg))"
 ms() { # HH:MM:SS.mmm -> ms of the day
