@@ -12,6 +12,8 @@
 # under JFR; jfr_breakdown.py sorts every execution sample of the request threads into one category by the frames
 # on its stack and charges each category its share of the request threads' CPU; GC and JIT threads are measured
 # apart from /proc. Reports go to bench/signature/results/ (not committed).
+# PROFILER=async: async-profiler instead of JFR (every thread, Java, native and kernel frames, 1 ms CPU samples),
+# reported by collapsed_breakdown.py as the share of all samples whose stack passes through each part of the path.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -106,6 +108,28 @@ measure() { # name: wrk output in $WORK/name.wrk, thread CPU before/after in $WO
 }
 
 measure plain
+if [ "${PROFILER:-jfr}" = async ]; then
+  # async-profiler (CPU samples every ms, Java, native and kernel frames), attached through jcmd; its Linux x64
+  # build comes from Maven Central into bench/signature/target/ (never committed).
+  AP_VERSION=4.0
+  AP_DIR=$HERE/target/async-profiler-$AP_VERSION
+  AP_LIB=$AP_DIR/linux-x64/libasyncProfiler.so
+  if [ ! -f "$AP_LIB" ]; then
+    mkdir -p "$AP_DIR"
+    curl -sfL -o "$AP_DIR/ap.jar" \
+      "https://repo.maven.apache.org/maven2/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION-linux-x64.jar"
+    (cd "$AP_DIR" && unzip -q -o ap.jar 'linux-x64/*')
+  fi
+  jcmd "$JAVA_PID" JVMTI.agent_load "$AP_LIB" "\"start,event=${AP_EVENT:-cpu},interval=1ms\"" >/dev/null
+  measure profiled
+  jcmd "$JAVA_PID" JVMTI.agent_load "$AP_LIB" "\"stop,file=$OUT/profile-$LABEL-$DB-$STAMP.collapsed,collapsed\"" >/dev/null
+  log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  python3 "$HERE/jfr_breakdown.py" cpu --ticks "$(getconf CLK_TCK)" "$WORK/plain.wrk" "$WORK/plain.cpu0" \
+    "$WORK/plain.cpu1" --label plain | tee -a "$REPORT"
+  python3 "$HERE/collapsed_breakdown.py" "$OUT/profile-$LABEL-$DB-$STAMP.collapsed" | tee -a "$REPORT"
+  log "report: $REPORT (collapsed stacks beside it)"
+  exit 0
+fi
 jcmd "$JAVA_PID" JFR.start name=signature settings=profile filename="$WORK/signature.jfr" >/dev/null
 measure profiled
 jcmd "$JAVA_PID" JFR.stop name=signature >/dev/null
