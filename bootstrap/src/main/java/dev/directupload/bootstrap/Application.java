@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.info.License;
             "dev.directupload.adapter.web.upload.UploadController",
             "dev.directupload.adapter.web.photo.PhotoController",
             "dev.directupload.adapter.web.compat.ArticleCompatController",
+            "dev.directupload.adapter.web.compat.SignatureController",
             "dev.directupload.adapter.web.callback.OssCallbackController",
             "dev.directupload.adapter.localstorage.http.LocalOssController",
             "dev.directupload.bootstrap.ops.LivenessHealthEndpoint",
