@@ -25,9 +25,7 @@ import org.slf4j.MDC;
  * kept in the logging MDC under {@code request_id} for everything that runs for the request, on whatever thread
  * (Micronaut's propagated context). The access-log line ({@code dev.directupload.access}, INFO) names the method,
  * the route template (never the raw path or query: no id, invite code or signature reaches it), the status, the
- * duration and the caller's user id; no header, token or body is ever logged. A liveness probe answered 200
- * ({@code GET /health}, {@code /health/liveness}) gets no line: load balancers poll it every few seconds, and its
- * lines would bury the API's; a failing probe is logged like any request.
+ * duration and the caller's user id; no header, token or body is ever logged.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestIdFilter implements Ordered {
@@ -62,9 +60,6 @@ final class RequestIdFilter implements Ordered {
             @SuppressWarnings("unchecked")
             MutableHttpResponse<Object> body = (MutableHttpResponse<Object>) response;
             body.body(error.withRequestId(id));
-        }
-        if (response.code() == 200 && isLivenessProbe(request)) {
-            return;
         }
         long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_KEY, id)) {
@@ -108,10 +103,5 @@ final class RequestIdFilter implements Ordered {
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low).toString();
-    }
-
-    private static boolean isLivenessProbe(HttpRequest<?> request) {
-        String path = request.getPath();
-        return request.getMethodName().equals("GET") && (path.equals("/health") || path.equals("/health/liveness"));
     }
 }
