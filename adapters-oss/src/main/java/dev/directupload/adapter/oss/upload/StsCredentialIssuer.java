@@ -98,10 +98,9 @@ class StsCredentialIssuer implements UploadCredentialIssuer {
 
     @Override
     public TemporaryCredentials forSigning(KeyPrefix scope, Duration policyTtl) {
-        Issued cached = cached(scope);
-        if (cached != null && cached.freshFor(policyTtl, clock.instant())) {
-            cacheHits.increment();
-            return cached.credentials();
+        Optional<TemporaryCredentials> atHand = forSigningWithoutWaiting(scope, policyTtl);
+        if (atHand.isPresent()) {
+            return atHand.get();
         }
         CompletableFuture<Issued> mine = new CompletableFuture<>();
         CompletableFuture<Issued> leader = inFlight.putIfAbsent(scope, mine);
@@ -110,9 +109,7 @@ class StsCredentialIssuer implements UploadCredentialIssuer {
         }
         try {
             // A refresh may have completed between our cache read and becoming the leader.
-            Issued current = cached(scope);
-            Issued issued =
-                    current != null && current.freshFor(policyTtl, clock.instant()) ? current : assumeRole(scope);
+            Issued issued = freshCached(scope, policyTtl).orElseGet(() -> assumeRole(scope));
             synchronized (cache) {
                 cache.put(scope, issued);
             }
@@ -128,18 +125,18 @@ class StsCredentialIssuer implements UploadCredentialIssuer {
 
     @Override
     public Optional<TemporaryCredentials> forSigningWithoutWaiting(KeyPrefix scope, Duration policyTtl) {
-        Issued cached = cached(scope);
-        if (cached != null && cached.freshFor(policyTtl, clock.instant())) {
-            cacheHits.increment();
-            return Optional.of(cached.credentials());
-        }
-        return Optional.empty();
+        Optional<Issued> cached = freshCached(scope, policyTtl);
+        cached.ifPresent(hit -> cacheHits.increment());
+        return cached.map(Issued::credentials);
     }
 
-    private Issued cached(KeyPrefix scope) {
+    /** The cached credentials of {@code scope}, when fresh enough for a policy of {@code policyTtl}. */
+    private Optional<Issued> freshCached(KeyPrefix scope, Duration policyTtl) {
+        Issued cached;
         synchronized (cache) {
-            return cache.get(scope);
+            cached = cache.get(scope);
         }
+        return Optional.ofNullable(cached).filter(issued -> issued.freshFor(policyTtl, clock.instant()));
     }
 
     /** How many prefixes the cache holds now. */
