@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The article's signature call, {@code GET /families/oss/signature}: the hot path of direct uploads (one call per
@@ -59,7 +60,10 @@ final class SignatureController {
             @Nullable @QueryValue("file_path") String filePath) {
         UserId caller = Caller.of(auth);
         if (!rateLimiter.signingAnswersWithoutWaiting()) {
-            return onBlockingThread(() -> sign(caller, familyId, filePath, true));
+            return onBlockingThread(() -> {
+                rateLimiter.signing(caller);
+                return sign(caller, Request.of(familyId, filePath));
+            });
         }
         rateLimiter.signing(caller);
         Request request = Request.of(familyId, filePath);
@@ -68,19 +72,15 @@ final class SignatureController {
         if (atHand.isPresent()) {
             return CompletableFuture.completedFuture(SignatureResponse.from(atHand.get()));
         }
-        return onBlockingThread(() -> sign(caller, familyId, filePath, false));
+        return onBlockingThread(() -> sign(caller, request));
     }
 
-    /** The whole call where it may block; {@code takeToken}: the rate limit was not taken on the event loop. */
-    private SignatureResponse sign(UserId caller, String familyId, String filePath, boolean takeToken) {
-        if (takeToken) {
-            rateLimiter.signing(caller);
-        }
-        Request request = Request.of(familyId, filePath);
+    /** The signature where it may look things up (on a blocking thread). */
+    private SignatureResponse sign(UserId caller, Request request) {
         return SignatureResponse.from(signPrefixPolicy.sign(caller, request.family(), request.album()));
     }
 
-    private CompletableFuture<SignatureResponse> onBlockingThread(java.util.function.Supplier<SignatureResponse> call) {
+    private CompletableFuture<SignatureResponse> onBlockingThread(Supplier<SignatureResponse> call) {
         return CompletableFuture.supplyAsync(PropagatedContext.wrapCurrent(call), blocking);
     }
 
