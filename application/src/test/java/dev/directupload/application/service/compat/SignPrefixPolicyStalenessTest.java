@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.directupload.application.harness.UploadCoreHarness;
 import dev.directupload.application.harness.UploadCoreHarness.FamilyFixture;
-import dev.directupload.application.port.in.upload.DeclaredFile;
-import dev.directupload.application.port.in.upload.PrepareUploadsCommand;
 import dev.directupload.application.port.in.upload.PreparedItem;
 import dev.directupload.application.service.media.UploadSettings;
 import dev.directupload.domain.album.Album;
@@ -15,7 +13,6 @@ import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ByteSize;
 import dev.directupload.domain.shared.DomainException;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,12 +90,7 @@ class SignPrefixPolicyStalenessTest {
     void familyThatFillsUp_getsNoSignatureOnceMaxStalenessHasPassed() {
         sign(wang.owner(), wang.album());
         // One pending upload reaches the quota of one file.
-        assertThat(core.prepare.prepare(new PrepareUploadsCommand(
-                        wang.owner(),
-                        wang.family().id(),
-                        wang.album().id(),
-                        List.of(new DeclaredFile("0", "IMG.jpg", 10L, "image/jpeg", "0".repeat(32), null)))))
-                .singleElement()
+        assertThat(core.prepareJpeg(wang.owner(), wang, wang.album(), new byte[10]))
                 .isInstanceOf(PreparedItem.Upload.class);
 
         core.clock.advance(JUST_UNDER);
