@@ -3,6 +3,8 @@ package dev.directupload.application.harness;
 import dev.directupload.application.port.in.upload.DeclaredFile;
 import dev.directupload.application.port.in.upload.PrepareUploadsCommand;
 import dev.directupload.application.port.in.upload.PreparedItem;
+import dev.directupload.application.port.out.media.LoadStoredObjectsPort;
+import dev.directupload.application.port.out.storage.SignUploadFormPort;
 import dev.directupload.application.service.access.FamilyAccess;
 import dev.directupload.application.service.album.DeleteAlbumService;
 import dev.directupload.application.service.compat.CheckHashesService;
@@ -30,8 +32,10 @@ import dev.directupload.domain.family.Membership;
 import dev.directupload.domain.family.Role;
 import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.shared.DisplayName;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The upload core wired on in-memory ports: no database, no store, no framework. */
 public final class UploadCoreHarness {
@@ -78,15 +82,7 @@ public final class UploadCoreHarness {
                 janitor,
                 metadata.keyGuard,
                 metadata.transactions);
-        prepare = new PrepareUploadsService(
-                access,
-                metadata.media,
-                new InstantPhotos(metadata.media, fulfilled, photoUrls, clock),
-                new UploadReservations(
-                        metadata.usage, metadata.uploads, metadata.uploads, metadata.transactions, settings),
-                storage,
-                settings,
-                clock);
+        prepare = prepareWith(metadata.media, storage);
         complete = new CompleteUploadService(metadata.uploads, metadata.media, access, recorder, photoUrls);
         signPrefix = new SignPrefixPolicyService(
                 metadata.families, metadata.albums, metadata.usage, storage, settings, clock);
@@ -148,6 +144,26 @@ public final class UploadCoreHarness {
         return prepare.prepare(
                         new PrepareUploadsCommand(caller, fixture.family().id(), album.id(), List.of(file)))
                 .get(0);
+    }
+
+    /** A prepare like {@link #prepare}, that finds stored objects through {@code lookups} and signs with {@code signer}. */
+    public PrepareUploadsService prepareWith(LoadStoredObjectsPort lookups, SignUploadFormPort signer) {
+        return prepareWith(lookups, signer, Optional.empty());
+    }
+
+    /** {@link #prepareWith(LoadStoredObjectsPort, SignUploadFormPort)}, its forms calling back {@code callbackUrl}. */
+    public PrepareUploadsService prepareWith(
+            LoadStoredObjectsPort lookups, SignUploadFormPort signer, Optional<URI> callbackUrl) {
+        return new PrepareUploadsService(
+                access,
+                lookups,
+                new InstantPhotos(metadata.media, fulfilled, photoUrls, clock),
+                new UploadReservations(
+                        metadata.usage, metadata.uploads, metadata.uploads, metadata.transactions, settings),
+                signer,
+                settings,
+                callbackUrl,
+                clock);
     }
 
     /** A family, its owner and an album of it. */

@@ -94,20 +94,7 @@ class UploadCallbackTest {
     };
 
     private PrepareUploadsService prepareWith(SignUploadFormPort signer) {
-        return new PrepareUploadsService(
-                core.access,
-                core.metadata.media,
-                new InstantPhotos(core.metadata.media, core.fulfilled, core.photoUrls, core.clock),
-                new UploadReservations(
-                        core.metadata.usage,
-                        core.metadata.uploads,
-                        core.metadata.uploads,
-                        core.metadata.transactions,
-                        core.settings),
-                signer,
-                core.settings,
-                Optional.of(CALLBACK_URL),
-                core.clock);
+        return core.prepareWith(core.metadata.media, signer, Optional.of(CALLBACK_URL));
     }
 
     private PreparedItem.Upload prepared() {

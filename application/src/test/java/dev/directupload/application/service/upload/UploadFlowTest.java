@@ -134,8 +134,7 @@ class UploadFlowTest {
                 wang.family().id(), List.of(recorded.file().content().md5()));
         core.deletePhoto.delete(wang.owner(), recorded.file().id());
         assertThat(core.metadata.storedObjects()).isEmpty();
-        PrepareUploadsService racing = new PrepareUploadsService(
-                core.access,
+        PrepareUploadsService racing = core.prepareWith(
                 new LoadStoredObjectsPort() {
                     @Override
                     public List<StoredObject> findByHashes(FamilyId family, Collection<ContentHash> hashes) {
@@ -147,16 +146,7 @@ class UploadFlowTest {
                         return core.metadata.media.findByKey(key);
                     }
                 },
-                new InstantPhotos(core.metadata.media, core.fulfilled, core.photoUrls, core.clock),
-                new UploadReservations(
-                        core.metadata.usage,
-                        core.metadata.uploads,
-                        core.metadata.uploads,
-                        core.metadata.transactions,
-                        core.settings),
-                core.storage,
-                core.settings,
-                core.clock);
+                core.storage);
         Album second = core.addAlbum(wang, "second");
 
         PreparedItem item = racing.prepare(new PrepareUploadsCommand(
