@@ -20,6 +20,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -64,9 +65,18 @@ class LivenessReuseTest {
         return statusOrError();
     }
 
-    @Test
-    void theLivenessCheck_runsAtMostOnceASecond_andADownAnswerShowsWithinASecond() {
-        Instant t = Instant.parse("2026-12-02T04:00:00Z");
+    @AfterEach
+    void reset() {
+        token = null;
+        liveness.status.set(HealthStatus.UP);
+        clock.reset();
+    }
+
+    /**
+     * Answers at {@code t} (after a first, slow request of the context), then five times within the next 600 ms, all
+     * 200, with the liveness check run no further; returns how often it had run by {@code t}.
+     */
+    private int callsAfterFiveReusedAnswers(Instant t) {
         assertThat(statusAt(t.minusSeconds(10))).isEqualTo(200); // the first request of a context is slow
         assertThat(statusAt(t)).isEqualTo(200);
         int first = liveness.calls.get();
@@ -74,6 +84,13 @@ class LivenessReuseTest {
             assertThat(statusAt(t.plusMillis(100 + 100 * i))).isEqualTo(200);
         }
         assertThat(liveness.calls.get()).isEqualTo(first);
+        return first;
+    }
+
+    @Test
+    void theLivenessCheck_runsAtMostOnceASecond_andADownAnswerShowsWithinASecond() {
+        Instant t = Instant.parse("2026-12-02T04:00:00Z");
+        int first = callsAfterFiveReusedAnswers(t);
 
         liveness.status.set(HealthStatus.DOWN);
         assertThat(statusAt(t.plusMillis(800))).isEqualTo(200);
@@ -82,27 +99,17 @@ class LivenessReuseTest {
         liveness.status.set(HealthStatus.UP);
         assertThat(statusAt(t.plusMillis(1900))).isEqualTo(503);
         assertThat(statusAt(t.plusMillis(2200))).isEqualTo(200);
-        clock.reset();
     }
 
     @Test
     void withABearerToken_theLivenessCheck_alsoRunsAtMostOnceASecond() {
         token = new Api(client.toBlocking()).login("prober");
         Instant t = Instant.parse("2026-12-02T05:00:00Z");
-        assertThat(statusAt(t.minusSeconds(10))).isEqualTo(200);
-        assertThat(statusAt(t)).isEqualTo(200);
-        int first = liveness.calls.get();
-        for (int i = 0; i < 5; i++) {
-            assertThat(statusAt(t.plusMillis(100 + 100 * i))).isEqualTo(200);
-        }
-        assertThat(liveness.calls.get()).isEqualTo(first);
+        int first = callsAfterFiveReusedAnswers(t);
 
         liveness.status.set(HealthStatus.DOWN);
         assertThat(statusAt(t.plusMillis(1100))).isEqualTo(503);
         assertThat(liveness.calls.get()).isEqualTo(first + 1);
-        liveness.status.set(HealthStatus.UP);
-        token = null;
-        clock.reset();
     }
 
     @Singleton
