@@ -270,11 +270,7 @@ class LocalStoreCallbackFlowTest implements TestPropertyProvider {
 
         CallbackRelay.Answer unsigned =
                 relay.deliver(new CallbackRelay.Callback(genuine.pathAndQuery(), null, null, genuine.body()));
-        CallbackRelay.Answer tampered = relay.deliver(new CallbackRelay.Callback(
-                genuine.pathAndQuery(),
-                genuine.authorization(),
-                genuine.publicKeyUrl(),
-                genuine.bodyText().replace("image/jpeg", "image/jpeG").getBytes(StandardCharsets.UTF_8)));
+        CallbackRelay.Answer tampered = relay.deliver(tampered(genuine));
         CallbackRelay.Answer otherPath = relay.deliver(new CallbackRelay.Callback(
                 genuine.pathAndQuery() + "?replayed=1",
                 genuine.authorization(),
@@ -290,14 +286,7 @@ class LocalStoreCallbackFlowTest implements TestPropertyProvider {
                 genuine.authorization(),
                 base64(relay.url("/callback_pub_key_v1.pem")),
                 genuine.body()));
-        byte[] unknownBody = genuine.bodyText()
-                .replace(item.get("upload_id").toString(), "up_unknown0000")
-                .getBytes(StandardCharsets.UTF_8);
-        CallbackRelay.Answer unknownUpload = relay.deliver(new CallbackRelay.Callback(
-                genuine.pathAndQuery(),
-                storeKey.authorization("/oss/callback", null, unknownBody),
-                storeKey.publicKeyUrlHeader(),
-                unknownBody));
+        CallbackRelay.Answer unknownUpload = signedWithUploadId(genuine, item, "up_unknown0000");
 
         for (CallbackRelay.Answer refused : List.of(unsigned, tampered, otherPath, httpKeyUrl, foreignKeyUrl)) {
             assertThat(refused.status()).as(refused.body()).isEqualTo(403);
@@ -326,11 +315,7 @@ class LocalStoreCallbackFlowTest implements TestPropertyProvider {
 
         CallbackRelay.Answer recorded = relay.deliver(genuine);
         CallbackRelay.Answer again = relay.deliver(genuine);
-        CallbackRelay.Answer tampered = relay.deliver(new CallbackRelay.Callback(
-                genuine.pathAndQuery(),
-                genuine.authorization(),
-                genuine.publicKeyUrl(),
-                genuine.bodyText().replace("image/jpeg", "image/jpeG").getBytes(StandardCharsets.UTF_8)));
+        CallbackRelay.Answer tampered = relay.deliver(tampered(genuine));
         CallbackRelay.Answer unknownUpload = signedWithUploadId(genuine, item, "up_unknown0000");
         CallbackRelay.Answer badUploadId = signedWithUploadId(genuine, item, "not an upload id");
         Map<String, Double> after = callbackCounts();
@@ -355,6 +340,16 @@ class LocalStoreCallbackFlowTest implements TestPropertyProvider {
                         "refused_invalid", 1.0));
     }
 
+    /** The genuine callback with one byte of its body changed, its signature kept. */
+    private static CallbackRelay.Callback tampered(CallbackRelay.Callback genuine) {
+        return new CallbackRelay.Callback(
+                genuine.pathAndQuery(),
+                genuine.authorization(),
+                genuine.publicKeyUrl(),
+                genuine.bodyText().replace("image/jpeg", "image/jpeG").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The genuine callback naming {@code uploadId} instead, signed again with the store's key. */
     private CallbackRelay.Answer signedWithUploadId(
             CallbackRelay.Callback genuine, Map<String, Object> item, String uploadId) {
         byte[] body = genuine.bodyText()
