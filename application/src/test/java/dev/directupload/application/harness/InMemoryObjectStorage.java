@@ -52,6 +52,9 @@ public class InMemoryObjectStorage
     private final java.util.concurrent.atomic.AtomicReference<Runnable> beforeNextCopy =
             new java.util.concurrent.atomic.AtomicReference<>();
 
+    /** Whether {@link #signWithoutWaiting} can sign. */
+    public volatile boolean credentialsAtHand = true;
+
     /** A store like OSS: its forms can forbid overwriting an existing object. */
     public InMemoryObjectStorage(Clock clock) {
         this(clock, true);
@@ -73,9 +76,6 @@ public class InMemoryObjectStorage
     public Optional<UploadForm> signWithoutWaiting(UploadFormRequest request) {
         return credentialsAtHand ? Optional.of(sign(request)) : Optional.empty();
     }
-
-    /** Whether {@link #signWithoutWaiting} can sign. */
-    public volatile boolean credentialsAtHand = true;
 
     @Override
     public synchronized UploadForm sign(UploadFormRequest request) {
