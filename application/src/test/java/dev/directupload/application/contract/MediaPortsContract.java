@@ -116,6 +116,55 @@ public abstract class MediaPortsContract extends PersistenceContract {
     }
 
     @Test
+    void findVerifiedHashes_answersTheFamilysVerifiedHashesOnly() {
+        UserId owner = newUser().id();
+        Family family = newFamily(owner);
+        Family stranger = newFamily(owner);
+        ContentHash verifiedTwice = randomMd5();
+        ContentHash onlyUploaded = randomMd5();
+        ContentHash strangers = randomMd5();
+        ContentHash unknown = randomMd5();
+        newObject(family.id(), verifiedTwice, 10);
+        newObject(family.id(), verifiedTwice, 11);
+        ports().saveObjects()
+                .saveIfAbsent(StoredObject.uploaded(
+                        family.id(),
+                        new FileContent(onlyUploaded, ByteSize.ofBytes(12)),
+                        ObjectKey.forContent(family.id(), onlyUploaded, FileFormat.JPEG),
+                        FileFormat.JPEG,
+                        T0));
+        newObject(stranger.id(), strangers, 10);
+
+        assertThat(ports().loadObjects()
+                        .findVerifiedHashes(family.id(), List.of(verifiedTwice, onlyUploaded, strangers, unknown)))
+                .containsExactly(verifiedTwice);
+        assertThat(ports().loadObjects().findVerifiedHashes(stranger.id(), List.of(verifiedTwice, strangers)))
+                .containsExactly(strangers);
+        assertThat(ports().loadObjects().findVerifiedHashes(family.id(), List.of()))
+                .isEmpty();
+    }
+
+    @Test
+    void givenThousandHashes_findVerifiedHashes_findsExactlyTheStoredOnes() {
+        Family family = newFamily(newUser().id());
+        long base = System.nanoTime() << 12;
+        List<ContentHash> stored = new ArrayList<>();
+        List<ContentHash> asked = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            ContentHash hash = md5(base + i);
+            asked.add(hash);
+            if (i % 4 == 0) {
+                stored.add(hash);
+                newObject(family.id(), hash, 1000 + i);
+            }
+        }
+        asked.add(asked.get(0));
+
+        assertThat(ports().loadObjects().findVerifiedHashes(family.id(), asked))
+                .containsExactlyInAnyOrderElementsOf(stored);
+    }
+
+    @Test
     void findByKey_findsTheOwnerOfAKeyOfAnyFamily() {
         Family family = newFamily(newUser().id());
         StoredObject object = newObject(family.id(), randomMd5(), 5);

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Stored objects, photos and the pending-deletion queue in memory, with the database's uniqueness rules: one
@@ -61,6 +62,14 @@ public final class InMemoryMedia
                             && wanted.contains(o.content().md5()))
                     .toList();
         });
+    }
+
+    @Override
+    public Set<ContentHash> findVerifiedHashes(FamilyId family, Collection<ContentHash> hashes) {
+        return findByHashes(family, hashes).stream()
+                .filter(StoredObject::isVerified)
+                .map(o -> o.content().md5())
+                .collect(Collectors.toSet());
     }
 
     @Override
@@ -182,7 +191,7 @@ public final class InMemoryMedia
         return tx.locked(() -> new ArrayList<>(mediaFiles.values()));
     }
 
-    /** How many times {@link #findByHashes} ran: one query per request, not one per hash. */
+    /** How many times {@link #findByHashes} or {@link #findVerifiedHashes} ran: one query per request, not one per hash. */
     public int hashQueries() {
         return tx.locked(() -> hashQueries);
     }

@@ -24,6 +24,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Stored objects, photos and the pending-deletion queue in the database. Uniqueness of (family, md5, size) and
@@ -60,6 +62,17 @@ public class JdbcMediaFileAdapter
         return objects.findByHashes(family.value(), md5s).stream()
                 .map(MediaMapper::toDomain)
                 .toList();
+    }
+
+    @Override
+    public Set<ContentHash> findVerifiedHashes(FamilyId family, Collection<ContentHash> hashes) {
+        if (hashes.isEmpty()) {
+            return Set.of();
+        }
+        List<String> md5s = hashes.stream().map(ContentHash::md5).distinct().toList();
+        return objects.findVerifiedMd5s(family.value(), md5s).stream()
+                .map(ContentHash::new)
+                .collect(Collectors.toSet());
     }
 
     @Override

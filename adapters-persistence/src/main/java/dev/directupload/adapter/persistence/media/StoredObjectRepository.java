@@ -3,7 +3,9 @@ package dev.directupload.adapter.persistence.media;
 import dev.directupload.adapter.persistence.VendorCondition;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.util.Collection;
@@ -41,6 +43,10 @@ interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void
     /** One statement for the whole list (the caller keeps it to at most a few thousand hashes). */
     @Query("SELECT * FROM stored_objects WHERE family_id = :familyId AND md5 IN (:md5s)")
     List<StoredObjectRow> findByHashes(String familyId, Collection<String> md5s);
+
+    /** Those of {@code md5s} that the family holds a verified record of, in one statement on the primary key. */
+    @Query("SELECT md5 FROM stored_objects WHERE family_id = :familyId AND md5 IN (:md5s) AND status = 'VERIFIED'")
+    List<String> findVerifiedMd5s(String familyId, Collection<String> md5s);
 
     @Query("SELECT * FROM stored_objects WHERE key_sha256 = :keySha256 AND object_key = :objectKey")
     List<StoredObjectRow> findByKey(String keySha256, String objectKey);
@@ -84,6 +90,22 @@ interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void
                         + " WHEN NOT MATCHED THEN INSERT (" + COLUMNS + ") VALUES (" + PARAMETERS + ")",
                 readOnly = false)
         void insertIfAbsent(StoredObjectRow row);
+
+        /**
+         * H2 compares every row an IN list of parameters finds with each value of the list again, and its index
+         * lookups cannot start from an IN list on a later index column: the list goes in as one array, joined as a
+         * table, so that each md5 is one lookup of the {@code (md5, family_id, status)} index (V4) that reads no row.
+         */
+        @Override
+        default List<String> findVerifiedMd5s(String familyId, Collection<String> md5s) {
+            return findVerifiedMd5sAsTable(familyId, md5s.toArray(String[]::new));
+        }
+
+        @Query("""
+                SELECT s.md5 FROM TABLE(h CHAR(32) = :md5s) t
+                JOIN stored_objects s ON s.md5 = t.h AND s.family_id = :familyId
+                WHERE s.status = 'VERIFIED'""")
+        List<String> findVerifiedMd5sAsTable(String familyId, @TypeDef(type = DataType.STRING_ARRAY) String[] md5s);
 
         /** H2 has no shared row lock: an exclusive one serves (one record per transaction takes it). */
         @Override

@@ -9,12 +9,10 @@ import dev.directupload.domain.identity.UserId;
 import dev.directupload.domain.media.ContentHash;
 import dev.directupload.domain.shared.ErrorCode;
 import dev.directupload.domain.shared.InvalidValueException;
-import dev.directupload.domain.storage.StoredObject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Answers which hashes the caller's family stores, verified, with one query however many are asked. */
 public final class CheckHashesService implements CheckHashesUseCase {
@@ -46,10 +44,7 @@ public final class CheckHashesService implements CheckHashesUseCase {
             }
         }
         access.requireMember(family, caller);
-        Set<ContentHash> stored = storedObjects.findByHashes(family, asked).stream()
-                .filter(StoredObject::isVerified)
-                .map(o -> o.content().md5())
-                .collect(Collectors.toSet());
+        Set<ContentHash> stored = storedObjects.findVerifiedHashes(family, asked);
         List<ContentHash> existing = new ArrayList<>();
         List<ContentHash> missing = new ArrayList<>();
         for (ContentHash hash : asked) {

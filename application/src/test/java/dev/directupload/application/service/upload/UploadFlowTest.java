@@ -142,6 +142,12 @@ class UploadFlowTest {
                     }
 
                     @Override
+                    public java.util.Set<ContentHash> findVerifiedHashes(
+                            FamilyId family, Collection<ContentHash> hashes) {
+                        return core.metadata.media.findVerifiedHashes(family, hashes);
+                    }
+
+                    @Override
                     public java.util.Optional<StoredObject> findByKey(ObjectKey key) {
                         return core.metadata.media.findByKey(key);
                     }
