@@ -204,6 +204,9 @@ public class Crash {
                 start();
                 List<Client> all = storm();
                 restartAndCheck(all);
+                if (MUST_BE_ZERO.stream().anyMatch(must -> ((Number) row.get(must)).longValue() != 0)) {
+                    System.out.println("run " + number + " failed; the service's errors:\n" + errorsOf(log));
+                }
                 return row;
             } finally {
                 if (service != null && service.isAlive()) {
@@ -845,6 +848,24 @@ public class Crash {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    /** The service log's ERROR lines with the stack trace lines after each, at most 200 lines. */
+    static String errorsOf(Path file) {
+        try {
+            List<String> picked = new ArrayList<>();
+            boolean inTrace = false;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                boolean traceLine = line.startsWith("\t") || line.startsWith("Caused by") || line.startsWith("  ");
+                inTrace = line.contains(" ERROR ") || (inTrace && traceLine);
+                if (inTrace && picked.size() < 200) {
+                    picked.add(line);
+                }
+            }
+            return picked.isEmpty() ? "(no ERROR line in " + file + ")" : String.join("\n", picked);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
         }
     }
 

@@ -3,6 +3,7 @@ package dev.directupload.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.data.annotation.Query;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,6 +43,12 @@ class H2PersistenceContractTest extends JdbcPersistenceContract {
      */
     @Test
     void hashLookups_arePlannedOnTheMd5Indexes() throws Exception {
+        Method hashCheckOnH2 =
+                Class.forName(STORED_OBJECTS + "$H2").getMethod("findVerifiedMd5s", String.class, Collection.class);
+        assertThat(hashCheckOnH2.getDeclaringClass().getSimpleName())
+                .as("H2 answers the hash check with its own query, not the inherited IN list")
+                .isEqualTo("H2");
+        assertThat(hashCheckOnH2.isDefault()).isTrue();
         String hashCheck = queryOf(STORED_OBJECTS + "$H2", "findVerifiedMd5sAsTable", String.class, String[].class);
         String wholeRows = queryOf(STORED_OBJECTS, "findByHashes", String.class, Collection.class)
                 .replace("(:md5s)", "(:md5s, :md5s)");
@@ -52,7 +59,7 @@ class H2PersistenceContractTest extends JdbcPersistenceContract {
             explain.setArray(1, connection.createArrayOf("VARCHAR", new Object[] {MD5_A, MD5_B}));
             explain.setString(2, "f_any");
             assertThat(planOf(explain))
-                    .contains("IX_STORED_OBJECTS_MD5_STATUS: STATUS = 'VERIFIED'")
+                    .contains("IX_STORED_OBJECTS_MD5_STATUS:")
                     .contains("MD5 = T.H")
                     .doesNotContain("PRIMARY_KEY");
         }

@@ -97,17 +97,8 @@ public abstract class MediaPortsContract extends PersistenceContract {
     @Test
     void givenThousandHashes_findByHashes_findsExactlyTheStoredOnes() {
         Family family = newFamily(newUser().id());
-        long base = System.nanoTime() << 12;
-        List<ContentHash> stored = new ArrayList<>();
-        List<ContentHash> asked = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            ContentHash hash = md5(base + i);
-            asked.add(hash);
-            if (i % 4 == 0) {
-                stored.add(hash);
-                newObject(family.id(), hash, 1000 + i);
-            }
-        }
+        List<ContentHash> asked = thousandNewHashes();
+        List<ContentHash> stored = storeEveryFourth(family, asked);
 
         List<StoredObject> found = ports().loadObjects().findByHashes(family.id(), asked);
 
@@ -147,17 +138,8 @@ public abstract class MediaPortsContract extends PersistenceContract {
     @Test
     void givenThousandHashes_findVerifiedHashes_findsExactlyTheStoredOnes() {
         Family family = newFamily(newUser().id());
-        long base = System.nanoTime() << 12;
-        List<ContentHash> stored = new ArrayList<>();
-        List<ContentHash> asked = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            ContentHash hash = md5(base + i);
-            asked.add(hash);
-            if (i % 4 == 0) {
-                stored.add(hash);
-                newObject(family.id(), hash, 1000 + i);
-            }
-        }
+        List<ContentHash> asked = thousandNewHashes();
+        List<ContentHash> stored = storeEveryFourth(family, asked);
         asked.add(asked.get(0));
 
         assertThat(ports().loadObjects().findVerifiedHashes(family.id(), asked))
@@ -373,5 +355,21 @@ public abstract class MediaPortsContract extends PersistenceContract {
         ports().deletions().deletionDone(a);
         ports().deletions().deletionDone(new ObjectKey("families/f/never-queued.jpg"));
         assertThat(ports().deletions().pendingDeletions(10)).containsExactly(b, c);
+    }
+
+    private static List<ContentHash> thousandNewHashes() {
+        long base = System.nanoTime() << 12;
+        return new ArrayList<>(
+                IntStream.range(0, 1000).mapToObj(i -> md5(base + i)).toList());
+    }
+
+    /** Stores a verified object of every fourth hash (sizes differ) and returns those hashes. */
+    private List<ContentHash> storeEveryFourth(Family family, List<ContentHash> hashes) {
+        List<ContentHash> stored = new ArrayList<>();
+        for (int i = 0; i < hashes.size(); i += 4) {
+            stored.add(hashes.get(i));
+            newObject(family.id(), hashes.get(i), 1000 + i);
+        }
+        return stored;
     }
 }

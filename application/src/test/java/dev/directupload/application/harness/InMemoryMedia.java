@@ -191,7 +191,10 @@ public final class InMemoryMedia
         return tx.locked(() -> new ArrayList<>(mediaFiles.values()));
     }
 
-    /** How many times {@link #findByHashes} or {@link #findVerifiedHashes} ran: one query per request, not one per hash. */
+    /**
+     * How many times {@link #findByHashes} or {@link #findVerifiedHashes} ran: one query per request, not one per
+     * hash.
+     */
     public int hashQueries() {
         return tx.locked(() -> hashQueries);
     }

@@ -44,7 +44,10 @@ interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void
     @Query("SELECT * FROM stored_objects WHERE family_id = :familyId AND md5 IN (:md5s)")
     List<StoredObjectRow> findByHashes(String familyId, Collection<String> md5s);
 
-    /** Those of {@code md5s} that the family holds a verified record of, in one statement on the primary key. */
+    /**
+     * Those of {@code md5s} that the family holds a verified record of, in one statement (PostgreSQL and MariaDB
+     * look it up on the primary key; H2 overrides it).
+     */
     @Query("SELECT md5 FROM stored_objects WHERE family_id = :familyId AND md5 IN (:md5s) AND status = 'VERIFIED'")
     List<String> findVerifiedMd5s(String familyId, Collection<String> md5s);
 
@@ -92,9 +95,10 @@ interface StoredObjectRepository extends GenericRepository<StoredObjectRow, Void
         void insertIfAbsent(StoredObjectRow row);
 
         /**
-         * H2 compares every row an IN list of parameters finds with each value of the list again, and its index
-         * lookups cannot start from an IN list on a later index column: the list goes in as one array, joined as a
-         * table, so that each md5 is one lookup of the {@code (md5, family_id, status)} index (V4) that reads no row.
+         * H2 plans the inherited {@code md5 IN (…) AND status = 'VERIFIED'} as a scan of the whole family (the status
+         * condition sets the index cursor first, and H2 then cannot look the IN list up), and it checks every found
+         * row against each value of a parameter list again. So the list goes in as one array joined as a table: each
+         * md5 is one equality lookup of the {@code (md5, family_id, status)} index (V5), and no row is read.
          */
         @Override
         default List<String> findVerifiedMd5s(String familyId, Collection<String> md5s) {

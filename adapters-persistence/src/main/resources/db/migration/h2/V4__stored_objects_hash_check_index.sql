@@ -1,4 +1,0 @@
--- The hash check on H2 (StoredObjectRepository.H2.findVerifiedMd5s) looks each asked md5 up in this index and
--- reads no row: it holds every column the query needs. V2's index stays for the queries that read whole rows
--- (without it H2 plans "family_id = ? AND md5 IN (...)" on the primary key, a scan of the whole family).
-CREATE INDEX ix_stored_objects_md5_status ON stored_objects (md5, family_id, status);
