@@ -45,6 +45,7 @@
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -53,6 +54,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -503,9 +505,25 @@ public class Crash {
             return removed;
         }
 
-        /** Keys of the objects the local store holds (its {@code meta} files). */
+        /**
+         * Keys of the objects the local store holds (its {@code meta} files). The service may be running and its
+         * sweeper deleting objects meanwhile: an object that goes during the look is not there.
+         */
         Set<String> storeKeys() throws IOException {
             Path bucket = work.resolve("data/objects/album-local");
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return storeKeysOnce(bucket);
+                } catch (UncheckedIOException e) {
+                    // a folder went while it was walked
+                    if (!(e.getCause() instanceof NoSuchFileException) || attempt == 5) {
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        private static Set<String> storeKeysOnce(Path bucket) throws IOException {
             Set<String> keys = new HashSet<>();
             if (!Files.isDirectory(bucket)) {
                 return keys;
@@ -515,6 +533,8 @@ public class Crash {
                     Properties p = new Properties();
                     try (Reader r = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
                         p.load(r);
+                    } catch (NoSuchFileException deletedMeanwhile) {
+                        continue;
                     }
                     keys.add(p.getProperty("key"));
                 }
