@@ -60,19 +60,21 @@ final class SignatureController {
             @Nullable @QueryValue("file_path") String filePath) {
         UserId caller = Caller.of(auth);
         if (!rateLimiter.signingAnswersWithoutWaiting()) {
-            return onBlockingThread(() -> {
-                rateLimiter.signing(caller);
-                return sign(caller, Request.of(familyId, filePath));
-            });
+            return onBlockingThread(() -> sign(caller, admitted(caller, familyId, filePath)));
         }
-        rateLimiter.signing(caller);
-        Request request = Request.of(familyId, filePath);
+        Request request = admitted(caller, familyId, filePath);
         Optional<PrefixPolicy> atHand =
                 signPrefixPolicy.signFromRecentAnswers(caller, request.family(), request.album());
         if (atHand.isPresent()) {
             return CompletableFuture.completedFuture(SignatureResponse.from(atHand.get()));
         }
         return onBlockingThread(() -> sign(caller, request));
+    }
+
+    /** Takes the caller's signing token, then checks the query: the order of both paths. */
+    private Request admitted(UserId caller, @Nullable String familyId, @Nullable String filePath) {
+        rateLimiter.signing(caller);
+        return Request.of(familyId, filePath);
     }
 
     /** The signature where it may look things up (on a blocking thread). */
