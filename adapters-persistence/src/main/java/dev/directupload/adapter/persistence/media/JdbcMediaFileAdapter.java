@@ -58,8 +58,7 @@ public class JdbcMediaFileAdapter
         if (hashes.isEmpty()) {
             return List.of();
         }
-        List<String> md5s = hashes.stream().map(ContentHash::md5).distinct().toList();
-        return objects.findByHashes(family.value(), md5s).stream()
+        return objects.findByHashes(family.value(), distinctMd5s(hashes)).stream()
                 .map(MediaMapper::toDomain)
                 .toList();
     }
@@ -69,10 +68,13 @@ public class JdbcMediaFileAdapter
         if (hashes.isEmpty()) {
             return Set.of();
         }
-        List<String> md5s = hashes.stream().map(ContentHash::md5).distinct().toList();
-        return objects.findVerifiedMd5s(family.value(), md5s).stream()
+        return objects.findVerifiedMd5s(family.value(), distinctMd5s(hashes)).stream()
                 .map(ContentHash::new)
                 .collect(Collectors.toSet());
+    }
+
+    private static List<String> distinctMd5s(Collection<ContentHash> hashes) {
+        return hashes.stream().map(ContentHash::md5).distinct().toList();
     }
 
     @Override
