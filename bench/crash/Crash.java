@@ -138,10 +138,8 @@ public class Crash {
                 Files.writeString(report, line + "\n", StandardCharsets.UTF_8,
                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             }
-            for (String must : MUST_BE_ZERO) {
-                if (((Number) row.get(must)).longValue() != 0) {
-                    failed = true;
-                }
+            if (anyMustBeZeroIsNot(row)) {
+                failed = true;
             }
             if (((Number) row.get("acked_in_storm")).longValue() == 0) {
                 System.out.println("run " + run + " is inconclusive: no complete was acknowledged during the storm "
@@ -206,7 +204,7 @@ public class Crash {
                 start();
                 List<Client> all = storm();
                 restartAndCheck(all);
-                if (MUST_BE_ZERO.stream().anyMatch(must -> ((Number) row.get(must)).longValue() != 0)) {
+                if (anyMustBeZeroIsNot(row)) {
                     System.out.println("run " + number + " failed; the service's errors:\n" + errorsOf(log));
                 }
                 return row;
@@ -869,6 +867,10 @@ public class Crash {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    static boolean anyMustBeZeroIsNot(Map<String, Object> row) {
+        return MUST_BE_ZERO.stream().anyMatch(must -> ((Number) row.get(must)).longValue() != 0);
     }
 
     /** The service log's ERROR lines with the stack trace lines after each, at most 200 lines. */
